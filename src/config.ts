@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const httpUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), `${what} must be an absolute http(s) URL`)
+    .transform((v) => v.replace(/\/+$/, ''));
+
+const schema = z.object({
+  HUBSPOT_ACCESS_TOKEN: optionalText,
+  HUBSPOT_CLIENT_SECRET: optionalText,
+  HUBSPOT_PORTAL_ID: optionalText.pipe(z.string().regex(/^\d+$/, 'HUBSPOT_PORTAL_ID is the numeric account id (Settings > Account details)').optional()),
+  HUBSPOT_API_BASE_URL: httpUrl('HUBSPOT_API_BASE_URL').default('https://api.hubapi.com'),
+  PUBLIC_BASE_URL: httpUrl('PUBLIC_BASE_URL').optional(),
+  PORT: z.coerce.number({ error: 'PORT must be a TCP port number, 0-65535' }).int().min(0).max(65535, 'PORT must be a TCP port number, 0-65535').default(3000),
+  DATABASE_URL: optionalText.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://').optional(),
+  ),
+  DATA_DIR: z.string().trim().min(1).default('./.data'),
+  PLAYBOOK: z.string().trim().min(1).default('playbooks/default.en.yml'),
+  HUBSPOT_CALLS_PER_10S: z.coerce
+    .number({ error: 'HUBSPOT_CALLS_PER_10S must be a whole number of calls' })
+    .int()
+    .min(1, 'HUBSPOT_CALLS_PER_10S must be at least 1')
+    .max(250, 'HUBSPOT_CALLS_PER_10S cannot exceed 250, the most HubSpot allows any app')
+    .default(90),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+type Env = z.output<typeof schema>;
+
+export interface Config {
+  hubspot: {
+    /** Absent: dry-run, nothing is written to HubSpot. */
+    accessToken?: string;
+    clientSecret?: string;
+    portalId?: string;
+    apiBaseUrl: string;
+    callsPer10s: number;
+  };
+  publicBaseUrl?: string;
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  playbookPath: string;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`first100 cannot start: fix these settings (environment variables) and start again:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads the settings from an environment; the only place that knows their names. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.HUBSPOT_ACCESS_TOKEN && !e.HUBSPOT_CLIENT_SECRET) {
+    problems.push('HUBSPOT_CLIENT_SECRET: required with HUBSPOT_ACCESS_TOKEN, to verify that webhooks come from HubSpot (the app\'s Auth tab shows it)');
+  }
+  if (e.HUBSPOT_ACCESS_TOKEN && !e.HUBSPOT_PORTAL_ID) {
+    problems.push('HUBSPOT_PORTAL_ID: required with HUBSPOT_ACCESS_TOKEN, so events of other accounts are ignored');
+  }
+  if (e.HUBSPOT_CLIENT_SECRET && !e.PUBLIC_BASE_URL) {
+    problems.push('PUBLIC_BASE_URL: required with HUBSPOT_CLIENT_SECRET; it is the https URL HubSpot calls, and signatures are checked against it');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    hubspot: {
+      accessToken: e.HUBSPOT_ACCESS_TOKEN,
+      clientSecret: e.HUBSPOT_CLIENT_SECRET,
+      portalId: e.HUBSPOT_PORTAL_ID,
+      apiBaseUrl: e.HUBSPOT_API_BASE_URL,
+      callsPer10s: e.HUBSPOT_CALLS_PER_10S,
+    },
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    playbookPath: e.PLAYBOOK,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,112 @@
+import type { BusinessCalendar } from './business-calendar.js';
+import type { DealSnapshot } from './deal.js';
+import type { Phase } from './phases.js';
+import type { Assignee, Offset, Playbook, TaskTemplate } from './playbook-schema.js';
+
+export interface PlannedTask {
+  kind: 'task';
+  stepId: string;
+  dueAt: number;
+  ownerId: string | null;
+  assignee: string;
+  title: string;
+  body: string;
+  priority: TaskTemplate['priority'];
+  type: TaskTemplate['type'];
+}
+
+export interface PlannedEmail {
+  kind: 'email';
+  stepId: string;
+  dueAt: number;
+  template: string;
+  to: 'primary_contact' | 'all_contacts';
+  survey?: 'NPS' | 'CSAT' | 'CES';
+  touchpoint?: string;
+}
+
+export interface PlannedAdvance {
+  kind: 'advance';
+  stepId: string;
+  dueAt: number;
+  to: Phase;
+}
+
+export type PlannedStep = PlannedTask | PlannedEmail | PlannedAdvance;
+
+export interface PhaseEntryPlan {
+  phase: Phase;
+  enteredAt: number;
+  steps: PlannedStep[];
+  warnings: string[];
+}
+
+export interface PhaseEntryInput {
+  deal: DealSnapshot;
+  phase: Phase;
+  enteredAt: number;
+  playbook: Playbook;
+  calendar: BusinessCalendar;
+  now: number;
+}
+
+/** The steps a deal gets when it enters `phase`: tasks, planned emails and a timed advance. */
+export function planPhaseEntry({ deal, phase, enteredAt, playbook, calendar, now }: PhaseEntryInput): PhaseEntryPlan {
+  const plan = playbook.phases[phase];
+  const warnings: string[] = [];
+  // A late replay must not create work already overdue: nothing falls due before the first slot from now.
+  const earliest = calendar.dueAt(Math.max(now, enteredAt), { businessDays: 0 });
+  const due = (offset: Offset) => Math.max(calendar.dueAt(enteredAt, offset), earliest);
+  const fill = (text: string) => fillPlaceholders(text, deal);
+  const steps: PlannedStep[] = [];
+
+  for (const task of plan?.tasks ?? []) {
+    const owner = resolveOwner(task.assignee, deal);
+    if (owner.warning) warnings.push(`${task.id}: ${owner.warning}`);
+    steps.push({
+      kind: 'task',
+      stepId: task.id,
+      dueAt: due(task.due),
+      ownerId: owner.ownerId,
+      assignee: owner.role,
+      title: fill(task.title),
+      body: fill(task.body),
+      priority: task.priority,
+      type: task.type,
+    });
+  }
+  for (const email of plan?.emails ?? []) {
+    steps.push({
+      kind: 'email',
+      stepId: email.id,
+      dueAt: due(email.send),
+      template: email.template,
+      to: email.to,
+      ...(email.survey ? { survey: email.survey, touchpoint: email.touchpoint } : {}),
+    });
+  }
+  if (plan?.advance && 'after' in plan.advance) {
+    steps.push({ kind: 'advance', stepId: `advance-to-${plan.advance.to}`, dueAt: due(plan.advance.after), to: plan.advance.to });
+  }
+  steps.sort((a, b) => a.dueAt - b.dueAt);
+  return { phase, enteredAt, steps, warnings };
+}
+
+function resolveOwner(assignee: Assignee, deal: DealSnapshot): { ownerId: string | null; role: string; warning?: string } {
+  if (typeof assignee === 'object') return { ownerId: assignee.owner, role: `owner ${assignee.owner}` };
+  if (assignee === 'pm') {
+    if (deal.pmOwnerId) return { ownerId: deal.pmOwnerId, role: 'pm' };
+    if (deal.ownerId) {
+      return { ownerId: deal.ownerId, role: 'deal_owner', warning: 'no PM on the deal (first100_pm_owner is empty): assigned to the deal owner' };
+    }
+    return { ownerId: null, role: 'unassigned', warning: 'no PM and no deal owner: the task is unassigned' };
+  }
+  if (deal.ownerId) return { ownerId: deal.ownerId, role: 'deal_owner' };
+  return { ownerId: null, role: 'unassigned', warning: 'the deal has no owner: the task is unassigned' };
+}
+
+function fillPlaceholders(text: string, deal: DealSnapshot): string {
+  return text
+    .replaceAll('{{deal.name}}', deal.name)
+    .replaceAll('{{company.name}}', deal.company?.name ?? deal.name);
+}

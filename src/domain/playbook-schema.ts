@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { PHASES } from './phases.js';
+
+const offset = z.union([
+  z.strictObject({ businessDays: z.number().int().min(0).max(365) }),
+  z.strictObject({ days: z.number().int().min(0).max(365) }),
+]);
+
+const assignee = z.union([
+  z.enum(['deal_owner', 'pm']),
+  z.strictObject({ owner: z.string().regex(/^\d+$/, 'an owner id is digits, as HubSpot shows it in Settings > Users') }),
+]);
+
+const stepId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use kebab-case letters and digits, e.g. "kickoff-call"');
+
+const task = z.strictObject({
+  id: stepId,
+  title: z.string().min(1).max(200),
+  body: z.string().max(5000).default(''),
+  assignee,
+  due: offset,
+  priority: z.enum(['LOW', 'MEDIUM', 'HIGH']).default('MEDIUM'),
+  type: z.enum(['TODO', 'CALL', 'EMAIL']).default('TODO'),
+});
+
+export const EMAIL_TEMPLATES = [
+  'welcome',
+  'reassurance',
+  'kickoff-survey',
+  'milestone-update',
+  'result-survey',
+  'referral-ask',
+] as const;
+
+const email = z
+  .strictObject({
+    id: stepId,
+    template: z.enum(EMAIL_TEMPLATES),
+    to: z.enum(['primary_contact', 'all_contacts']).default('primary_contact'),
+    send: offset,
+    survey: z.enum(['NPS', 'CSAT', 'CES']).optional(),
+    touchpoint: z.string().min(1).max(200).optional(),
+  })
+  .refine((e) => !e.survey || e.touchpoint, {
+    message: 'a survey email must name its touchpoint (the moment the client is asked about)',
+    path: ['touchpoint'],
+  });
+
+const phaseName = z.enum(PHASES);
+
+const advance = z.union([
+  z.strictObject({ to: phaseName, after: offset }),
+  z.strictObject({ to: phaseName, on: z.enum(['handoff_accepted']) }),
+]);
+
+const phasePlan = z
+  .strictObject({
+    tasks: z.array(task).default([]),
+    emails: z.array(email).default([]),
+    advance: advance.optional(),
+  })
+  .refine((p) => new Set([...p.tasks, ...p.emails].map((s) => s.id)).size === p.tasks.length + p.emails.length, {
+    message: 'step ids must be unique within a phase',
+  });
+
+const stageTarget = z.union([phaseName, z.literal('lost')]);
+
+export const playbookSchema = z.strictObject({
+  version: z.literal(1),
+  name: z.string().min(1),
+  locale: z.enum(['en', 'it']),
+  timezone: z.string().refine(isIanaZone, 'not an IANA time zone; use e.g. "Europe/Rome"'),
+  holidays: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]+)?$/, 'a country code such as "IT" (or "IT-BZ" for a region)').optional(),
+  dueTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour local time such as "09:00"').default('09:00'),
+  pipelines: z.record(z.string().min(1), z.record(z.string().min(1), stageTarget)),
+  phases: z.partialRecord(phaseName, phasePlan),
+});
+
+export type Playbook = z.output<typeof playbookSchema>;
+export type PhasePlan = z.output<typeof phasePlan>;
+export type TaskTemplate = z.output<typeof task>;
+export type EmailTemplate = z.output<typeof email>;
+export type Offset = z.output<typeof offset>;
+export type Assignee = z.output<typeof assignee>;
+export type StageTarget = z.output<typeof stageTarget>;
+
+function isIanaZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('runs on embedded defaults with nothing set: dry-run, PGlite in ./.data, port 3000', () => {
+    const config = loadConfig({});
+    expect(config.hubspot.accessToken).toBeUndefined();
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config).toMatchObject({ port: 3000, dataDir: './.data', playbookPath: 'playbooks/default.en.yml' });
+    expect(config.hubspot).toMatchObject({ apiBaseUrl: 'https://api.hubapi.com', callsPer10s: 90 });
+  });
+
+  it('names every bad key at once, with what to do', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', HUBSPOT_API_BASE_URL: 'api.hubapi.com', DATABASE_URL: 'mysql://db', HUBSPOT_CALLS_PER_10S: '900', HUBSPOT_PORTAL_ID: 'acme' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const key of ['PORT', 'HUBSPOT_API_BASE_URL', 'DATABASE_URL', 'HUBSPOT_CALLS_PER_10S', 'HUBSPOT_PORTAL_ID']) {
+      expect(problems).toContain(`${key}:`);
+    }
+    expect(problems).toContain('cannot exceed 250');
+  });
+
+  it('requires the secret, portal and public URL that a live token needs', () => {
+    expect(() => loadConfig({ HUBSPOT_ACCESS_TOKEN: 'pat-na1-x' })).toThrow(/HUBSPOT_CLIENT_SECRET[\s\S]*HUBSPOT_PORTAL_ID/);
+    const config = loadConfig({
+      HUBSPOT_ACCESS_TOKEN: 'pat-na1-x',
+      HUBSPOT_CLIENT_SECRET: 's',
+      HUBSPOT_PORTAL_ID: '123',
+      PUBLIC_BASE_URL: 'https://first100.example.com/',
+      HUBSPOT_API_BASE_URL: 'http://127.0.0.1:9999',
+    });
+    expect(config.publicBaseUrl).toBe('https://first100.example.com');
+    expect(config.hubspot.apiBaseUrl).toBe('http://127.0.0.1:9999');
+  });
+});

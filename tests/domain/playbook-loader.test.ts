@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlaybook, PlaybookError } from '../../src/domain/playbook-loader.js';
+
+const valid = `version: 1
+name: x
+locale: en
+timezone: Europe/Rome
+pipelines:
+  default:
+    closedwon: admit
+phases:
+  admit:
+    tasks:
+      - id: celebrate
+        title: Celebrate
+        assignee: deal_owner
+        due: {businessDays: 0}
+`;
+
+function problemsOf(text: string): string[] {
+  try {
+    parsePlaybook(text, 'playbooks/mine.yml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(PlaybookError);
+    return (error as PlaybookError).problems;
+  }
+  throw new Error('expected the playbook to be refused');
+}
+
+describe('playbook loader', () => {
+  it('fills defaults', () => {
+    const playbook = parsePlaybook(valid, 'x.yml');
+    expect(playbook.dueTime).toBe('09:00');
+    expect(playbook.phases.admit?.tasks[0]).toMatchObject({ priority: 'MEDIUM', type: 'TODO', body: '' });
+  });
+
+  it('names the file, line and field of each problem', () => {
+    const problems = problemsOf(valid.replace('assignee: deal_owner', 'assignee: the_boss').replace('closedwon: admit', 'closedwon: celebrate'));
+    expect(problems).toEqual([
+      expect.stringMatching(/^playbooks\/mine\.yml:7: pipelines\.default\.closedwon: /),
+      expect.stringMatching(/^playbooks\/mine\.yml:13: phases\.admit\.tasks\.0\.assignee: /),
+    ]);
+  });
+
+  it('points a missing field at its parent', () => {
+    const [problem] = problemsOf(valid.replace('        due: {businessDays: 0}\n', ''));
+    expect(problem).toMatch(/^playbooks\/mine\.yml:11: phases\.admit\.tasks\.0\.due: /);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const [problem] = problemsOf(valid.replace('name: x', 'name: [x'));
+    expect(problem).toMatch(/^playbooks\/mine\.yml:\d+: /);
+  });
+
+  it('refuses an unknown time zone, a survey without touchpoint and duplicate step ids', () => {
+    const text = valid
+      .replace('Europe/Rome', 'Europe/Atlantis')
+      .concat(`    emails:
+      - id: celebrate
+        template: result-survey
+        send: {days: 1}
+        survey: NPS
+`);
+    const problems = problemsOf(text).join('\n');
+    expect(problems).toContain('timezone: not an IANA time zone');
+    expect(problems).toContain('touchpoint: a survey email must name its touchpoint');
+  });
+});

@@ -1,0 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parsePlaybook } from '../../src/domain/playbook-loader.js';
+
+export const SMALL_PLAYBOOK_PATH = fileURLToPath(new URL('../fixtures/playbook.small.yml', import.meta.url));
+
+export function smallPlaybook() {
+  return parsePlaybook(readFileSync(SMALL_PLAYBOOK_PATH, 'utf8'), SMALL_PLAYBOOK_PATH);
+}
