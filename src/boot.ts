@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import { createBusinessCalendar } from './domain/business-calendar.js';
+import { parsePlaybook } from './domain/playbook-loader.js';
+import type { Playbook } from './domain/playbook-schema.js';
+import { createHubSpotAdapter } from './hubspot/create-hubspot-adapter.js';
+import { createDryRunAdapter } from './hubspot/dry-run-adapter.js';
+import type { HubSpotPort } from './hubspot/hubspot-port.js';
+import type { RetryPolicy } from './hubspot/hubspot-http.js';
+import { DEFAULT_ENGINE_SETTINGS, type Engine, type EngineSettings } from './jobs/engine.js';
+import { createWorker, type Worker, type WorkerTiming } from './jobs/worker.js';
+import { createApp } from './server/create-app.js';
+import { openDb, type Db } from './store/db.js';
+import { migrate } from './store/migrations.js';
+
+export interface BootOptions {
+  log?: Logger;
+  clock?: () => number;
+  /** Replaces the adapter chosen from the config (demo sample deals). */
+  hubspot?: HubSpotPort;
+  retry?: RetryPolicy;
+  engine?: Partial<EngineSettings>;
+  worker?: WorkerTiming;
+  /** Start the background worker (default true). */
+  startWorker?: boolean;
+}
+
+export interface Running {
+  url: string;
+  server: Server;
+  db: Db;
+  engine: Engine;
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+export async function loadPlaybookFile(path: string): Promise<Playbook> {
+  return parsePlaybook(await readFile(path, 'utf8'), path);
+}
+
+/** Opens the store, wires the engine and serves HTTP on the configured port. */
+export async function boot(config: Config, options: BootOptions = {}): Promise<Running> {
+  const log = options.log ?? pino({ level: config.logLevel, redact: ['req.headers.authorization', '*.accessToken', '*.clientSecret'] });
+  const clock = options.clock ?? Date.now;
+  const playbook = await loadPlaybookFile(config.playbookPath);
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const hubspot =
+    options.hubspot ??
+    (config.hubspot.accessToken
+      ? createHubSpotAdapter({
+          accessToken: config.hubspot.accessToken,
+          apiBaseUrl: config.hubspot.apiBaseUrl,
+          callsPer10s: config.hubspot.callsPer10s,
+          retry: options.retry,
+        })
+      : createDryRunAdapter());
+  const engine: Engine = {
+    db,
+    hubspot,
+    playbook,
+    calendar: createBusinessCalendar(playbook),
+    clock,
+    log,
+    settings: { ...DEFAULT_ENGINE_SETTINGS, ...options.engine },
+  };
+  const worker = createWorker(engine, options.worker);
+  const app = createApp({
+    db,
+    log,
+    clock,
+    dryRun: hubspot.dryRun,
+    clientSecret: config.hubspot.clientSecret,
+    publicBaseUrl: config.publicBaseUrl,
+    portalId: config.hubspot.portalId,
+    onStored: () => worker.kick(),
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, () => resolve(s)).once('error', reject);
+  });
+  server.requestTimeout = 10_000;
+  server.headersTimeout = 5_000;
+  if (options.startWorker !== false) worker.start();
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  log.info({ url, dryRun: hubspot.dryRun, database: db.kind, playbook: playbook.name }, 'first100 is listening');
+  return {
+    url,
+    server,
+    db,
+    engine,
+    worker,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await worker.stop();
+      await db.close();
+    },
+  };
+}

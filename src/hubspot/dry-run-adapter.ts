@@ -1,0 +1,68 @@
+import type { DealSnapshot } from '../domain/deal.js';
+import type { DealUpdate, HubSpotPort, Pipeline, TaskToCreate } from './hubspot-port.js';
+
+export type DryRunWrite =
+  | { kind: 'create-task'; task: TaskToCreate; id: string }
+  | { kind: 'update-deal'; update: DealUpdate };
+
+export interface DryRunAdapter extends HubSpotPort {
+  /** Every write that would have been sent to HubSpot, in order. */
+  readonly writes: DryRunWrite[];
+}
+
+/** HubSpot's default deal pipeline, as every new portal has it. */
+export const DEFAULT_PIPELINE: Pipeline = {
+  id: 'default',
+  label: 'Sales Pipeline',
+  stages: [
+    ['appointmentscheduled', 'Appointment Scheduled', false, 0.2],
+    ['qualifiedtobuy', 'Qualified To Buy', false, 0.4],
+    ['presentationscheduled', 'Presentation Scheduled', false, 0.6],
+    ['decisionmakerboughtin', 'Decision Maker Bought-In', false, 0.8],
+    ['contractsent', 'Contract Sent', false, 0.9],
+    ['closedwon', 'Closed Won', true, 1],
+    ['closedlost', 'Closed Lost', true, 0],
+  ].map(([id, label, isClosed, probability]) => ({ id, label, isClosed, probability }) as Pipeline['stages'][number]),
+};
+
+/**
+ * Without an access token nothing reaches HubSpot: writes are recorded, and deals are the ones given
+ * (sample data) or bare snapshots with only their id.
+ */
+export function createDryRunAdapter(known: DealSnapshot[] = [], pipelines: Pipeline[] = [DEFAULT_PIPELINE]): DryRunAdapter {
+  const deals = new Map(known.map((d) => [d.id, d]));
+  const writes: DryRunWrite[] = [];
+  let nextId = 1;
+  return {
+    dryRun: true,
+    writes,
+    async readDeals(ids) {
+      return new Map(ids.map((id) => [id, deals.get(id) ?? bareDeal(id)]));
+    },
+    async createTasks(tasks) {
+      const ids = new Map<string, string>();
+      for (const task of tasks) {
+        const id = `dry-run-${nextId++}`;
+        writes.push({ kind: 'create-task', task, id });
+        ids.set(task.marker, id);
+      }
+      return ids;
+    },
+    async findTasksByMarker(_dealId, markers) {
+      const wanted = new Set(markers);
+      return new Map(
+        writes.flatMap((w) => (w.kind === 'create-task' && wanted.has(w.task.marker) ? [[w.task.marker, w.id] as const] : [])),
+      );
+    },
+    async updateDeals(updates) {
+      for (const update of updates) writes.push({ kind: 'update-deal', update });
+    },
+    async readPipelines() {
+      return pipelines;
+    },
+  };
+}
+
+function bareDeal(id: string): DealSnapshot {
+  return { id, name: `Deal ${id}`, pipeline: null, ownerId: null, pmOwnerId: null, closeDate: null, company: null, contactIds: [] };
+}

@@ -1,0 +1,78 @@
+import { Client } from '@hubspot/api-client';
+import { errorFromResponse, HubSpotError } from './hubspot-error.js';
+
+export interface RetryPolicy {
+  /** Total attempts per call, the first included. */
+  attempts: number;
+  serverErrorDelayMs: number;
+  rateLimitDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, serverErrorDelayMs: 500, rateLimitDelayMs: 10_000 };
+
+export interface HubSpotHttpSettings {
+  accessToken: string;
+  apiBaseUrl: string;
+  callsPer10s: number;
+  retry?: RetryPolicy;
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Called once per HTTP request sent, for metrics. */
+  onCall?: (method: string, path: string) => void;
+}
+
+export type HubSpotRequest = <T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown) => Promise<T>;
+
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One call path for every HubSpot request: @hubspot/api-client sends it through its Bottleneck limiter
+ * (spacing calls to the budget, expiring hung ones); we retry 5xx and 10-second 429s by HubSpot's policy.
+ * The client's own retries are off: they only apply to its typed APIs and cannot be tuned or tested quickly.
+ */
+export function createHubSpotHttp(settings: HubSpotHttpSettings): HubSpotRequest {
+  const retry = settings.retry ?? DEFAULT_RETRY;
+  const sleep = settings.sleep ?? sleepFor;
+  const client = new Client({
+    accessToken: settings.accessToken,
+    basePath: settings.apiBaseUrl,
+    limiterOptions: { minTime: Math.ceil(10_000 / settings.callsPer10s), maxConcurrent: 5 },
+    limiterJobOptions: { expiration: settings.timeoutMs ?? 30_000 },
+  });
+
+  return async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const what = `${method} ${path.split('?')[0]}`;
+    for (let attempt = 1; ; attempt++) {
+      let response: Awaited<ReturnType<Client['apiRequest']>>;
+      try {
+        settings.onCall?.(method, path);
+        response = await client.apiRequest({ method, path, ...(body === undefined ? {} : { body }) });
+      } catch (error) {
+        // No answer: HubSpot may or may not have applied a write.
+        const failure = new HubSpotError('UNREACHABLE', `${what}: no answer from HubSpot (${(error as Error).message})`, {
+          inDoubt: method !== 'GET',
+        });
+        if (method === 'GET' && attempt < retry.attempts) {
+          await sleep(retry.serverErrorDelayMs * attempt);
+          continue;
+        }
+        throw failure;
+      }
+      const text = await response.text();
+      const parsed = parseJson(text);
+      if (response.ok) return parsed as T;
+      const failure = errorFromResponse(response.status, (parsed ?? {}) as Record<string, string>, what);
+      if (attempt >= retry.attempts || !(failure.code === 'SERVER_ERROR' || failure.code === 'RATE_LIMIT_10S')) throw failure;
+      await sleep((failure.code === 'SERVER_ERROR' ? retry.serverErrorDelayMs : retry.rateLimitDelayMs) * attempt);
+    }
+  } as HubSpotRequest;
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

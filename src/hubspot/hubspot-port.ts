@@ -1,0 +1,57 @@
+import type { DealSnapshot } from '../domain/deal.js';
+
+export interface TaskToCreate {
+  /** Our effect key's short hash, written into the task so a retry can find it in HubSpot. */
+  marker: string;
+  dealId: string;
+  companyId: string | null;
+  contactIds: string[];
+  ownerId: string | null;
+  subject: string;
+  body: string;
+  dueAt: number;
+  priority: 'LOW' | 'MEDIUM' | 'HIGH';
+  type: 'TODO' | 'CALL' | 'EMAIL';
+}
+
+export interface DealUpdate {
+  id: string;
+  properties: Record<string, string>;
+}
+
+export interface Pipeline {
+  id: string;
+  label: string;
+  stages: { id: string; label: string; isClosed: boolean; probability: number | null }[];
+}
+
+/** What first100 needs from HubSpot. The real adapter calls the API; the dry-run one records. */
+export interface HubSpotPort {
+  readonly dryRun: boolean;
+  /** Deals with their primary company and contacts; ids HubSpot does not know are absent from the map. */
+  readDeals(ids: string[]): Promise<Map<string, DealSnapshot>>;
+  /** Creates tasks in batches; returns HubSpot's task id for each marker. */
+  createTasks(tasks: TaskToCreate[]): Promise<Map<string, string>>;
+  /** Tasks on a deal that carry one of our markers: how a retry learns what a lost answer had created. */
+  findTasksByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
+  updateDeals(updates: DealUpdate[]): Promise<void>;
+  readPipelines(): Promise<Pipeline[]>;
+}
+
+export const DEAL_PROPERTIES = ['dealname', 'pipeline', 'dealstage', 'hubspot_owner_id', 'first100_pm_owner', 'closedate'];
+
+export const MAX_BATCH = 100;
+
+export function chunk<T>(items: T[], size = MAX_BATCH): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+export function markerLine(marker: string): string {
+  return `first100 ref ${marker}`;
+}
+
+export function markerIn(body: string | null | undefined): string | undefined {
+  return body?.match(/first100 ref ([0-9a-f]{16})/)?.[1];
+}

@@ -1,0 +1,74 @@
+import { planStageChange } from '../domain/plan-stage-change.js';
+import { HubSpotError } from '../hubspot/hubspot-error.js';
+import { insertSteps, lockDealState, saveDealState, cancelPendingSteps } from '../store/onboarding-store.js';
+import { claimStageChanges, finishStageChange, retryStageChanges, type ClaimedStageChange } from '../store/stage-change-store.js';
+import type { Engine } from './engine.js';
+import { enterPhase } from './enter-phase.js';
+import { dealUpdateStep, effectKey } from './steps-from-plan.js';
+import { retryDelay } from './retry-delay.js';
+
+/** Claims a batch of stored stage changes and applies them in `occurredAt` order. Returns how many it handled. */
+export async function processStageChanges(engine: Engine): Promise<number> {
+  const { db, settings } = engine;
+  const changes = await claimStageChanges(db, engine.clock(), settings.batchSize, settings.leaseMs);
+  if (changes.length === 0) return 0;
+  let deals;
+  try {
+    deals = await engine.hubspot.readDeals(changes.map((c) => c.dealId));
+  } catch (error) {
+    const message = (error as Error).message;
+    engine.log.warn({ err: describe(error), count: changes.length }, 'could not read the deals of these stage changes; they will be retried');
+    await retryStageChanges(db, changes, message, engine.clock(), settings.maxAttempts, retryDelay(error, engine));
+    return changes.length;
+  }
+  for (const change of changes) {
+    const outcome = await applyOne(engine, change, deals.get(change.dealId));
+    engine.log.info({ dealId: change.dealId, eventId: change.eventId, stageId: change.stageId, outcome }, 'stage change applied');
+  }
+  return changes.length;
+}
+
+async function applyOne(engine: Engine, change: ClaimedStageChange, deal: Parameters<typeof planStageChange>[0]['deal'] | undefined): Promise<string> {
+  const now = engine.clock();
+  return engine.db.transaction(async (tx) => {
+    if (!deal) {
+      await finishStageChange(tx, change.id, 'ignored: the deal is not in HubSpot (deleted or merged)');
+      return 'deal not found';
+    }
+    const state = await lockDealState(tx, change.dealId);
+    const decision = planStageChange({ deal, change, state, playbook: engine.playbook, calendar: engine.calendar, now });
+    let outcome: string;
+    if (decision.kind === 'ignore') {
+      outcome = `ignored: ${decision.reason}`;
+      if (state.lastChangeAt === null || change.occurredAt > state.lastChangeAt) {
+        await saveDealState(tx, deal.id, { ...state, lastChangeAt: change.occurredAt });
+      }
+    } else if (decision.kind === 'lost') {
+      const cancelled = await cancelPendingSteps(tx, deal.id, ['task', 'email', 'advance']);
+      const key = effectKey(deal.id, 'lost', change.occurredAt, 'properties');
+      await insertSteps(tx, [dealUpdateStep(deal.id, state.entryId, key, decision.dealUpdates, now)]);
+      await saveDealState(tx, deal.id, { ...state, phase: null, entryId: null, enteredAt: null, lost: true, lastChangeAt: change.occurredAt });
+      outcome = `lost in ${decision.from}: ${cancelled} pending steps cancelled`;
+    } else {
+      await enterPhase(tx, {
+        deal,
+        state,
+        entry: decision.entry,
+        dealUpdates: decision.dealUpdates,
+        backwards: decision.backwards,
+        dayZero: decision.dayZero,
+        lastChangeAt: change.occurredAt,
+        cause: `stage ${change.stageId}`,
+        now,
+      });
+      outcome = `entered ${decision.entry.phase} with ${decision.entry.steps.length} steps`;
+      for (const warning of decision.entry.warnings) engine.log.warn({ dealId: deal.id, phase: decision.entry.phase }, warning);
+    }
+    await finishStageChange(tx, change.id, outcome);
+    return outcome;
+  });
+}
+
+function describe(error: unknown) {
+  return error instanceof HubSpotError ? { code: error.code, message: error.message, ...error.details } : { message: String(error) };
+}

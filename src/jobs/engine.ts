@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+import type { BusinessCalendar } from '../domain/business-calendar.js';
+import type { Playbook } from '../domain/playbook-schema.js';
+import type { HubSpotPort } from '../hubspot/hubspot-port.js';
+import type { Db } from '../store/db.js';
+
+export interface EngineSettings {
+  /** Stage changes handled together: their deals are read in shared batch calls. */
+  batchSize: number;
+  /** Steps claimed together: their tasks and updates share batch calls. */
+  stepBatchSize: number;
+  /** How long a claimed row is ours; after it, another worker takes it over as "in doubt". */
+  leaseMs: number;
+  maxAttempts: number;
+}
+
+export const DEFAULT_ENGINE_SETTINGS: EngineSettings = { batchSize: 100, stepBatchSize: 500, leaseMs: 60_000, maxAttempts: 10 };
+
+/** Everything the onboarding jobs need, passed in explicitly. */
+export interface Engine {
+  db: Db;
+  hubspot: HubSpotPort;
+  playbook: Playbook;
+  calendar: BusinessCalendar;
+  clock: () => number;
+  log: Logger;
+  settings: EngineSettings;
+}

@@ -1,0 +1,41 @@
+import type { DealSnapshot } from '../domain/deal.js';
+import type { PhaseEntryPlan } from '../domain/plan-phase-entry.js';
+import type { Queryable } from '../store/db.js';
+import { cancelPendingSteps, insertPhaseEntry, insertSteps, saveDealState, type DealState } from '../store/onboarding-store.js';
+import { stepsFromPlan } from './steps-from-plan.js';
+
+export interface PhaseEntryChange {
+  deal: DealSnapshot;
+  state: DealState;
+  entry: PhaseEntryPlan;
+  dealUpdates: Record<string, string>;
+  backwards: boolean;
+  dayZero: number | null;
+  lastChangeAt: number | null;
+  cause: string;
+  now: number;
+}
+
+/** Records a phase entry with its steps, inside the caller's transaction. Returns the entry id. */
+export async function enterPhase(tx: Queryable, c: PhaseEntryChange): Promise<string> {
+  // Going back undoes the plan in progress; going forward keeps it, but an old timed advance would pull the deal back.
+  await cancelPendingSteps(tx, c.deal.id, c.backwards ? ['task', 'email', 'advance'] : ['advance']);
+  const entryId = await insertPhaseEntry(tx, {
+    dealId: c.deal.id,
+    phase: c.entry.phase,
+    fromPhase: c.state.phase,
+    enteredAt: c.entry.enteredAt,
+    cause: c.cause,
+    warnings: c.entry.warnings,
+  });
+  await insertSteps(tx, stepsFromPlan(c.deal, entryId, c.entry, c.dealUpdates, c.now));
+  await saveDealState(tx, c.deal.id, {
+    phase: c.entry.phase,
+    entryId,
+    enteredAt: c.entry.enteredAt,
+    lastChangeAt: c.lastChangeAt,
+    lost: false,
+    dayZero: c.dayZero,
+  });
+  return entryId;
+}

@@ -1,0 +1,29 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { Db } from '../store/db.js';
+import { errorHandler } from './error-handler.js';
+import { healthRouter } from './health-routes.js';
+import { HttpError } from './http-error.js';
+import { webhookRouter } from './webhook-route.js';
+
+export interface AppDeps {
+  db: Db;
+  log: Logger;
+  clock: () => number;
+  dryRun: boolean;
+  clientSecret?: string;
+  publicBaseUrl?: string;
+  portalId?: string;
+  onStored: () => void;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(webhookRouter(deps));
+  app.use(healthRouter(deps));
+  app.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`)));
+  app.use(errorHandler(deps.log));
+  return app;
+}

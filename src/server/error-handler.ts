@@ -1,0 +1,23 @@
+import type { ErrorRequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { HttpError } from './http-error.js';
+
+/** The one place that writes error responses: a code and a message that says what to do. */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const known = toHttpError(error);
+    const entry = { method: req.method, path: req.path, status: known.status, code: known.code };
+    if (known.status >= 500) log.error({ ...entry, err: { message: (error as Error).message } }, 'request failed');
+    else log.warn(entry, known.message);
+    res.status(known.status).json({ error: { code: known.code, message: known.message } });
+  };
+}
+
+function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  const e = error as { type?: string; status?: number };
+  if (e.type === 'entity.too.large') return new HttpError(413, 'BODY_TOO_LARGE', 'the body is over 1 MB; HubSpot sends at most 100 events per request');
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return new HttpError(415, 'UNSUPPORTED_ENCODING', 'send the body as UTF-8 JSON');
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return new HttpError(e.status, 'BAD_REQUEST', 'the request could not be read');
+  return new HttpError(500, 'INTERNAL', 'first100 failed to handle the request; it is logged, and HubSpot will retry');
+}

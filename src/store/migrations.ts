@@ -1,0 +1,91 @@
+import type { Db } from './db.js';
+
+/** Append only: a migration, once released, is never edited. */
+const MIGRATIONS: { id: number; name: string; sql: string }[] = [
+  {
+    id: 1,
+    name: 'stage changes, onboarding state, steps',
+    sql: `
+      CREATE TABLE stage_changes (
+        id bigserial PRIMARY KEY,
+        dedupe_key text NOT NULL UNIQUE,
+        event_id text,
+        portal_id text NOT NULL,
+        deal_id text NOT NULL,
+        stage_id text NOT NULL,
+        occurred_at bigint NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        status text NOT NULL DEFAULT 'pending',
+        run_at bigint NOT NULL,
+        attempts int NOT NULL DEFAULT 0,
+        locked_until bigint,
+        outcome text,
+        last_error text
+      );
+      CREATE INDEX stage_changes_ready ON stage_changes (run_at) WHERE status IN ('pending', 'running');
+
+      CREATE TABLE deal_onboarding (
+        deal_id text PRIMARY KEY,
+        phase text,
+        entry_id bigint,
+        entered_at bigint,
+        last_change_at bigint,
+        lost boolean NOT NULL DEFAULT false,
+        day_zero bigint,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+
+      CREATE TABLE phase_entries (
+        id bigserial PRIMARY KEY,
+        deal_id text NOT NULL,
+        phase text NOT NULL,
+        from_phase text,
+        entered_at bigint NOT NULL,
+        cause text NOT NULL,
+        warnings jsonb NOT NULL DEFAULT '[]',
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (deal_id, phase, entered_at)
+      );
+
+      CREATE TABLE steps (
+        id bigserial PRIMARY KEY,
+        effect_key text NOT NULL UNIQUE,
+        entry_id bigint REFERENCES phase_entries (id),
+        deal_id text NOT NULL,
+        kind text NOT NULL,
+        step_id text NOT NULL,
+        due_at bigint NOT NULL,
+        payload jsonb NOT NULL,
+        status text NOT NULL,
+        run_at bigint NOT NULL,
+        attempts int NOT NULL DEFAULT 0,
+        locked_until bigint,
+        hubspot_id text,
+        last_error text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX steps_ready ON steps (run_at) WHERE status IN ('pending', 'sending');
+      CREATE INDEX steps_by_deal ON steps (deal_id, status);
+    `,
+  },
+];
+
+/** Brings the schema up to date; safe when several processes start at once on one PostgreSQL. */
+export async function migrate(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(4210100)');
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      id int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set((await tx.query<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => Number(r.id)));
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) continue;
+      for (const statement of splitStatements(m.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
+    }
+  });
+}
+
+function splitStatements(sql: string): string[] {
+  return sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean);
+}

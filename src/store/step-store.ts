@@ -1,0 +1,86 @@
+import type { Db } from './db.js';
+import { backoffMs, claimRows } from './claim.js';
+
+export interface ClaimedStep {
+  id: string;
+  effectKey: string;
+  entryId: string | null;
+  dealId: string;
+  kind: 'task' | 'deal-update' | 'advance';
+  stepId: string;
+  dueAt: number;
+  payload: Record<string, unknown>;
+  attempts: number;
+  /** Claimed again after a worker's lease ran out mid-call: HubSpot may already have applied it. */
+  inDoubt: boolean;
+}
+
+interface StepRow {
+  id: string | number;
+  effect_key: string;
+  entry_id: string | number | null;
+  deal_id: string;
+  kind: ClaimedStep['kind'];
+  step_id: string;
+  due_at: string | number;
+  payload: Record<string, unknown>;
+  attempts: number;
+  prior_status: string;
+}
+
+/** Claims due steps that act on HubSpot (emails wait for their sender). */
+export async function claimSteps(db: Db, now: number, limit: number, leaseMs: number): Promise<ClaimedStep[]> {
+  const rows = await claimRows<StepRow>(db, {
+    table: 'steps',
+    working: 'sending',
+    where: `kind IN ('task', 'deal-update', 'advance')`,
+    now,
+    limit,
+    leaseMs,
+  });
+  return rows.map((r) => ({
+    id: String(r.id),
+    effectKey: r.effect_key,
+    entryId: r.entry_id === null ? null : String(r.entry_id),
+    dealId: r.deal_id,
+    kind: r.kind,
+    stepId: r.step_id,
+    dueAt: Number(r.due_at),
+    payload: r.payload,
+    attempts: Number(r.attempts),
+    inDoubt: r.prior_status === 'sending',
+  }));
+}
+
+export async function markStepsDone(db: Db, done: { id: string; hubspotId?: string | null }[]): Promise<void> {
+  if (done.length === 0) return;
+  await db.query(
+    `UPDATE steps s SET status = 'done', hubspot_id = x.hubspot_id, locked_until = NULL, last_error = NULL, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, hubspot_id text)
+      WHERE s.id = x.id`,
+    [JSON.stringify(done.map((d) => ({ id: d.id, hubspot_id: d.hubspotId ?? null })))],
+  );
+}
+
+export interface StepFailure {
+  error: string;
+  now: number;
+  maxAttempts: number;
+  /** HubSpot may have applied the write: keep the step "sending" so the next attempt checks HubSpot first. */
+  inDoubt: boolean;
+  delayMs?: number;
+}
+
+/** Schedules another attempt with backoff, or marks the step failed once it has used its attempts. */
+export async function retrySteps(db: Db, steps: Pick<ClaimedStep, 'id' | 'attempts'>[], f: StepFailure): Promise<void> {
+  for (const step of steps) {
+    const at = f.now + (f.delayMs ?? backoffMs(step.attempts));
+    await db.query(
+      `UPDATE steps
+          SET status = CASE WHEN attempts >= $2 THEN 'failed' WHEN $5 THEN 'sending' ELSE 'pending' END,
+              run_at = $3, locked_until = CASE WHEN $5 THEN $3::bigint ELSE NULL END, last_error = $4, updated_at = now()
+        WHERE id = $1`,
+      [step.id, f.maxAttempts, at, f.error, f.inDoubt],
+    );
+  }
+}

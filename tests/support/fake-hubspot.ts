@@ -1,0 +1,103 @@
+import nock from 'nock';
+
+export interface FakeDeal {
+  properties: Record<string, string | null>;
+  companyId?: string;
+  contactIds?: string[];
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: any;
+}
+
+interface Failure {
+  path: string;
+  status: number;
+  body: unknown;
+}
+
+/**
+ * HubSpot at the network boundary (nock): serves the CRM endpoints first100 calls from in-memory data,
+ * records every request, and answers with injected failures when told to.
+ */
+export function fakeHubSpot(data: { deals: Record<string, FakeDeal>; companies?: Record<string, string> }, base = 'https://api.hubapi.com') {
+  const requests: RecordedRequest[] = [];
+  const failures: Failure[] = [];
+  const tasks: { id: string; properties: Record<string, string>; associations: any[] }[] = [];
+  let nextTaskId = 9000;
+
+  const scope = nock(base).persist();
+  const route = (method: 'get' | 'post', path: string, answer: (body: any) => [number, unknown]) =>
+    scope[method](path).reply(function (_uri, body) {
+      requests.push({ method: method.toUpperCase(), path, body: body || undefined });
+      const failure = failures.findIndex((f) => f.path === path);
+      if (failure >= 0) {
+        const [f] = failures.splice(failure, 1);
+        return [f!.status, f!.body];
+      }
+      return answer(body);
+    });
+
+  route('post', '/crm/v3/objects/deals/batch/read', (body) => [
+    200,
+    {
+      status: 'COMPLETE',
+      results: body.inputs.filter((i: any) => data.deals[i.id]).map((i: any) => ({ id: i.id, properties: data.deals[i.id]!.properties })),
+    },
+  ]);
+  const associations = (pick: (d: FakeDeal) => string[], typeId: number) => (body: any) =>
+    [
+      200,
+      {
+        status: 'COMPLETE',
+        results: body.inputs
+          .filter((i: any) => data.deals[i.id] && pick(data.deals[i.id]!).length > 0)
+          .map((i: any) => ({
+            from: { id: i.id },
+            to: pick(data.deals[i.id]!).map((id) => ({ toObjectId: Number(id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId, label: null }] })),
+          })),
+      },
+    ] as [number, unknown];
+  route('post', '/crm/v4/associations/deals/companies/batch/read', associations((d) => (d.companyId ? [d.companyId] : []), 5));
+  route('post', '/crm/v4/associations/deals/contacts/batch/read', associations((d) => d.contactIds ?? [], 3));
+  route('post', '/crm/v3/objects/companies/batch/read', (body) => [
+    200,
+    { status: 'COMPLETE', results: body.inputs.map((i: any) => ({ id: i.id, properties: { name: data.companies?.[i.id] ?? null } })) },
+  ]);
+  route('post', '/crm/v3/objects/tasks/batch/create', (body) => {
+    const created = body.inputs.map((input: any) => ({ id: String(nextTaskId++), ...input }));
+    tasks.push(...created);
+    return [201, { status: 'COMPLETE', results: created.map((t: any) => ({ id: t.id, properties: t.properties })) }];
+  });
+  route('post', '/crm/v3/objects/tasks/search', (body) => {
+    const dealId = body.filterGroups[0].filters[0].value;
+    const onDeal = tasks.filter((t) => t.associations.some((a) => a.to.id === dealId && a.types[0].associationTypeId === 216));
+    return [200, { total: onDeal.length, results: onDeal.map((t) => ({ id: t.id, properties: { hs_task_body: t.properties.hs_task_body } })) }];
+  });
+  route('post', '/crm/v3/objects/deals/batch/update', (body) => [
+    200,
+    { status: 'COMPLETE', results: body.inputs.map((i: any) => ({ id: i.id, properties: i.properties })) },
+  ]);
+
+  return {
+    requests,
+    tasks,
+    /** The next call to `path` gets this answer instead (queue several for several calls). */
+    failNext(path: string, status: number, body: unknown = {}) {
+      failures.push({ path, status, body });
+    },
+    /** Tasks HubSpot "created" without the caller hearing back: as if the answer was lost. */
+    seedTask(task: { properties: Record<string, string>; associations: any[] }) {
+      tasks.push({ id: String(nextTaskId++), ...task });
+    },
+    callsTo(path: string) {
+      return requests.filter((r) => r.path === path);
+    },
+    stop() {
+      scope.persist(false);
+      nock.cleanAll();
+    },
+  };
+}
