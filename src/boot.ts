@@ -22,6 +22,8 @@ export interface BootOptions {
   /** Replaces the adapter chosen from the config (demo sample deals). */
   hubspot?: HubSpotPort;
   retry?: RetryPolicy;
+  /** How long a HubSpot call may take before it counts as unanswered. */
+  hubspotTimeoutMs?: number;
   engine?: Partial<EngineSettings>;
   worker?: WorkerTiming;
   /** Start the background worker (default true). */
@@ -61,6 +63,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
           apiBaseUrl: config.hubspot.apiBaseUrl,
           callsPer10s: config.hubspot.callsPer10s,
           retry: options.retry,
+          timeoutMs: options.hubspotTimeoutMs,
         })
       : createDryRunAdapter());
   const engine: Engine = {

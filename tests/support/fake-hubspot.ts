@@ -25,19 +25,27 @@ interface Failure {
 export function fakeHubSpot(data: { deals: Record<string, FakeDeal>; companies?: Record<string, string> }, base = 'https://api.hubapi.com') {
   const requests: RecordedRequest[] = [];
   const failures: Failure[] = [];
+  const slowPaths: string[] = [];
   const tasks: { id: string; properties: Record<string, string>; associations: any[] }[] = [];
   let nextTaskId = 9000;
 
   const scope = nock(base).persist();
   const route = (method: 'get' | 'post', path: string, answer: (body: any) => [number, unknown]) =>
-    scope[method](path).reply(function (_uri, body) {
+    scope[method](path).reply(function (_uri, body, callback) {
       requests.push({ method: method.toUpperCase(), path, body: body || undefined });
       const failure = failures.findIndex((f) => f.path === path);
       if (failure >= 0) {
         const [f] = failures.splice(failure, 1);
-        return [f!.status, f!.body];
+        return callback(null, [f!.status, f!.body]);
       }
-      return answer(body);
+      const slow = slowPaths.indexOf(path);
+      if (slow >= 0) {
+        slowPaths.splice(slow, 1);
+        const answered = answer(body); // applied now, answered too late for the caller
+        setTimeout(() => callback(null, answered), 3000).unref();
+        return;
+      }
+      callback(null, answer(body));
     });
 
   route('post', '/crm/v3/objects/deals/batch/read', (body) => [
@@ -88,9 +96,9 @@ export function fakeHubSpot(data: { deals: Record<string, FakeDeal>; companies?:
     failNext(path: string, status: number, body: unknown = {}) {
       failures.push({ path, status, body });
     },
-    /** Tasks HubSpot "created" without the caller hearing back: as if the answer was lost. */
-    seedTask(task: { properties: Record<string, string>; associations: any[] }) {
-      tasks.push({ id: String(nextTaskId++), ...task });
+    /** The next call to `path` is applied at once but answered after 3 s, past the caller's timeout. */
+    answerTooLate(path: string) {
+      slowPaths.push(path);
     },
     callsTo(path: string) {
       return requests.filter((r) => r.path === path);
