@@ -93,7 +93,7 @@ export function planPhaseEntry({ deal, phase, enteredAt, playbook, calendar, now
 }
 
 function resolveOwner(assignee: Assignee, deal: DealSnapshot): { ownerId: string | null; role: string; warning?: string } {
-  if (typeof assignee === 'object') return { ownerId: assignee.owner, role: `owner ${assignee.owner}` };
+  if (typeof assignee === 'object') return { ownerId: assignee.owner, role: 'fixed owner' };
   if (assignee === 'pm') {
     if (deal.pmOwnerId) return { ownerId: deal.pmOwnerId, role: 'pm' };
     if (deal.ownerId) {

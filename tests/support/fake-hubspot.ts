@@ -1,4 +1,4 @@
-import nock from 'nock';
+import nock, { type ReplyBody } from 'nock';
 
 export interface FakeDeal {
   properties: Record<string, string | null>;
@@ -15,7 +15,7 @@ export interface RecordedRequest {
 interface Failure {
   path: string;
   status: number;
-  body: unknown;
+  body: ReplyBody;
 }
 
 /**
@@ -30,7 +30,7 @@ export function fakeHubSpot(data: { deals: Record<string, FakeDeal>; companies?:
   let nextTaskId = 9000;
 
   const scope = nock(base).persist();
-  const route = (method: 'get' | 'post', path: string, answer: (body: any) => [number, unknown]) =>
+  const route = (method: 'get' | 'post', path: string, answer: (body: any) => [number, ReplyBody]) =>
     scope[method](path).reply(function (_uri, body, callback) {
       requests.push({ method: method.toUpperCase(), path, body: body || undefined });
       const failure = failures.findIndex((f) => f.path === path);
@@ -67,7 +67,7 @@ export function fakeHubSpot(data: { deals: Record<string, FakeDeal>; companies?:
             to: pick(data.deals[i.id]!).map((id) => ({ toObjectId: Number(id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId, label: null }] })),
           })),
       },
-    ] as [number, unknown];
+    ] as [number, ReplyBody];
   route('post', '/crm/v4/associations/deals/companies/batch/read', associations((d) => (d.companyId ? [d.companyId] : []), 5));
   route('post', '/crm/v4/associations/deals/contacts/batch/read', associations((d) => d.contactIds ?? [], 3));
   route('post', '/crm/v3/objects/companies/batch/read', (body) => [
@@ -93,7 +93,7 @@ export function fakeHubSpot(data: { deals: Record<string, FakeDeal>; companies?:
     requests,
     tasks,
     /** The next call to `path` gets this answer instead (queue several for several calls). */
-    failNext(path: string, status: number, body: unknown = {}) {
+    failNext(path: string, status: number, body: ReplyBody = {}) {
       failures.push({ path, status, body });
     },
     /** The next call to `path` is applied at once but answered after 3 s, past the caller's timeout. */

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { boot, type Running } from '../boot.js';
+import { loadConfig } from '../config.js';
+import { isPhase, type Locale } from '../domain/phases.js';
+import { createDryRunAdapter } from '../hubspot/dry-run-adapter.js';
+import { readTimeline, type TimelineStep } from '../store/timeline-store.js';
+import { DEMO_DEALS } from './demo-deals.js';
+import { formatPhase, formatWhen } from './format-timeline.js';
+import { postSignedDelivery } from './post-signed-delivery.js';
+
+const PUBLIC_URL = 'https://first100.demo.invalid';
+
+/**
+ * Runs the real server in dry-run on a throwaway embedded database, sends it signed deliveries like
+ * HubSpot's, and prints what first100 planned and would have written.
+ */
+export async function demoCommand(playbookPath: string, print: (line: string) => void): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'first100-demo-'));
+  const secret = randomBytes(32).toString('hex');
+  const clock = { now: Date.now() };
+  const hubspot = createDryRunAdapter(DEMO_DEALS);
+  const config = loadConfig({ HUBSPOT_CLIENT_SECRET: secret, PUBLIC_BASE_URL: PUBLIC_URL, PORT: '0', DATA_DIR: dataDir, PLAYBOOK: playbookPath });
+  let running: Running | undefined;
+  try {
+    running = await boot(config, { hubspot, clock: () => clock.now, log: pino({ level: 'silent' }), startWorker: false });
+    const { engine } = running;
+    const tz = engine.playbook.timezone;
+    print('first100 demo: the real server, in dry-run (nothing reaches HubSpot), on an embedded database');
+    print(`server ${running.url}  playbook "${engine.playbook.name}"  times in ${tz}  data ${dataDir} (removed at the end)`);
+    print('');
+
+    const t0 = clock.now;
+    const event = (dealId: string, stageId: string, occurredAt: number, eventId: number) => ({
+      eventId,
+      subscriptionId: 1,
+      portalId: 1,
+      appId: 1,
+      occurredAt,
+      subscriptionType: 'deal.propertyChange',
+      attemptNumber: 0,
+      objectId: Number(dealId),
+      propertyName: 'dealstage',
+      propertyValue: stageId,
+      changeSource: 'CRM_UI',
+    });
+    const won9001 = JSON.stringify([event('9001', 'closedwon', t0 - 2000, 1)]);
+    const steps: [string, string][] = [
+      ['Deal 9001 (Rossi Meccanica) is won', won9001],
+      ['HubSpot delivers the same event again', won9001],
+      ['Deals 9002 (Blue Harbor, no PM set) and 9003 (Verdi Logistica) are won', JSON.stringify([event('9002', 'closedwon', t0 - 1500, 2), event('9003', 'closedwon', t0 - 1000, 3)])],
+      ['Deal 9003 is lost a minute later', JSON.stringify([event('9003', 'closedlost', t0 + 60_000, 4)])],
+    ];
+    for (const [i, [what, body]] of steps.entries()) {
+      const res = await postSignedDelivery({ serverUrl: running.url, publicBaseUrl: PUBLIC_URL, secret, body, timestamp: clock.now });
+      print(`${i + 1}. ${what}: webhook answered ${res.status} ${await res.text()}`);
+      if (!res.ok) throw new Error(`the server refused a correctly signed delivery (${res.status})`);
+      await running.worker.drain();
+    }
+    const nextAdvance = await firstPendingAdvance(running);
+    if (nextAdvance !== undefined) {
+      clock.now = nextAdvance + 60_000;
+      print(`5. The clock moves on to ${formatWhen(clock.now, tz)}, when timed phase changes fall due`);
+      await running.worker.drain();
+    }
+    print('');
+    printTimeline(await readTimeline(running.db), tz, engine.playbook.locale, print);
+    const tasks = hubspot.writes.filter((w) => w.kind === 'create-task').length;
+    const updates = hubspot.writes.filter((w) => w.kind === 'update-deal').length;
+    print('');
+    print(`Dry-run: ${tasks} tasks and ${updates} deal updates would have been sent to HubSpot. Set HUBSPOT_ACCESS_TOKEN to send them.`);
+  } finally {
+    await running?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function firstPendingAdvance(running: Running): Promise<number | undefined> {
+  const [row] = await running.db.query<{ due: string | number | null }>(`SELECT min(run_at) AS due FROM steps WHERE kind = 'advance' AND status = 'pending'`);
+  return row?.due === null || row?.due === undefined ? undefined : Number(row.due);
+}
+
+function printTimeline(entries: Awaited<ReturnType<typeof readTimeline>>, tz: string, locale: Locale, print: (line: string) => void): void {
+  print('Timeline');
+  let deal = '';
+  for (const entry of entries) {
+    if (entry.dealId !== deal) {
+      deal = entry.dealId;
+      const known = DEMO_DEALS.find((d) => d.id === deal);
+      print(`Deal ${deal} ${known?.name ?? ''}`);
+    }
+    print(`  ${formatWhen(entry.enteredAt, tz)}  enters ${isPhase(entry.phase) ? formatPhase(entry.phase, locale) : entry.phase} (${entry.cause})`);
+    for (const step of entry.steps) print(`    ${describeStep(step, tz)}`);
+    for (const warning of entry.warnings) print(`    warning: ${warning}`);
+  }
+}
+
+function describeStep(step: TimelineStep, tz: string): string {
+  const when = formatWhen(step.dueAt, tz);
+  const p = step.payload as Record<string, any>;
+  if (step.kind === 'task') {
+    const owner = p.task.ownerId ? `owner ${p.task.ownerId} (${p.assignee})` : 'unassigned';
+    return `task   due ${when}  ${p.task.subject} → ${owner}  [${step.status}${step.hubspotId ? ` as ${step.hubspotId}` : ''}]`;
+  }
+  if (step.kind === 'email') {
+    const survey = p.survey ? `, ${p.survey} survey on "${p.touchpoint}"` : '';
+    return `email  at  ${when}  ${p.template} to ${String(p.to).replace('_', ' ')}${survey}  [${step.status}]`;
+  }
+  return `phase  at  ${when}  moves on to ${p.to}  [${step.status}]`;
+}
