@@ -1,0 +1,40 @@
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { demoCommand } from '../../src/cli/demo-command.js';
+import { planCommand } from '../../src/cli/plan-command.js';
+import { SMALL_PLAYBOOK_PATH } from '../support/playbook.js';
+
+describe('first100 plan', () => {
+  it('prints the phase change, the steps with due dates and assignees, and the deal properties', async () => {
+    const lines = await planCommand(['--stage', 'closedwon', '--owner', '101', '--company', 'Acme', '--at', '2026-12-04T15:00'], {
+      playbook: SMALL_PLAYBOOK_PATH,
+    });
+    expect(lines.join('\n')).toContain('not in onboarding → admit (Admit)');
+    expect(lines).toContain('  task   Mon 07 Dec 2026 09:00  Celebrate Acme  → owner 101 (deal_owner), HIGH, TODO');
+    expect(lines).toContain('warning: handoff-meeting: no PM on the deal (first100_pm_owner is empty): assigned to the deal owner');
+  });
+
+  it('reads the deal and the change from a JSON file', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'first100-plan-')), 'change.json');
+    await writeFile(file, JSON.stringify({ deal: { id: '7', name: 'Pilot', ownerId: '1', pmOwnerId: '2' }, stage: 'closedlost', phase: 'admit', at: '2026-12-04T15:00' }));
+    const lines = await planCommand(['--file', file], { playbook: SMALL_PLAYBOOK_PATH });
+    expect(lines.join('\n')).toContain('deal lost in admit (Admit): pending steps are cancelled');
+  });
+});
+
+describe('npm run demo', () => {
+  it('runs the server in dry-run and prints a timeline with phases, tasks and planned emails', async () => {
+    const lines: string[] = [];
+    await demoCommand(SMALL_PLAYBOOK_PATH, (line) => lines.push(line));
+    const out = lines.join('\n');
+    expect(out).toContain('1. Deal 9001 (Rossi Meccanica) is won: webhook answered 200 {"received":1,"stored":1,"ignored":0}');
+    expect(out).toContain('2. HubSpot delivers the same event again: webhook answered 200 {"received":1,"stored":0,"ignored":0}');
+    expect(out).toMatch(/enters admit \(Admit\)/);
+    expect(out).toMatch(/enters affirm \(Affirm\) \(timed advance from admit\)/);
+    expect(out).toMatch(/task {3}due .* Celebrate Rossi Meccanica → owner 101 \(deal_owner\) {2}\[done as dry-run-\d+\]/);
+    expect(out).toMatch(/email {2}at .* welcome to primary contact {2}\[cancelled\]/);
+    expect(out).toContain('Dry-run: 8 tasks and 6 deal updates would have been sent to HubSpot.');
+  });
+});
