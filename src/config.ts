@@ -31,6 +31,11 @@ const schema = z.object({
     .min(1, 'HUBSPOT_CALLS_PER_10S must be at least 1')
     .max(250, 'HUBSPOT_CALLS_PER_10S cannot exceed 250, the most HubSpot allows any app')
     .default(90),
+  HUBSPOT_CALLS_PER_DAY: z.coerce
+    .number({ error: 'HUBSPOT_CALLS_PER_DAY must be a whole number of calls' })
+    .int()
+    .min(1, 'HUBSPOT_CALLS_PER_DAY must be at least 1')
+    .default(200_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -44,6 +49,7 @@ export interface Config {
     portalId?: string;
     apiBaseUrl: string;
     callsPer10s: number;
+    callsPerDay: number;
   };
   publicBaseUrl?: string;
   port: number;
@@ -85,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       portalId: e.HUBSPOT_PORTAL_ID,
       apiBaseUrl: e.HUBSPOT_API_BASE_URL,
       callsPer10s: e.HUBSPOT_CALLS_PER_10S,
+      callsPerDay: e.HUBSPOT_CALLS_PER_DAY,
     },
     publicBaseUrl: e.PUBLIC_BASE_URL,
     port: e.PORT,

@@ -46,7 +46,7 @@ export function createDryRunAdapter(known: DealSnapshot[] = [], pipelines: Pipel
         writes.push({ kind: 'create-task', task, id });
         ids.set(task.marker, id);
       }
-      return ids;
+      return { ids };
     },
     async findTasksByMarker(_dealId, markers) {
       const wanted = new Set(markers);

@@ -17,6 +17,8 @@ export interface HubSpotHttpSettings {
   retry?: RetryPolicy;
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Waits for a slot in the shared call budget before every request (retries included). */
+  acquire?: () => Promise<void>;
   /** Called once per HTTP request sent, for metrics. */
   onCall?: (method: string, path: string) => void;
 }
@@ -44,6 +46,7 @@ export function createHubSpotHttp(settings: HubSpotHttpSettings): HubSpotRequest
     const what = `${method} ${path.split('?')[0]}`;
     for (let attempt = 1; ; attempt++) {
       let response: Awaited<ReturnType<Client['apiRequest']>>;
+      await settings.acquire?.();
       try {
         settings.onCall?.(method, path);
         response = await client.apiRequest({ method, path, ...(body === undefined ? {} : { body }) });

@@ -14,6 +14,12 @@ export interface TaskToCreate {
   type: 'TODO' | 'CALL' | 'EMAIL';
 }
 
+export interface CreatedTasks {
+  ids: Map<string, string>;
+  /** Set when HubSpot answered 207: the tasks it did not return were refused, not in doubt. */
+  refused?: string;
+}
+
 export interface DealUpdate {
   id: string;
   properties: Record<string, string>;
@@ -30,8 +36,8 @@ export interface HubSpotPort {
   readonly dryRun: boolean;
   /** Deals with their primary company and contacts; ids HubSpot does not know are absent from the map. */
   readDeals(ids: string[]): Promise<Map<string, DealSnapshot>>;
-  /** Creates tasks in batches; returns HubSpot's task id for each marker. */
-  createTasks(tasks: TaskToCreate[]): Promise<Map<string, string>>;
+  /** Creates tasks in batches: HubSpot's task id per marker, and why the tasks a partial (207) answer refused failed. */
+  createTasks(tasks: TaskToCreate[]): Promise<CreatedTasks>;
   /** Tasks on a deal that carry one of our markers: how a retry learns what a lost answer had created. */
   findTasksByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
   updateDeals(updates: DealUpdate[]): Promise<void>;

@@ -1,5 +1,5 @@
 import type { HubSpotRequest } from './hubspot-http.js';
-import { chunk, markerIn, markerLine, type TaskToCreate } from './hubspot-port.js';
+import { chunk, markerIn, markerLine, type CreatedTasks, type TaskToCreate } from './hubspot-port.js';
 
 // HubSpot-defined association type ids (HUBSPOT-FACTS §4.2).
 const TASK_TO_DEAL = 216;
@@ -8,6 +8,7 @@ const TASK_TO_CONTACT = 204;
 
 interface CreatedBatch {
   results: { id: string; properties: Record<string, string | null> }[];
+  errors?: { message?: string; category?: string }[];
 }
 interface SearchPage {
   results: { id: string; properties: Record<string, string | null> }[];
@@ -38,16 +39,18 @@ export function taskInput(task: TaskToCreate) {
 }
 
 /** Batch-creates tasks (≤100 per call) with their associations; maps each marker to HubSpot's task id. */
-export async function createTasks(request: HubSpotRequest, tasks: TaskToCreate[]): Promise<Map<string, string>> {
+export async function createTasks(request: HubSpotRequest, tasks: TaskToCreate[]): Promise<CreatedTasks> {
   const ids = new Map<string, string>();
+  const refusals: string[] = [];
   for (const part of chunk(tasks)) {
     const created = await request<CreatedBatch>('POST', '/crm/v3/objects/tasks/batch/create', { inputs: part.map(taskInput) });
     for (const task of created.results ?? []) {
       const marker = markerIn(task.properties.hs_task_body);
       if (marker) ids.set(marker, task.id);
     }
+    for (const error of created.errors ?? []) refusals.push(`${error.category ?? 'ERROR'}: ${error.message ?? 'no message'}`);
   }
-  return ids;
+  return refusals.length > 0 ? { ids, refused: `HubSpot refused some tasks (207): ${refusals.join('; ')}` } : { ids };
 }
 
 /** Finds tasks associated with a deal that carry our markers (the search index may lag a few seconds). */

@@ -20,11 +20,14 @@ async function createTasks(engine: Engine, steps: ClaimedStep[]): Promise<void> 
   for (const part of chunk(fresh)) {
     const tasks = part.map((s) => (s.payload as { task: TaskToCreate }).task);
     try {
-      const ids = await engine.hubspot.createTasks(tasks);
-      await markStepsDone(engine.db, part.filter((s) => ids.has(markerOfStep(s))).map((s) => ({ id: s.id, hubspotId: ids.get(markerOfStep(s)) })));
-      const unanswered = part.filter((s) => !ids.has(markerOfStep(s)));
-      if (unanswered.length > 0) {
-        await fail(engine, unanswered, new HubSpotError('UNEXPECTED', 'HubSpot did not return these tasks in its answer', { inDoubt: true }));
+      const { ids, refused } = await engine.hubspot.createTasks(tasks);
+      const created = part.filter((s) => ids.has(markerOfStep(s)));
+      await markStepsDone(engine.db, created.map((s) => ({ id: s.id, hubspotId: ids.get(markerOfStep(s)) })));
+      const missing = part.filter((s) => !ids.has(markerOfStep(s)));
+      if (missing.length > 0) {
+        // A 207 names its failures: retry only those. Tasks missing from a full answer may exist: check first.
+        const reason = refused ?? 'HubSpot did not return these tasks in its answer';
+        await fail(engine, missing, new HubSpotError('UNEXPECTED', reason, { inDoubt: refused === undefined }));
       }
     } catch (error) {
       await fail(engine, part, error);

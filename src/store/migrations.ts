@@ -69,6 +69,24 @@ const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       CREATE INDEX steps_by_deal ON steps (deal_id, status);
     `,
   },
+  {
+    id: 4,
+    name: 'shared HubSpot call budget and cron ticks',
+    sql: `
+      CREATE TABLE call_budget (
+        name text PRIMARY KEY,
+        window_start bigint NOT NULL,
+        used int NOT NULL
+      );
+
+      CREATE TABLE cron_ticks (
+        job text NOT NULL,
+        tick_at bigint NOT NULL,
+        started_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (job, tick_at)
+      );
+    `,
+  },
 ];
 
 /** Brings the schema up to date; safe when several processes start at once on one PostgreSQL. */

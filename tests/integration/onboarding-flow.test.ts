@@ -157,6 +157,22 @@ describe('a deal won in HubSpot', () => {
     expect(steps.map((s) => s.status)).toEqual(['done', 'done']);
   });
 
+  it('after a 207 partial answer, retries only the tasks HubSpot refused', async () => {
+    const { hubspot, server, clock } = await setUp({ '42': acme });
+    hubspot.refuseTasksNext((input) => input.properties.hs_task_subject.startsWith('Handoff'));
+    await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now);
+    await server.worker.drain();
+    expect(hubspot.tasks.map((t) => t.properties.hs_task_subject)).toEqual(['Celebrate Acme']);
+    const [refused] = await server.db.query<{ status: string; last_error: string }>(`SELECT status, last_error FROM steps WHERE step_id = 'handoff-meeting'`);
+    expect(refused).toMatchObject({ status: 'pending', last_error: expect.stringContaining('owner is inactive') });
+
+    clock.now += 60_000;
+    await server.worker.drain();
+    expect(hubspot.tasks.map((t) => t.properties.hs_task_subject)).toEqual(['Celebrate Acme', 'Handoff meeting for Acme renewal']);
+    expect(hubspot.callsTo('/crm/v3/objects/tasks/batch/create').map((r) => r.body.inputs.length)).toEqual([2, 1]);
+    expect(hubspot.callsTo('/crm/v3/objects/tasks/search')).toHaveLength(0);
+  });
+
   it('when a deal is lost, its pending steps are cancelled and its phase cleared', async () => {
     const { hubspot, server, clock } = await setUp({ '42': acme });
     await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now);

@@ -26,6 +26,7 @@ export function fakeHubSpot(data: { deals: Record<string, FakeDeal>; companies?:
   const requests: RecordedRequest[] = [];
   const failures: Failure[] = [];
   const slowPaths: string[] = [];
+  let refuseNext: ((input: any) => boolean) | undefined;
   const tasks: { id: string; properties: Record<string, string>; associations: any[] }[] = [];
   let nextTaskId = 9000;
 
@@ -75,9 +76,16 @@ export function fakeHubSpot(data: { deals: Record<string, FakeDeal>; companies?:
     { status: 'COMPLETE', results: body.inputs.map((i: any) => ({ id: i.id, properties: { name: data.companies?.[i.id] ?? null } })) },
   ]);
   route('post', '/crm/v3/objects/tasks/batch/create', (body) => {
-    const created = body.inputs.map((input: any) => ({ id: String(nextTaskId++), ...input }));
+    const refuse = refuseNext ?? (() => false);
+    refuseNext = undefined;
+    const accepted = body.inputs.filter((input: any) => !refuse(input));
+    const refused = body.inputs.length - accepted.length;
+    const created = accepted.map((input: any) => ({ id: String(nextTaskId++), ...input }));
     tasks.push(...created);
-    return [201, { status: 'COMPLETE', results: created.map((t: any) => ({ id: t.id, properties: t.properties })) }];
+    const results = created.map((t: any) => ({ id: t.id, properties: t.properties }));
+    if (refused === 0) return [201, { status: 'COMPLETE', results }];
+    const errors = Array.from({ length: refused }, () => ({ status: 'error', category: 'VALIDATION_ERROR', message: 'hubspot_owner_id: owner is inactive' }));
+    return [207, { status: 'COMPLETE', results, errors, numErrors: refused }];
   });
   route('post', '/crm/v3/objects/tasks/search', (body) => {
     const dealId = body.filterGroups[0].filters[0].value;
@@ -95,6 +103,10 @@ export function fakeHubSpot(data: { deals: Record<string, FakeDeal>; companies?:
     /** The next call to `path` gets this answer instead (queue several for several calls). */
     failNext(path: string, status: number, body: ReplyBody = {}) {
       failures.push({ path, status, body });
+    },
+    /** The next batch create refuses the inputs matching `predicate` and answers 207 for them. */
+    refuseTasksNext(predicate: (input: any) => boolean) {
+      refuseNext = predicate;
     },
     /** The next call to `path` is applied at once but answered after 3 s, past the caller's timeout. */
     answerTooLate(path: string) {

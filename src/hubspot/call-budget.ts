@@ -1,0 +1,44 @@
+import { DateTime } from 'luxon';
+import type { Db } from '../store/db.js';
+import { ensureBudgetWindows, takeFromWindow } from '../store/call-budget-store.js';
+import { HubSpotError } from './hubspot-error.js';
+
+export interface CallBudgetSettings {
+  db: Db;
+  /** Our share of HubSpot's per-app 10-second limit. */
+  per10s: number;
+  /** Our share of the account's daily limit; it resets at midnight in `timezone`. */
+  perDay: number;
+  timezone: string;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type AcquireCall = () => Promise<void>;
+
+/**
+ * A call budget shared by every replica on the database: one-second windows of a tenth of the 10-second share
+ * (so any rolling 10 s sees at most 1.1 × the share), and a daily window. Waits for a slot; throws
+ * RATE_LIMIT_DAILY when the day's share is spent, so the caller defers the work to midnight.
+ */
+export async function createCallBudget(s: CallBudgetSettings): Promise<AcquireCall> {
+  const now = s.now ?? Date.now;
+  const sleep = s.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const perSecond = Math.max(1, Math.floor(s.per10s / 10));
+  await ensureBudgetWindows(s.db, ['second', 'day']);
+  return async function acquire() {
+    for (;;) {
+      const t = now();
+      const second = Math.floor(t / 1000) * 1000;
+      if (!(await takeFromWindow(s.db, 'second', second, perSecond))) {
+        await sleep(second + 1000 - t);
+        continue;
+      }
+      const day = DateTime.fromMillis(t, { zone: s.timezone }).startOf('day').toMillis();
+      if (!(await takeFromWindow(s.db, 'day', day, s.perDay))) {
+        throw new HubSpotError('RATE_LIMIT_DAILY', `first100's daily share of HubSpot calls (${s.perDay}) is used up; work resumes after midnight (raise HUBSPOT_CALLS_PER_DAY to allow more)`);
+      }
+      return;
+    }
+  };
+}
