@@ -1,0 +1,116 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface DoubleOptions {
+  /** Calls allowed in any rolling 10 s before 429 TEN_SECONDLY_ROLLING (HubSpot: 100–250 per app). */
+  per10s?: number;
+  /** Calls allowed per day before 429 DAILY. */
+  perDay?: number;
+  /** Added to every answer, like the network and HubSpot's own work. */
+  latencyMs?: number;
+}
+
+export interface DoubleTask {
+  id: string;
+  properties: Record<string, string>;
+  associations: { to: { id: string }; types: { associationTypeId: number }[] }[];
+}
+
+/**
+ * A local stand-in for the part of HubSpot's CRM API first100 calls, for benchmarks and multi-process
+ * tests: any numeric deal id exists (owner, company and contact derived from it), tasks are kept,
+ * and the 10-second and daily limits answer 429 with HubSpot's policy names.
+ */
+export function createHubSpotDouble(options: DoubleOptions = {}) {
+  const per10s = options.per10s ?? 190;
+  const perDay = options.perDay ?? 1_000_000;
+  const calls: { at: number; method: string; path: string; status: number }[] = [];
+  const recent: number[] = [];
+  const tasks: DoubleTask[] = [];
+  const dealUpdates = new Map<string, Record<string, string>>();
+  let nextId = 100_000;
+  let dayCount = 0;
+
+  const deal = (id: string) => ({
+    id,
+    properties: { dealname: `Deal ${id}`, pipeline: 'default', dealstage: 'closedwon', hubspot_owner_id: String(100 + (Number(id) % 5)), first100_pm_owner: String(200 + (Number(id) % 3)), closedate: null },
+  });
+  const assoc = (inputs: { id: string }[], offset: number, typeId: number) =>
+    inputs.map((i) => ({ from: { id: i.id }, to: [{ toObjectId: offset + Number(i.id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId }] }] }));
+
+  function answer(method: string, path: string, body: any): [number, unknown] {
+    if (method === 'POST' && path === '/crm/v3/objects/deals/batch/read') return [200, { status: 'COMPLETE', results: body.inputs.map((i: any) => deal(i.id)) }];
+    if (method === 'POST' && path === '/crm/v4/associations/deals/companies/batch/read') return [200, { status: 'COMPLETE', results: assoc(body.inputs, 7_000_000, 5) }];
+    if (method === 'POST' && path === '/crm/v4/associations/deals/contacts/batch/read') return [200, { status: 'COMPLETE', results: assoc(body.inputs, 8_000_000, 3) }];
+    if (method === 'POST' && path === '/crm/v3/objects/companies/batch/read') {
+      return [200, { status: 'COMPLETE', results: body.inputs.map((i: any) => ({ id: i.id, properties: { name: `Company ${i.id}` } })) }];
+    }
+    if (method === 'POST' && path === '/crm/v3/objects/tasks/batch/create') {
+      const created = body.inputs.map((input: any) => ({ id: String(nextId++), ...input }));
+      tasks.push(...created);
+      return [201, { status: 'COMPLETE', results: created.map((t: DoubleTask) => ({ id: t.id, properties: t.properties })) }];
+    }
+    if (method === 'POST' && path === '/crm/v3/objects/tasks/search') {
+      const dealId = body.filterGroups?.[0]?.filters?.[0]?.value;
+      const onDeal = tasks.filter((t) => t.associations.some((a) => a.to.id === dealId && a.types[0]?.associationTypeId === 216));
+      return [200, { total: onDeal.length, results: onDeal.map((t) => ({ id: t.id, properties: { hs_task_body: t.properties.hs_task_body } })) }];
+    }
+    if (method === 'POST' && path === '/crm/v3/objects/deals/batch/update') {
+      for (const input of body.inputs) dealUpdates.set(input.id, { ...dealUpdates.get(input.id), ...input.properties });
+      return [200, { status: 'COMPLETE', results: body.inputs }];
+    }
+    if (method === 'GET' && path === '/crm/v3/pipelines/deals') {
+      const stages = [['closedwon', 'Closed Won', 'true', '1.0'], ['closedlost', 'Closed Lost', 'true', '0.0'], ['contractsent', 'Contract Sent', 'false', '0.9']];
+      return [200, { results: [{ id: 'default', label: 'Sales Pipeline', stages: stages.map(([id, label, isClosed, probability]) => ({ id, label, metadata: { isClosed, probability } })) }] }];
+    }
+    return [404, { status: 'error', message: `the HubSpot double does not implement ${method} ${path}`, category: 'OBJECT_NOT_FOUND' }];
+  }
+
+  function limited(now: number): [number, unknown] | undefined {
+    while (recent.length > 0 && recent[0]! <= now - 10_000) recent.shift();
+    if (dayCount >= perDay) return [429, { status: 'error', errorType: 'RATE_LIMIT', policyName: 'DAILY', message: 'You have reached your daily limit.' }];
+    if (recent.length >= per10s) {
+      return [429, { status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING', message: 'You have reached your ten_secondly_rolling limit.' }];
+    }
+    recent.push(now);
+    dayCount += 1;
+    return undefined;
+  }
+
+  const server: Server = createServer(async (req, res) => {
+    const raw = await readBody(req);
+    const path = (req.url ?? '/').split('?')[0]!;
+    const now = Date.now();
+    const [status, payload] = limited(now) ?? answer(req.method ?? 'GET', path, raw ? JSON.parse(raw) : undefined);
+    calls.push({ at: now, method: req.method ?? 'GET', path, status });
+    const send = () => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(payload));
+    };
+    if (options.latencyMs) setTimeout(send, options.latencyMs);
+    else send();
+  });
+
+  return {
+    calls,
+    tasks,
+    dealUpdates,
+    async start(): Promise<string> {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+    stop(): Promise<void> {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
