@@ -63,7 +63,28 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
       const stages = [['closedwon', 'Closed Won', 'true', '1.0'], ['closedlost', 'Closed Lost', 'true', '0.0'], ['contractsent', 'Contract Sent', 'false', '0.9']];
       return [200, { results: [{ id: 'default', label: 'Sales Pipeline', stages: stages.map(([id, label, isClosed, probability]) => ({ id, label, metadata: { isClosed, probability } })) }] }];
     }
-    return [404, { status: 'error', message: `the HubSpot double does not implement ${method} ${path}`, category: 'OBJECT_NOT_FOUND' }];
+    return answerSingle(method, path, body) ?? [404, { status: 'error', message: `the HubSpot double does not implement ${method} ${path}`, category: 'OBJECT_NOT_FOUND' }];
+  }
+
+  /** One-object endpoints, used by the naive baseline the benchmark compares against. */
+  function answerSingle(method: string, path: string, body: any): [number, unknown] | undefined {
+    let m: RegExpMatchArray | null;
+    if (method === 'GET' && (m = path.match(/^\/crm\/v3\/objects\/deals\/(\d+)$/))) return [200, deal(m[1]!)];
+    if (method === 'GET' && (m = path.match(/^\/crm\/v4\/objects\/deals\/(\d+)\/associations\/(companies|contacts)$/))) {
+      const [row] = assoc([{ id: m[1]! }], m[2] === 'companies' ? 7_000_000 : 8_000_000, m[2] === 'companies' ? 5 : 3);
+      return [200, { results: row!.to }];
+    }
+    if (method === 'GET' && (m = path.match(/^\/crm\/v3\/objects\/companies\/(\d+)$/))) return [200, { id: m[1], properties: { name: `Company ${m[1]}` } }];
+    if (method === 'POST' && path === '/crm/v3/objects/tasks') {
+      const task = { id: String(nextId++), ...body };
+      tasks.push(task);
+      return [201, { id: task.id, properties: task.properties }];
+    }
+    if (method === 'PATCH' && (m = path.match(/^\/crm\/v3\/objects\/deals\/(\d+)$/))) {
+      dealUpdates.set(m[1]!, { ...dealUpdates.get(m[1]!), ...body.properties });
+      return [200, { id: m[1], properties: body.properties }];
+    }
+    return undefined;
   }
 
   function limited(now: number): [number, unknown] | undefined {

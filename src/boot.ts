@@ -12,6 +12,7 @@ import { createDryRunAdapter } from './hubspot/dry-run-adapter.js';
 import type { HubSpotPort } from './hubspot/hubspot-port.js';
 import type { RetryPolicy } from './hubspot/hubspot-http.js';
 import { DEFAULT_ENGINE_SETTINGS, type Engine, type EngineSettings } from './jobs/engine.js';
+import { createIngestGate } from './jobs/ingest-gate.js';
 import { createWorker, type Worker, type WorkerTiming } from './jobs/worker.js';
 import { createApp } from './server/create-app.js';
 import { openDb, type Db } from './store/db.js';
@@ -46,7 +47,10 @@ export async function loadPlaybookFile(path: string): Promise<Playbook> {
 
 /** Opens the store, wires the engine and serves HTTP on the configured port. */
 export async function boot(config: Config, options: BootOptions = {}): Promise<Running> {
-  const log = options.log ?? pino({ level: config.logLevel, redact: ['req.headers.authorization', '*.accessToken', '*.clientSecret'] });
+  // Asynchronous writes: stdout to a pipe is synchronous on Linux, and a slow log reader would stall every request.
+  const log =
+    options.log ??
+    pino({ level: config.logLevel, redact: ['req.headers.authorization', '*.accessToken', '*.clientSecret'] }, pino.destination({ dest: 1, sync: false }));
   const clock = options.clock ?? Date.now;
   const playbook = await loadPlaybookFile(config.playbookPath);
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -73,6 +77,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
           }),
         })
       : createDryRunAdapter());
+  const gate = createIngestGate();
   const engine: Engine = {
     db,
     hubspot,
@@ -81,6 +86,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     clock,
     log,
     settings: { ...DEFAULT_ENGINE_SETTINGS, ...options.engine },
+    gate,
   };
   const worker = createWorker(engine, options.worker);
   const app = createApp({
@@ -92,6 +98,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     publicBaseUrl: config.publicBaseUrl,
     portalId: config.hubspot.portalId,
     onStored: () => worker.kick(),
+    gate,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, () => resolve(s)).once('error', reject);

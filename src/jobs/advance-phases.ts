@@ -24,6 +24,7 @@ export async function advancePhases(engine: Engine, steps: ClaimedStep[]): Promi
     return;
   }
   for (const step of steps) {
+    await engine.gate.turn();
     const to = (step.payload as { to: string }).to;
     const deal = deals.get(step.dealId);
     const outcome = await engine.db.transaction(async (tx) => {

@@ -22,6 +22,7 @@ export async function processStageChanges(engine: Engine): Promise<number> {
     return changes.length;
   }
   for (const change of changes) {
+    await engine.gate.turn();
     const outcome = await applyOne(engine, change, deals.get(change.dealId));
     engine.log.info({ dealId: change.dealId, eventId: change.eventId, stageId: change.stageId, outcome }, 'stage change applied');
   }

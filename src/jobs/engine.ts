@@ -3,6 +3,7 @@ import type { BusinessCalendar } from '../domain/business-calendar.js';
 import type { Playbook } from '../domain/playbook-schema.js';
 import type { HubSpotPort } from '../hubspot/hubspot-port.js';
 import type { Db } from '../store/db.js';
+import type { IngestGate } from './ingest-gate.js';
 
 export interface EngineSettings {
   /** Stage changes handled together: their deals are read in shared batch calls. */
@@ -25,4 +26,6 @@ export interface Engine {
   clock: () => number;
   log: Logger;
   settings: EngineSettings;
+  /** Webhook acknowledgements go before the worker's next unit of work. */
+  gate: IngestGate;
 }

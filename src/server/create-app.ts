@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import type { IngestGate } from '../jobs/ingest-gate.js';
 import type { Db } from '../store/db.js';
 import { errorHandler } from './error-handler.js';
 import { healthRouter } from './health-routes.js';
@@ -15,6 +16,7 @@ export interface AppDeps {
   publicBaseUrl?: string;
   portalId?: string;
   onStored: () => void;
+  gate: IngestGate;
 }
 
 export function createApp(deps: AppDeps): Express {

@@ -15,6 +15,8 @@ export interface WebhookDeps {
   /** Our HubSpot account; events of any other are acknowledged and ignored. Absent: accept any (dry-run). */
   portalId?: string;
   onStored: () => void;
+  /** Told while a delivery is being handled, so the worker steps aside. */
+  gate: { enter(): void; leave(): void };
 }
 
 export const WEBHOOK_PATH = '/webhooks/hubspot';
@@ -31,6 +33,11 @@ export function webhookRouter(deps: WebhookDeps): Router {
   const router = Router();
   router.post(
     WEBHOOK_PATH,
+    (_req, res, next) => {
+      deps.gate.enter();
+      res.once('close', () => deps.gate.leave());
+      next();
+    },
     express.raw({ type: () => true, limit: MAX_BODY_BYTES }),
     async (req, res) => {
       if (!req.is('application/json')) {

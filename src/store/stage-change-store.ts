@@ -28,15 +28,18 @@ export async function recordStageChanges(db: Db, changes: IncomingStageChange[],
     stage_id: c.stageId,
     occurred_at: c.occurredAt,
   }));
-  const inserted = await db.query(
-    `INSERT INTO stage_changes (dedupe_key, event_id, portal_id, deal_id, stage_id, occurred_at, run_at)
-     SELECT x.dedupe_key, x.event_id, x.portal_id, x.deal_id, x.stage_id, x.occurred_at, $2
-       FROM jsonb_to_recordset($1::jsonb) AS x(dedupe_key text, event_id text, portal_id text, deal_id text, stage_id text, occurred_at bigint)
-     ON CONFLICT (dedupe_key) DO NOTHING
-     RETURNING id`,
+  // Counting in SQL rather than returning the rows halves the time on PGlite, where results are parsed in JS.
+  const [inserted] = await db.query<{ n: number }>(
+    `WITH inserted AS (
+       INSERT INTO stage_changes (dedupe_key, event_id, portal_id, deal_id, stage_id, occurred_at, run_at)
+       SELECT x.dedupe_key, x.event_id, x.portal_id, x.deal_id, x.stage_id, x.occurred_at, $2
+         FROM jsonb_to_recordset($1::jsonb) AS x(dedupe_key text, event_id text, portal_id text, deal_id text, stage_id text, occurred_at bigint)
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM inserted`,
     [JSON.stringify(rows), now],
   );
-  return inserted.length;
+  return Number(inserted?.n ?? 0);
 }
 
 interface StageChangeRow {
@@ -77,13 +80,14 @@ export async function retryStageChanges(
   maxAttempts: number,
   delayMs?: number,
 ): Promise<void> {
-  for (const change of changes) {
-    await db.query(
-      `UPDATE stage_changes
-          SET status = CASE WHEN attempts >= $3 THEN 'failed' ELSE 'pending' END,
-              run_at = $2, last_error = $4, locked_until = NULL
-        WHERE id = $1`,
-      [change.id, now + (delayMs ?? backoffMs(change.attempts)), maxAttempts, error],
-    );
-  }
+  if (changes.length === 0) return;
+  const rows = changes.map((c) => ({ id: c.id, run_at: now + (delayMs ?? backoffMs(c.attempts)) }));
+  await db.query(
+    `UPDATE stage_changes c
+        SET status = CASE WHEN c.attempts >= $2 THEN 'failed' ELSE 'pending' END,
+            run_at = x.run_at, last_error = $3, locked_until = NULL
+       FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, run_at bigint)
+      WHERE c.id = x.id`,
+    [JSON.stringify(rows), maxAttempts, error],
+  );
 }

@@ -73,14 +73,14 @@ export interface StepFailure {
 
 /** Schedules another attempt with backoff, or marks the step failed once it has used its attempts. */
 export async function retrySteps(db: Db, steps: Pick<ClaimedStep, 'id' | 'attempts'>[], f: StepFailure): Promise<void> {
-  for (const step of steps) {
-    const at = f.now + (f.delayMs ?? backoffMs(step.attempts));
-    await db.query(
-      `UPDATE steps
-          SET status = CASE WHEN attempts >= $2 THEN 'failed' WHEN $5 THEN 'sending' ELSE 'pending' END,
-              run_at = $3, locked_until = CASE WHEN $5 THEN $3::bigint ELSE NULL END, last_error = $4, updated_at = now()
-        WHERE id = $1`,
-      [step.id, f.maxAttempts, at, f.error, f.inDoubt],
-    );
-  }
+  if (steps.length === 0) return;
+  const rows = steps.map((s) => ({ id: s.id, run_at: f.now + (f.delayMs ?? backoffMs(s.attempts)) }));
+  await db.query(
+    `UPDATE steps s
+        SET status = CASE WHEN s.attempts >= $2 THEN 'failed' WHEN $4 THEN 'sending' ELSE 'pending' END,
+            run_at = x.run_at, locked_until = CASE WHEN $4 THEN x.run_at ELSE NULL END, last_error = $3, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, run_at bigint)
+      WHERE s.id = x.id`,
+    [JSON.stringify(rows), f.maxAttempts, f.error, f.inDoubt],
+  );
 }
