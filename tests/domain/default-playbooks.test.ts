@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parsePlaybook } from '../../src/domain/playbook-loader.js';
+import { PHASES } from '../../src/domain/phases.js';
+import type { Playbook } from '../../src/domain/playbook-schema.js';
+
+const load = (file: string) => parsePlaybook(readFileSync(file, 'utf8'), file);
+const en = load('playbooks/default.en.yml');
+const it_ = load('playbooks/default.it.yml');
+
+/** Everything but the words: ids, offsets, assignees, templates, surveys, advances, stage mapping. */
+function shape(p: Playbook) {
+  return {
+    pipelines: p.pipelines,
+    timezone: p.timezone,
+    holidays: p.holidays,
+    phases: Object.fromEntries(
+      Object.entries(p.phases).map(([phase, plan]) => [
+        phase,
+        {
+          tasks: plan!.tasks.map(({ id, assignee, due, priority, type }) => ({ id, assignee, due, priority, type })),
+          emails: plan!.emails.map(({ id, template, to, send, survey }) => ({ id, template, to, send, survey })),
+          advance: plan!.advance,
+        },
+      ]),
+    ),
+  };
+}
+
+describe('the default playbooks', () => {
+  it('plan tasks for every one of the 8 phases', () => {
+    for (const playbook of [en, it_]) {
+      expect(Object.keys(playbook.phases)).toEqual([...PHASES]);
+      for (const phase of PHASES) expect(playbook.phases[phase]!.tasks.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('are the same plan in English and Italian, in their own language', () => {
+    expect(shape(it_)).toEqual(shape(en));
+    expect([en.locale, it_.locale]).toEqual(['en', 'it']);
+    expect(it_.phases.admit!.tasks[0]!.title).not.toBe(en.phases.admit!.tasks[0]!.title);
+  });
+
+  it('map HubSpot\'s default pipeline: open stages to assess, won to admit, lost to lost', () => {
+    expect(en.pipelines.default).toMatchObject({ contractsent: 'assess', closedwon: 'admit', closedlost: 'lost' });
+  });
+
+  it('carry the practices of each phase: celebrate and hand off at admit, reassure at affirm, survey at the moments of truth', () => {
+    const ids = (phase: keyof Playbook['phases']) => [...en.phases[phase]!.tasks, ...en.phases[phase]!.emails].map((s) => s.id);
+    expect(ids('admit')).toEqual(expect.arrayContaining(['celebrate-win', 'announce-new-client', 'handoff-meeting', 'submit-handoff-checklist', 'welcome']));
+    expect(ids('affirm')).toEqual(expect.arrayContaining(['share-case-histories', 'answer-remorse-type', 'reassurance']));
+    expect(en.phases.activate!.emails[0]).toMatchObject({ survey: 'CSAT', touchpoint: 'Kickoff meeting' });
+    expect(en.phases.accomplish!.emails[0]).toMatchObject({ survey: 'NPS' });
+    expect(ids('advocate')).toContain('ask-for-referral');
+    expect(en.phases.admit!.advance).toEqual({ to: 'affirm', after: { businessDays: 1 } });
+  });
+});
