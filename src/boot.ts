@@ -85,6 +85,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     publicBaseUrl: config.publicBaseUrl,
     portalId: config.hubspot.portalId,
     onStored: () => worker.kick(),
+    engine,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, () => resolve(s)).once('error', reject);
