@@ -3,6 +3,7 @@ import { phaseIndex, phaseLabel, type Locale } from '../domain/phases.js';
 import { HEALTH_LABELS, isHealth, isSegment, SEGMENT_LABELS } from '../domain/status-labels.js';
 import type { Engine } from '../jobs/engine.js';
 import { readDealStates } from '../store/deal-state-reads.js';
+import type { CompanyCardView } from './card-api-types.js';
 import { hubspotDatetime } from './hubspot-datetime.js';
 
 /** A company with more deals than this shows its most advanced onboardings; the response stays small. */
@@ -11,7 +12,7 @@ const MAX_SHOWN = 50;
 const DEAL_PROPERTIES = ['dealname', 'first100_health', 'first100_last_feedback_score', 'first100_last_feedback_at'];
 
 /** A company's onboarding deals, its health and segment, and the feedback its deals received. 3 HubSpot calls. */
-export async function companyCardView(engine: Engine, companyId: string, locale: Locale) {
+export async function companyCardView(engine: Engine, companyId: string, locale: Locale): Promise<CompanyCardView> {
   const company = (await engine.hubspot.readObjects('companies', [companyId], ['name', 'first100_health', 'first100_segment'])).get(companyId) ?? {};
   const dealIds = await engine.hubspot.readAssociatedIds('companies', companyId, 'deals', MAX_DEALS);
   const states = await readDealStates(engine.db, dealIds);
@@ -59,5 +60,3 @@ export async function companyCardView(engine: Engine, companyId: string, locale:
     feedback,
   };
 }
-
-export type CompanyCardView = Awaited<ReturnType<typeof companyCardView>>;

@@ -8,27 +8,14 @@ import type { Engine } from '../jobs/engine.js';
 import { readDealStates } from '../store/deal-state-reads.js';
 import { readHandoff } from '../store/handoff-store.js';
 import { readTimeline, type TimelineStep } from '../store/timeline-store.js';
+import type { DealCardView, NextStep } from './card-api-types.js';
 import { hubspotDatetime } from './hubspot-datetime.js';
 
 export const DEAL_CARD_PROPERTIES = ['first100_health', 'first100_last_feedback_score', 'first100_last_feedback_at'];
 const MAX_STEPS = 20;
 
-export interface NextStep {
-  kind: 'task' | 'email' | 'advance';
-  dueAt: string;
-  status: string;
-  title?: string;
-  assignee?: string;
-  ownerId?: string | null;
-  template?: string;
-  survey?: string;
-  touchpoint?: string;
-  to?: string;
-  toLabel?: string;
-}
-
 /** Everything the deal card shows, from our store and the deal's first100 properties in HubSpot. */
-export async function dealCardView(engine: Engine, dealId: string, locale: Locale) {
+export async function dealCardView(engine: Engine, dealId: string, locale: Locale): Promise<DealCardView> {
   const now = engine.clock();
   const tz = engine.calendar.timezone;
   const state = (await readDealStates(engine.db, [dealId])).get(dealId);
@@ -73,8 +60,6 @@ export async function dealCardView(engine: Engine, dealId: string, locale: Local
     hubspotUnavailable,
   };
 }
-
-export type DealCardView = Awaited<ReturnType<typeof dealCardView>>;
 
 function nextStep(step: TimelineStep, locale: Locale): NextStep {
   const p = step.payload as Record<string, any>;

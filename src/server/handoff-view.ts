@@ -3,12 +3,13 @@ import { HANDOFF_ITEMS, HANDOFF_STATUS_LABELS, itemSpec } from '../domain/handof
 import type { Locale } from '../domain/phases.js';
 import type { Queryable } from '../store/db.js';
 import { readHandoff, readHandoffEvents } from '../store/handoff-store.js';
+import type { HandoffView } from './card-api-types.js';
 
 const MAX_HISTORY = 50;
 const MAX_THREAD = 20;
 
 /** The checklist as the card renders it: items with localized labels and choices, the thread, who did what. */
-export async function handoffView(db: Queryable, dealId: string, locale: Locale, viewerId: string) {
+export async function handoffView(db: Queryable, dealId: string, locale: Locale, viewerId: string): Promise<HandoffView> {
   const handoff: Handoff = await readHandoff(db, dealId);
   const events = await readHandoffEvents(db, dealId, MAX_HISTORY);
   const names = new Map(events.map((e) => [e.actorUserId, e.actorEmail ?? `HubSpot user ${e.actorUserId}`]));
@@ -50,8 +51,6 @@ export async function handoffView(db: Queryable, dealId: string, locale: Locale,
     })),
   };
 }
-
-export type HandoffView = Awaited<ReturnType<typeof handoffView>>;
 
 function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();

@@ -80,7 +80,7 @@ describe('the handoff checklist through the card API', () => {
         first100_handoff_relationship: '',
       }),
     });
-    expect(hubspot.notes.map((n) => n.properties.hs_note_body.match(/<strong>([^<]+)<\/strong>/)![1])).toEqual([
+    expect(hubspot.notes.map((n) => n.properties.hs_note_body!.match(/<strong>([^<]+)<\/strong>/)![1])).toEqual([
       'Handoff submitted by rep@acme.example',
       'Handoff accepted by pm@acme.example',
     ]);
@@ -147,7 +147,7 @@ describe('the handoff checklist through the card API', () => {
     expect(done).toMatchObject({ status: 'accepted', completeness: 100 });
 
     await server.worker.drain();
-    const titles = hubspot.notes.map((n) => n.properties.hs_note_body.match(/<strong>([^<]+)<\/strong>/)![1]);
+    const titles = hubspot.notes.map((n) => n.properties.hs_note_body!.match(/<strong>([^<]+)<\/strong>/)![1]);
     expect(titles).toEqual([
       'Handoff submitted by rep@acme.example',
       'Question on the handoff from pm@acme.example',
