@@ -6,7 +6,9 @@ import { readHandoff, readHandoffEvents } from '../store/handoff-store.js';
 import type { HandoffView } from './card-api-types.js';
 
 const MAX_HISTORY = 50;
-const MAX_THREAD = 20;
+const MAX_THREAD = 10;
+/** History lines quote a question's start; the item's thread has it whole. */
+const HISTORY_TEXT_CHARS = 200;
 
 /** The checklist as the card renders it: items with localized labels and choices, the thread, who did what. */
 export async function handoffView(db: Queryable, dealId: string, locale: Locale, viewerId: string): Promise<HandoffView> {
@@ -47,7 +49,7 @@ export async function handoffView(db: Queryable, dealId: string, locale: Locale,
       by: e.actorEmail ?? `HubSpot user ${e.actorUserId}`,
       action: e.action,
       items: e.items.map((k) => itemSpec(k).label[locale]),
-      text: e.text,
+      text: e.text && e.text.length > HISTORY_TEXT_CHARS ? `${e.text.slice(0, HISTORY_TEXT_CHARS - 1)}…` : e.text,
     })),
   };
 }
