@@ -99,6 +99,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     portalId: config.hubspot.portalId,
     onStored: () => worker.kick(),
     gate,
+    engine,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, () => resolve(s)).once('error', reject);

@@ -30,6 +30,8 @@ export interface PlannedAdvance {
   stepId: string;
   dueAt: number;
   to: Phase;
+  /** Why it moves on, when it is not the passing of time. */
+  cause?: string;
 }
 
 export type PlannedStep = PlannedTask | PlannedEmail | PlannedAdvance;
@@ -48,10 +50,20 @@ export interface PhaseEntryInput {
   playbook: Playbook;
   calendar: BusinessCalendar;
   now: number;
+  /** The deal's handoff is already accepted: a phase that waits for it moves on at once. */
+  handoffAccepted?: boolean;
+}
+
+export const HANDOFF_ACCEPTED_CAUSE = 'handoff accepted';
+
+/** The phase a playbook moves on to when the handoff is accepted during `phase`, if it says so. */
+export function advanceOnHandoff(playbook: Playbook, phase: Phase): Phase | null {
+  const advance = playbook.phases[phase]?.advance;
+  return advance && 'on' in advance && advance.on === 'handoff_accepted' ? advance.to : null;
 }
 
 /** The steps a deal gets when it enters `phase`: tasks, planned emails and a timed advance. */
-export function planPhaseEntry({ deal, phase, enteredAt, playbook, calendar, now }: PhaseEntryInput): PhaseEntryPlan {
+export function planPhaseEntry({ deal, phase, enteredAt, playbook, calendar, now, handoffAccepted }: PhaseEntryInput): PhaseEntryPlan {
   const plan = playbook.phases[phase];
   const warnings: string[] = [];
   // A late replay must not create work already overdue: nothing falls due before the first slot from now.
@@ -87,6 +99,10 @@ export function planPhaseEntry({ deal, phase, enteredAt, playbook, calendar, now
   }
   if (plan?.advance && 'after' in plan.advance) {
     steps.push({ kind: 'advance', stepId: `advance-to-${plan.advance.to}`, dueAt: due(plan.advance.after), to: plan.advance.to });
+  }
+  const onHandoff = advanceOnHandoff(playbook, phase);
+  if (onHandoff && handoffAccepted) {
+    steps.push({ kind: 'advance', stepId: `advance-to-${onHandoff}`, dueAt: Math.max(now, enteredAt), to: onHandoff, cause: HANDOFF_ACCEPTED_CAUSE });
   }
   steps.sort((a, b) => a.dueAt - b.dueAt);
   return { phase, enteredAt, steps, warnings };

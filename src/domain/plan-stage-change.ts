@@ -25,6 +25,7 @@ export interface StageChangeInput {
   playbook: Playbook;
   calendar: BusinessCalendar;
   now: number;
+  handoffAccepted?: boolean;
 }
 
 /** Looks the stage up in the deal's pipeline, or in any pipeline when the deal's is unknown. */
@@ -37,7 +38,7 @@ export function resolveStage(playbook: Playbook, pipeline: string | null, stageI
 }
 
 /** What a stage change does to a deal's onboarding. Pure: time and data come in as arguments. */
-export function planStageChange({ deal, change, state, playbook, calendar, now }: StageChangeInput): StageDecision {
+export function planStageChange({ deal, change, state, playbook, calendar, now, handoffAccepted }: StageChangeInput): StageDecision {
   if (state.lastChangeAt !== null && change.occurredAt <= state.lastChangeAt) {
     return { kind: 'ignore', reason: 'an older or repeated stage change: a later one was already applied' };
   }
@@ -51,7 +52,7 @@ export function planStageChange({ deal, change, state, playbook, calendar, now }
   }
   if (target === state.phase) return { kind: 'ignore', reason: `already in ${target}` };
 
-  const entry = planPhaseEntry({ deal, phase: target, enteredAt: change.occurredAt, playbook, calendar, now });
+  const entry = planPhaseEntry({ deal, phase: target, enteredAt: change.occurredAt, playbook, calendar, now, handoffAccepted });
   const dayZero = state.dayZero ?? (phaseIndex(target) >= phaseIndex('admit') ? (deal.closeDate ?? change.occurredAt) : null);
   return {
     kind: 'enter',

@@ -3,6 +3,10 @@ import type { HubSpotPort } from './hubspot-port.js';
 import { readDeals } from './read-deals.js';
 import { createTasks, findTasksByMarker } from './tasks.js';
 import { readPipelines, updateDeals } from './deals-and-pipelines.js';
+import { createNotes, findNotesByMarker } from './notes.js';
+import { readAssociatedIds, readObjects } from './objects.js';
+import { createProperties, createPropertyGroup, readProperties, readPropertyGroups } from './properties.js';
+import { readTokenInfo } from './token-info.js';
 
 export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort {
   const request = createHubSpotHttp(settings);
@@ -13,5 +17,14 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort
     findTasksByMarker: (dealId, markers) => findTasksByMarker(request, dealId, markers),
     updateDeals: (updates) => updateDeals(request, updates),
     readPipelines: () => readPipelines(request),
+    createNotes: (notes) => createNotes(request, notes),
+    findNotesByMarker: (dealId, markers) => findNotesByMarker(request, dealId, markers),
+    readObjects: (objectType, ids, properties) => readObjects(request, objectType, ids, properties),
+    readAssociatedIds: (from, id, to, max) => readAssociatedIds(request, from, id, to, max),
+    readProperties: (objectType) => readProperties(request, objectType),
+    readPropertyGroups: (objectType) => readPropertyGroups(request, objectType),
+    createPropertyGroup: (objectType, group) => createPropertyGroup(request, objectType, group),
+    createProperties: (objectType, definitions) => createProperties(request, objectType, definitions),
+    readTokenInfo: () => readTokenInfo(request, settings.accessToken),
   };
 }

@@ -1,9 +1,13 @@
 import type { DealSnapshot } from '../domain/deal.js';
-import type { DealUpdate, HubSpotPort, Pipeline, TaskToCreate } from './hubspot-port.js';
+import type { PropertyDefinition } from './first100-properties.js';
+import type { CrmObjectType, DealUpdate, HubSpotPort, NoteToCreate, Pipeline, TaskToCreate } from './hubspot-port.js';
 
 export type DryRunWrite =
   | { kind: 'create-task'; task: TaskToCreate; id: string }
-  | { kind: 'update-deal'; update: DealUpdate };
+  | { kind: 'update-deal'; update: DealUpdate }
+  | { kind: 'create-note'; note: NoteToCreate; id: string }
+  | { kind: 'create-property-group'; objectType: CrmObjectType; name: string }
+  | { kind: 'create-properties'; objectType: CrmObjectType; definitions: PropertyDefinition[] };
 
 export interface DryRunAdapter extends HubSpotPort {
   /** Every write that would have been sent to HubSpot, in order. */
@@ -59,6 +63,45 @@ export function createDryRunAdapter(known: DealSnapshot[] = [], pipelines: Pipel
     },
     async readPipelines() {
       return pipelines;
+    },
+    async createNotes(notes) {
+      const ids = new Map<string, string>();
+      for (const note of notes) {
+        const id = `dry-run-${nextId++}`;
+        writes.push({ kind: 'create-note', note, id });
+        ids.set(note.marker, id);
+      }
+      return ids;
+    },
+    async findNotesByMarker(_dealId, markers) {
+      const wanted = new Set(markers);
+      return new Map(
+        writes.flatMap((w) => (w.kind === 'create-note' && wanted.has(w.note.marker) ? [[w.note.marker, w.id] as const] : [])),
+      );
+    },
+    async readObjects(objectType, ids) {
+      // Only the demo's deals and their companies exist, with none of first100's properties set yet.
+      const known = new Set(objectType === 'deals' ? deals.keys() : [...deals.values()].flatMap((d) => (d.company ? [d.company.id] : [])));
+      return new Map(ids.filter((id) => known.has(id)).map((id) => [id, {}]));
+    },
+    async readAssociatedIds(from, id, to, max) {
+      if (from !== 'companies' || to !== 'deals') return [];
+      return [...deals.values()].filter((d) => d.company?.id === id).map((d) => d.id).slice(0, max);
+    },
+    async readProperties() {
+      return [];
+    },
+    async readPropertyGroups() {
+      return [];
+    },
+    async createPropertyGroup(objectType, group) {
+      writes.push({ kind: 'create-property-group', objectType, name: group.name });
+    },
+    async createProperties(objectType, definitions) {
+      writes.push({ kind: 'create-properties', objectType, definitions });
+    },
+    async readTokenInfo() {
+      return null;
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { DealSnapshot } from '../domain/deal.js';
+import type { PropertyDefinition } from './first100-properties.js';
 
 export interface TaskToCreate {
   /** Our effect key's short hash, written into the task so a retry can find it in HubSpot. */
@@ -31,6 +32,29 @@ export interface Pipeline {
   stages: { id: string; label: string; isClosed: boolean; probability: number | null }[];
 }
 
+export interface NoteToCreate {
+  /** Our effect key's short hash, written into the note so a retry can find it in HubSpot. */
+  marker: string;
+  dealId: string;
+  /** HTML, as hs_note_body takes it. */
+  body: string;
+  timestamp: number;
+}
+
+export type CrmObjectType = 'deals' | 'companies';
+
+export interface ExistingProperty {
+  name: string;
+  type: string;
+  fieldType: string;
+  groupName: string;
+}
+
+export interface TokenInfo {
+  hubId: string;
+  scopes: string[];
+}
+
 /** What first100 needs from HubSpot. The real adapter calls the API; the dry-run one records. */
 export interface HubSpotPort {
   readonly dryRun: boolean;
@@ -42,6 +66,19 @@ export interface HubSpotPort {
   findTasksByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
   updateDeals(updates: DealUpdate[]): Promise<void>;
   readPipelines(): Promise<Pipeline[]>;
+  /** Creates notes on deals' timelines in batches; returns HubSpot's note id for each marker. */
+  createNotes(notes: NoteToCreate[]): Promise<Map<string, string>>;
+  findNotesByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
+  /** Properties of deals or companies by id; ids HubSpot does not know are absent. */
+  readObjects(objectType: CrmObjectType, ids: string[], properties: string[]): Promise<Map<string, Record<string, string | null>>>;
+  /** Ids of the records of `to` associated with one record of `from`, at most `max`. */
+  readAssociatedIds(from: CrmObjectType, id: string, to: CrmObjectType, max: number): Promise<string[]>;
+  readProperties(objectType: CrmObjectType): Promise<ExistingProperty[]>;
+  readPropertyGroups(objectType: CrmObjectType): Promise<string[]>;
+  createPropertyGroup(objectType: CrmObjectType, group: { name: string; label: string; displayOrder: number }): Promise<void>;
+  createProperties(objectType: CrmObjectType, definitions: PropertyDefinition[]): Promise<void>;
+  /** The token's account and scopes; null when HubSpot cannot describe this kind of token. */
+  readTokenInfo(): Promise<TokenInfo | null>;
 }
 
 export const DEAL_PROPERTIES = ['dealname', 'pipeline', 'dealstage', 'hubspot_owner_id', 'first100_pm_owner', 'closedate'];

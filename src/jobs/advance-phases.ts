@@ -1,6 +1,7 @@
 import { planPhaseEntry } from '../domain/plan-phase-entry.js';
 import { phaseProperties } from '../domain/plan-stage-change.js';
 import { isPhase, phaseIndex } from '../domain/phases.js';
+import { isHandoffAccepted } from '../store/handoff-store.js';
 import { lockDealState } from '../store/onboarding-store.js';
 import { markStepsDone, retrySteps, type ClaimedStep } from '../store/step-store.js';
 import type { Engine } from './engine.js';
@@ -25,14 +26,15 @@ export async function advancePhases(engine: Engine, steps: ClaimedStep[]): Promi
   }
   for (const step of steps) {
     await engine.gate.turn();
-    const to = (step.payload as { to: string }).to;
+    const { to, cause } = step.payload as { to: string; cause?: string };
     const deal = deals.get(step.dealId);
     const outcome = await engine.db.transaction(async (tx) => {
       const state = await lockDealState(tx, step.dealId);
       if (!deal || !isPhase(to)) return 'skipped: deal gone';
       if (state.entryId !== step.entryId || state.phase === null) return 'skipped: the deal has moved on';
       const now = engine.clock();
-      const entry = planPhaseEntry({ deal, phase: to, enteredAt: step.dueAt, playbook: engine.playbook, calendar: engine.calendar, now });
+      const handoffAccepted = await isHandoffAccepted(tx, step.dealId);
+      const entry = planPhaseEntry({ deal, phase: to, enteredAt: step.dueAt, playbook: engine.playbook, calendar: engine.calendar, now, handoffAccepted });
       await enterPhase(tx, {
         deal,
         state,
@@ -41,7 +43,7 @@ export async function advancePhases(engine: Engine, steps: ClaimedStep[]): Promi
         backwards: phaseIndex(to) < phaseIndex(state.phase),
         dayZero: state.dayZero,
         lastChangeAt: state.lastChangeAt,
-        cause: `timed advance from ${state.phase}`,
+        cause: cause ?? `timed advance from ${state.phase}`,
         now,
       });
       return `entered ${to}`;

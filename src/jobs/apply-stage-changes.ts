@@ -1,5 +1,6 @@
 import { planStageChange } from '../domain/plan-stage-change.js';
 import { HubSpotError } from '../hubspot/hubspot-error.js';
+import { isHandoffAccepted } from '../store/handoff-store.js';
 import { insertSteps, lockDealState, saveDealState, cancelPendingSteps } from '../store/onboarding-store.js';
 import { claimStageChanges, finishStageChange, retryStageChanges, type ClaimedStageChange } from '../store/stage-change-store.js';
 import type { Engine } from './engine.js';
@@ -37,7 +38,8 @@ async function applyOne(engine: Engine, change: ClaimedStageChange, deal: Parame
       return 'deal not found';
     }
     const state = await lockDealState(tx, change.dealId);
-    const decision = planStageChange({ deal, change, state, playbook: engine.playbook, calendar: engine.calendar, now });
+    const handoffAccepted = await isHandoffAccepted(tx, deal.id);
+    const decision = planStageChange({ deal, change, state, playbook: engine.playbook, calendar: engine.calendar, now, handoffAccepted });
     let outcome: string;
     if (decision.kind === 'ignore') {
       outcome = `ignored: ${decision.reason}`;

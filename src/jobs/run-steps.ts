@@ -1,9 +1,10 @@
 import { HubSpotError } from '../hubspot/hubspot-error.js';
 import { chunk, type DealUpdate, type TaskToCreate } from '../hubspot/hubspot-port.js';
-import { claimSteps, markStepsDone, retrySteps, type ClaimedStep } from '../store/step-store.js';
+import { claimSteps, markStepsDone, type ClaimedStep } from '../store/step-store.js';
 import { advancePhases } from './advance-phases.js';
+import { createNotes } from './create-notes.js';
+import { fail } from './step-failure.js';
 import type { Engine } from './engine.js';
-import { retryDelay } from './retry-delay.js';
 
 /** Claims due steps and carries them out in shared batch calls. Returns how many it handled. */
 export async function runDueSteps(engine: Engine): Promise<number> {
@@ -12,6 +13,7 @@ export async function runDueSteps(engine: Engine): Promise<number> {
   await createTasks(engine, steps.filter((s) => s.kind === 'task'));
   await updateDeals(engine, steps.filter((s) => s.kind === 'deal-update'));
   await advancePhases(engine, steps.filter((s) => s.kind === 'advance'));
+  await createNotes(engine, steps.filter((s) => s.kind === 'note'));
   return steps.length;
 }
 
@@ -69,21 +71,6 @@ async function updateDeals(engine: Engine, steps: ClaimedStep[]): Promise<void> 
     // Setting the same properties twice is harmless, so an update is never in doubt.
     await fail(engine, steps, error, false);
   }
-}
-
-async function fail(engine: Engine, steps: ClaimedStep[], error: unknown, inDoubt?: boolean): Promise<void> {
-  const failure = error instanceof HubSpotError ? error : undefined;
-  engine.log.warn(
-    { code: failure?.code ?? 'INTERNAL', status: failure?.details.status, correlationId: failure?.details.correlationId, steps: steps.length, kind: steps[0]?.kind },
-    (error as Error).message,
-  );
-  await retrySteps(engine.db, steps, {
-    error: (error as Error).message,
-    now: engine.clock(),
-    maxAttempts: engine.settings.maxAttempts,
-    inDoubt: inDoubt ?? failure?.inDoubt ?? false,
-    delayMs: retryDelay(error, engine),
-  });
 }
 
 function markerOfStep(step: ClaimedStep): string {

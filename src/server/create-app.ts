@@ -1,7 +1,9 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { IngestGate } from '../jobs/ingest-gate.js';
+import type { Engine } from '../jobs/engine.js';
 import type { Db } from '../store/db.js';
+import { cardRouter } from './card-routes.js';
 import { errorHandler } from './error-handler.js';
 import { healthRouter } from './health-routes.js';
 import { HttpError } from './http-error.js';
@@ -17,6 +19,8 @@ export interface AppDeps {
   portalId?: string;
   onStored: () => void;
   gate: IngestGate;
+  /** The cards' backend reads and plans with the engine's store, playbook and HubSpot adapter. */
+  engine: Engine;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -25,6 +29,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', false);
   app.use(webhookRouter(deps));
   app.use(healthRouter(deps));
+  app.use(cardRouter(deps));
   app.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log));
   return app;

@@ -9,7 +9,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const entry = { method: req.method, path: req.path, status: known.status, code: known.code };
     if (known.status >= 500) log.error({ ...entry, err: { message: (error as Error).message } }, 'request failed');
     else log.warn(entry, known.message);
-    res.status(known.status).json({ error: { code: known.code, message: known.message } });
+    res.status(known.status).json({ error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}) } });
   };
 }
 

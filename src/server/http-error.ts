@@ -4,6 +4,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Extra facts for the client, e.g. which checklist items a refusal is about. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

@@ -22,7 +22,7 @@ export interface WebhookDeps {
 export const WEBHOOK_PATH = '/webhooks/hubspot';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const SIGNATURE_ADVICE: Record<SignatureFailure, string> = {
+export const SIGNATURE_ADVICE: Record<SignatureFailure, string> = {
   missing: 'the X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp headers are required',
   'bad-timestamp': 'X-HubSpot-Request-Timestamp must be milliseconds since the epoch',
   stale: 'the request timestamp is more than 5 minutes away from our clock; check the server clock (NTP)',

@@ -6,7 +6,7 @@ export interface ClaimedStep {
   effectKey: string;
   entryId: string | null;
   dealId: string;
-  kind: 'task' | 'deal-update' | 'advance';
+  kind: 'task' | 'deal-update' | 'advance' | 'note';
   stepId: string;
   dueAt: number;
   payload: Record<string, unknown>;
@@ -33,7 +33,7 @@ export async function claimSteps(db: Db, now: number, limit: number, leaseMs: nu
   const rows = await claimRows<StepRow>(db, {
     table: 'steps',
     working: 'sending',
-    where: `kind IN ('task', 'deal-update', 'advance')`,
+    where: `kind IN ('task', 'deal-update', 'advance', 'note')`,
     now,
     limit,
     leaseMs,

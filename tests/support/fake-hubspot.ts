@@ -22,13 +22,23 @@ interface Failure {
  * HubSpot at the network boundary (nock): serves the CRM endpoints first100 calls from in-memory data,
  * records every request, and answers with injected failures when told to.
  */
-export function fakeHubSpot(data: { deals: Record<string, FakeDeal>; companies?: Record<string, string> }, base = 'https://api.hubapi.com') {
+export interface FakeData {
+  deals: Record<string, FakeDeal>;
+  /** Company id → name. */
+  companies?: Record<string, string>;
+  /** Company id → its first100 properties. */
+  companyProperties?: Record<string, Record<string, string | null>>;
+}
+
+export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
   const requests: RecordedRequest[] = [];
   const failures: Failure[] = [];
   const slowPaths: string[] = [];
   let refuseNext: ((input: any) => boolean) | undefined;
   const tasks: { id: string; properties: Record<string, string>; associations: any[] }[] = [];
+  const notes: { id: string; properties: Record<string, string>; associations: any[] }[] = [];
   let nextTaskId = 9000;
+  let nextNoteId = 5000;
 
   const scope = nock(base).persist();
   const route = (method: 'get' | 'post', path: string, answer: (body: any) => [number, ReplyBody]) =>
@@ -73,7 +83,10 @@ export function fakeHubSpot(data: { deals: Record<string, FakeDeal>; companies?:
   route('post', '/crm/v4/associations/deals/contacts/batch/read', associations((d) => d.contactIds ?? [], 3));
   route('post', '/crm/v3/objects/companies/batch/read', (body) => [
     200,
-    { status: 'COMPLETE', results: body.inputs.map((i: any) => ({ id: i.id, properties: { name: data.companies?.[i.id] ?? null } })) },
+    {
+      status: 'COMPLETE',
+      results: body.inputs.map((i: any) => ({ id: i.id, properties: { name: data.companies?.[i.id] ?? null, ...data.companyProperties?.[i.id] } })),
+    },
   ]);
   route('post', '/crm/v3/objects/tasks/batch/create', (body) => {
     const refuse = refuseNext ?? (() => false);
@@ -97,9 +110,27 @@ export function fakeHubSpot(data: { deals: Record<string, FakeDeal>; companies?:
     { status: 'COMPLETE', results: body.inputs.map((i: any) => ({ id: i.id, properties: i.properties })) },
   ]);
 
+  route('post', '/crm/v3/objects/notes/batch/create', (body) => {
+    const created = body.inputs.map((input: any) => ({ id: String(nextNoteId++), ...input }));
+    notes.push(...created);
+    return [201, { status: 'COMPLETE', results: created.map((n: any) => ({ id: n.id, properties: n.properties })) }];
+  });
+  route('post', '/crm/v3/objects/notes/search', (body) => {
+    const dealId = body.filterGroups[0].filters[0].value;
+    const onDeal = notes.filter((n) => n.associations.some((a) => a.to.id === dealId && a.types[0].associationTypeId === 214));
+    return [200, { total: onDeal.length, results: onDeal.map((n) => ({ id: n.id, properties: { hs_note_body: n.properties.hs_note_body } })) }];
+  });
+  scope.get(/^\/crm\/v4\/objects\/companies\/\d+\/associations\/deals/).reply((uri) => {
+    const companyId = uri.split('/')[5]!;
+    requests.push({ method: 'GET', path: '/crm/v4/objects/companies/{id}/associations/deals', body: undefined });
+    const dealIds = Object.entries(data.deals).filter(([, d]) => d.companyId === companyId).map(([id]) => id);
+    return [200, { results: dealIds.map((id) => ({ toObjectId: Number(id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 6, label: null }] })) }];
+  });
+
   return {
     requests,
     tasks,
+    notes,
     /** The next call to `path` gets this answer instead (queue several for several calls). */
     failNext(path: string, status: number, body: ReplyBody = {}) {
       failures.push({ path, status, body });

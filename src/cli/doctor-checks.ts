@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config } from '../config.js';
+import { parsePlaybook } from '../domain/playbook-loader.js';
+import { checkMapping } from '../domain/stage-mapping.js';
+import { first100Properties } from '../hubspot/first100-properties.js';
+import { HubSpotError } from '../hubspot/hubspot-error.js';
+import type { HubSpotPort, Pipeline } from '../hubspot/hubspot-port.js';
+
+export type CheckStatus = 'ok' | 'warn' | 'fail';
+export interface CheckResult {
+  check: string;
+  status: CheckStatus;
+  detail: string;
+}
+
+const ok = (check: string, detail: string): CheckResult => ({ check, status: 'ok', detail });
+const warn = (check: string, detail: string): CheckResult => ({ check, status: 'warn', detail });
+const fail = (check: string, detail: string): CheckResult => ({ check, status: 'fail', detail });
+
+/** The scopes the app asks HubSpot for, as extensions/app/app-hsmeta.json declares them. */
+export async function requiredScopes(projectDir: string): Promise<string[]> {
+  const app = JSON.parse(await readFile(join(projectDir, 'extensions/app/app-hsmeta.json'), 'utf8'));
+  return app.config.auth.requiredScopes;
+}
+
+export async function checkToken(hubspot: HubSpotPort, config: Config, projectDir: string): Promise<CheckResult[]> {
+  let info;
+  try {
+    info = await hubspot.readTokenInfo();
+  } catch (error) {
+    return [fail('token', describe(error, 'HubSpot refused the token: copy HUBSPOT_ACCESS_TOKEN again from the app (Development → your app → Auth)'))];
+  }
+  if (info === null) return probeReads(hubspot);
+  const results: CheckResult[] = [];
+  if (config.hubspot.portalId && info.hubId !== config.hubspot.portalId) {
+    results.push(fail('token', `the token belongs to account ${info.hubId}, but HUBSPOT_PORTAL_ID is ${config.hubspot.portalId}: fix one of them`));
+  } else {
+    results.push(ok('token', `valid for account ${info.hubId}`));
+  }
+  const missing = (await requiredScopes(projectDir)).filter((s) => !info.scopes.includes(s));
+  results.push(
+    missing.length === 0
+      ? ok('scopes', `the token has all ${info.scopes.length} scopes the app needs`)
+      : fail('scopes', `the token lacks ${missing.join(', ')}: upload the project (hs project upload) so the app asks for extensions/app/app-hsmeta.json's requiredScopes, reinstall it, and use its new token`),
+  );
+  return results;
+}
+
+/** Without HubSpot's description of the token, its read scopes show in what it may read. */
+async function probeReads(hubspot: HubSpotPort): Promise<CheckResult[]> {
+  const probes: [string, () => Promise<unknown>][] = [
+    ['crm.objects.deals.read', () => hubspot.readObjects('deals', ['1'], ['dealname'])],
+    ['crm.objects.companies.read', () => hubspot.readObjects('companies', ['1'], ['name'])],
+    ['crm.schemas.deals.read', () => hubspot.readProperties('deals')],
+    ['crm.schemas.companies.read', () => hubspot.readProperties('companies')],
+  ];
+  const refused: string[] = [];
+  for (const [scope, probe] of probes) {
+    try {
+      await probe();
+    } catch (error) {
+      if (error instanceof HubSpotError && error.code === 'FORBIDDEN') refused.push(scope);
+      else return [fail('token', describe(error, 'check HUBSPOT_ACCESS_TOKEN'))];
+    }
+  }
+  return [
+    ok('token', 'HubSpot accepts it (its token-info endpoint does not describe this kind of token, so its reads were tried)'),
+    refused.length === 0
+      ? warn('scopes', 'every read first100 needs works; write scopes cannot be tried without writing: compare the app\'s scopes with extensions/app/app-hsmeta.json')
+      : fail('scopes', `HubSpot refused reads needing ${refused.join(', ')}: add them to the app's scopes, upload (hs project upload) and reinstall`),
+  ];
+}
+
+export async function checkProperties(hubspot: HubSpotPort, locale: 'en' | 'it'): Promise<CheckResult[]> {
+  const wanted = first100Properties(locale);
+  const results: CheckResult[] = [];
+  for (const objectType of ['deals', 'companies'] as const) {
+    const existing = new Map((await hubspot.readProperties(objectType)).map((p) => [p.name, p]));
+    const missing = wanted[objectType].filter((p) => !existing.has(p.name)).map((p) => p.name);
+    const wrong = wanted[objectType].filter((p) => existing.has(p.name) && existing.get(p.name)!.type !== p.type).map((p) => `${p.name} (${existing.get(p.name)!.type}, expected ${p.type})`);
+    if (missing.length > 0) results.push(fail(`${objectType} properties`, `${missing.length} missing (${missing.join(', ')}): run "first100 setup"`));
+    else if (wrong.length > 0) results.push(warn(`${objectType} properties`, `of another type: ${wrong.join(', ')}: change them in HubSpot or delete them and run "first100 setup"`));
+    else results.push(ok(`${objectType} properties`, `all ${wanted[objectType].length} first100 properties exist`));
+  }
+  return results;
+}
+
+export async function checkPlaybook(playbookPath: string, pipelines: Pipeline[]): Promise<CheckResult[]> {
+  let playbook;
+  try {
+    playbook = parsePlaybook(await readFile(playbookPath, 'utf8'), playbookPath);
+  } catch (error) {
+    return [fail('playbook', `${(error as Error).message} (set PLAYBOOK to the playbook to run)`)];
+  }
+  const problems = checkMapping(pipelines, playbook.pipelines);
+  if (problems.length === 0) {
+    const stages = Object.values(playbook.pipelines).reduce((n, s) => n + Object.keys(s).length, 0);
+    return [ok('playbook', `${playbookPath} maps ${stages} stages of the portal's ${pipelines.length} pipelines`)];
+  }
+  return problems.map((p) => (p.severity === 'error' ? fail('playbook', p.message) : warn('playbook', p.message)));
+}
+
+export async function checkPublicUrl(publicBaseUrl: string | undefined, fetchUrl: typeof fetch): Promise<CheckResult[]> {
+  if (!publicBaseUrl) return [fail('public URL', 'PUBLIC_BASE_URL is not set: HubSpot needs the https URL of this server for webhooks and cards')];
+  if (!publicBaseUrl.startsWith('https://')) return [fail('public URL', `${publicBaseUrl} is not https: HubSpot calls only https URLs`)];
+  try {
+    const res = await fetchUrl(`${publicBaseUrl}/healthz`, { signal: AbortSignal.timeout(5000) });
+    if (res.ok) return [ok('public URL', `${publicBaseUrl}/healthz answers ${res.status}`)];
+    return [fail('public URL', `${publicBaseUrl}/healthz answers ${res.status}: is it first100 behind that URL? Check the proxy in front of it`)];
+  } catch (error) {
+    return [fail('public URL', `${publicBaseUrl}/healthz cannot be reached (${(error as Error).message}): deploy the server there, or fix PUBLIC_BASE_URL`)];
+  }
+}
+
+function describe(error: unknown, advice: string): string {
+  return error instanceof HubSpotError && error.code === 'UNAUTHORIZED' ? advice : (error as Error).message;
+}

@@ -1,0 +1,57 @@
+import { HANDOFF_ITEMS, HANDOFF_STATUS_LABELS } from '../domain/handoff-items.js';
+import type { Labels } from '../domain/locale.js';
+import { PHASE_LABELS, type Locale } from '../domain/phases.js';
+import { HEALTH_LABELS, SEGMENT_LABELS } from '../domain/status-labels.js';
+import type { CrmObjectType } from './hubspot-port.js';
+
+/** HubSpot's PropertyCreate, as far as first100 uses it (HUBSPOT-FACTS §4.5). */
+export interface PropertyDefinition {
+  name: string;
+  label: string;
+  description: string;
+  groupName: string;
+  type: 'enumeration' | 'string' | 'number' | 'date' | 'datetime';
+  fieldType: 'select' | 'text' | 'textarea' | 'number' | 'date';
+  options?: { label: string; value: string; displayOrder: number; hidden: boolean }[];
+  externalOptions?: boolean;
+  referencedObjectType?: 'OWNER';
+}
+
+export const PROPERTY_GROUP = { name: 'first100', label: 'first100 onboarding', displayOrder: -1 };
+
+const options = <T extends string>(labels: Labels<T>, locale: Locale) =>
+  Object.entries(labels).map(([value, label], i) => ({ label: (label as Record<Locale, string>)[locale], value, displayOrder: i, hidden: false }));
+
+type Def = Omit<PropertyDefinition, 'groupName' | 'description'> & { description?: string };
+const enumeration = (name: string, label: string, labels: Labels<string>, locale: Locale): Def => ({ name, label, type: 'enumeration', fieldType: 'select', options: options(labels, locale) });
+
+/** Every first100_* property on deals and companies: what `first100 setup` creates and `doctor` checks. */
+export function first100Properties(locale: Locale): Record<CrmObjectType, PropertyDefinition[]> {
+  const en = locale === 'en';
+  const deals: Def[] = [
+    enumeration('first100_phase', en ? 'Onboarding phase' : 'Fase di onboarding', PHASE_LABELS, locale),
+    { name: 'first100_phase_entered_at', label: en ? 'Phase entered at' : 'Fase iniziata il', type: 'datetime', fieldType: 'date' },
+    { name: 'first100_day_zero', label: en ? 'Onboarding day zero' : 'Giorno zero onboarding', type: 'date', fieldType: 'date' },
+    { name: 'first100_pm_owner', label: en ? 'Project manager' : 'Project manager', type: 'enumeration', fieldType: 'select', externalOptions: true, referencedObjectType: 'OWNER' },
+    enumeration('first100_handoff_status', en ? 'Handoff status' : 'Stato passaggio di consegne', HANDOFF_STATUS_LABELS, locale),
+    { name: 'first100_handoff_completeness', label: en ? 'Handoff completeness (%)' : 'Completezza passaggio di consegne (%)', type: 'number', fieldType: 'number' },
+    ...HANDOFF_ITEMS.flatMap((item) =>
+      item.fields.map((field): Def => {
+        const label = `${en ? 'Handoff' : 'Consegne'}: ${item.fields.length > 1 ? field.label[locale] : item.label[locale]}`;
+        if (field.type === 'enum') return enumeration(field.property, label, field.options!, locale);
+        if (field.type === 'date') return { name: field.property, label, type: 'date', fieldType: 'date' };
+        return { name: field.property, label, type: 'string', fieldType: 'textarea' };
+      }),
+    ),
+    enumeration('first100_health', en ? 'Onboarding health' : 'Salute onboarding', HEALTH_LABELS, locale),
+    { name: 'first100_last_feedback_score', label: en ? 'Last feedback score' : 'Ultimo punteggio feedback', type: 'number', fieldType: 'number' },
+    { name: 'first100_last_feedback_at', label: en ? 'Last feedback at' : 'Ultimo feedback il', type: 'datetime', fieldType: 'date' },
+  ];
+  const companies: Def[] = [
+    enumeration('first100_phase', en ? 'Onboarding phase (latest deal)' : 'Fase di onboarding (ultimo deal)', PHASE_LABELS, locale),
+    enumeration('first100_health', en ? 'Client health' : 'Salute del cliente', HEALTH_LABELS, locale),
+    enumeration('first100_segment', en ? 'Client segment' : 'Segmento cliente', SEGMENT_LABELS, locale),
+  ];
+  const describe = (d: Def): PropertyDefinition => ({ description: 'Written by first100; see the first100 README.', ...d, groupName: PROPERTY_GROUP.name });
+  return { deals: deals.map(describe), companies: companies.map(describe) };
+}

@@ -1,0 +1,38 @@
+import type { HubSpotRequest } from './hubspot-http.js';
+import { chunk, type CrmObjectType } from './hubspot-port.js';
+
+interface BatchObjects {
+  results: { id: string; properties: Record<string, string | null> }[];
+}
+interface AssociationPage {
+  results: { toObjectId: string | number }[];
+  paging?: { next?: { after: string } };
+}
+
+/** Properties of deals or companies by id, ≤100 per call; ids HubSpot does not know are absent. */
+export async function readObjects(
+  request: HubSpotRequest,
+  objectType: CrmObjectType,
+  ids: string[],
+  properties: string[],
+): Promise<Map<string, Record<string, string | null>>> {
+  const found = new Map<string, Record<string, string | null>>();
+  for (const part of chunk([...new Set(ids)])) {
+    const read = await request<BatchObjects>('POST', `/crm/v3/objects/${objectType}/batch/read`, { inputs: part.map((id) => ({ id })), properties });
+    for (const o of read.results ?? []) found.set(o.id, o.properties);
+  }
+  return found;
+}
+
+/** Ids of the objects associated with one record, following pages up to `max`. */
+export async function readAssociatedIds(request: HubSpotRequest, from: CrmObjectType, id: string, to: CrmObjectType, max: number): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | undefined;
+  do {
+    const query = `limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`;
+    const page: AssociationPage = await request<AssociationPage>('GET', `/crm/v4/objects/${from}/${encodeURIComponent(id)}/associations/${to}?${query}`);
+    ids.push(...(page.results ?? []).map((r) => String(r.toObjectId)));
+    after = page.paging?.next?.after;
+  } while (after && ids.length < max);
+  return [...new Set(ids)].slice(0, max);
+}

@@ -1,0 +1,95 @@
+/**
+ * The card API's answers: the contract between the server's views and the cards in extensions/app/cards,
+ * which import these types only (erased when the cards are bundled), so both sides are checked against one shape.
+ * No runtime code and no imports here.
+ */
+
+export interface Labeled {
+  value: string;
+  label: string;
+}
+
+export interface NextStep {
+  kind: 'task' | 'email' | 'advance';
+  dueAt: string;
+  /** planned (emails wait for their sender), pending, sending, done (created in HubSpot), failed. */
+  status: string;
+  title?: string;
+  /** deal_owner, pm, fixed owner, unassigned. */
+  assignee?: string;
+  ownerId?: string | null;
+  template?: string;
+  survey?: string;
+  touchpoint?: string;
+  to?: string;
+  toLabel?: string;
+}
+
+export interface DealCardView {
+  dealId: string;
+  locale: 'en' | 'it';
+  phases: Labeled[];
+  onboarding: {
+    phase: string;
+    phaseLabel: string;
+    phaseIndex: number;
+    enteredAt: string;
+    daysInPhase: number;
+    /** Day N of `of`, counted from day zero; null before the sale (assess). */
+    day: number | null;
+    of: number;
+    dayZero: string | null;
+  } | null;
+  lost: boolean;
+  health: Labeled | null;
+  lastFeedback: { score: number; at: string | null } | null;
+  nextSteps: NextStep[];
+  handoff: { status: string; label: string; completeness: number };
+  /** HubSpot did not answer: health and feedback are missing, the rest comes from first100's store. */
+  hubspotUnavailable: boolean;
+}
+
+export interface HandoffFieldView {
+  name: string;
+  label: string;
+  type: 'text' | 'enum' | 'date';
+  value: string;
+  options?: Labeled[];
+}
+
+export interface HandoffItemView {
+  key: string;
+  label: string;
+  required: boolean;
+  status: 'incomplete' | 'filled' | 'accepted' | 'question';
+  fields: HandoffFieldView[];
+  thread: { kind: 'question' | 'answer'; by: string | null; at: string | null; text: string }[];
+}
+
+export interface HandoffView {
+  dealId: string;
+  status: 'not_started' | 'draft' | 'submitted' | 'changes_requested' | 'accepted';
+  statusLabel: string;
+  completeness: number;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  acceptedBy: string | null;
+  acceptedAt: string | null;
+  /** The viewer submitted it, so may not review it. */
+  viewerSubmitted: boolean;
+  items: HandoffItemView[];
+  history: { at: string | null; by: string; action: 'save' | 'submit' | 'accept' | 'ask'; items: string[]; text: string | null }[];
+}
+
+export interface CompanyCardView {
+  companyId: string;
+  name: string | null;
+  health: Labeled | null;
+  segment: Labeled | null;
+  deals: { dealId: string; name: string; phase: string; phaseLabel: string; day: number | null; health: Labeled | null }[];
+  feedback: { dealId: string; dealName: string; score: number; at: string | null }[];
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: { items?: string[] } };
+}

@@ -1,0 +1,129 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { HandoffRuleError, type HandoffAction } from '../domain/handoff.js';
+import { HANDOFF_ITEM_KEYS, MAX_FIELD_CHARS } from '../domain/handoff-items.js';
+import { toLocale } from '../domain/locale.js';
+import { PHASES } from '../domain/phases.js';
+import { HubSpotError } from '../hubspot/hubspot-error.js';
+import { applyHandoff } from '../jobs/apply-handoff.js';
+import type { CardActor } from '../jobs/card-actor.js';
+import type { Engine } from '../jobs/engine.js';
+import { movePhase } from '../jobs/move-phase.js';
+import { cardAuth, type CardAuthDeps, type CardCaller } from './card-auth.js';
+import { companyCardView } from './company-card-view.js';
+import { dealCardView } from './deal-card-view.js';
+import { handoffView } from './handoff-view.js';
+import { HttpError } from './http-error.js';
+
+export interface CardRouteDeps extends CardAuthDeps {
+  engine: Engine;
+  /** New durable steps were stored: wake the worker. */
+  onStored: () => void;
+}
+
+const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'a requestId of 8–100 letters, digits, - or _, made by the card once per action');
+const itemKey = z.enum(HANDOFF_ITEM_KEYS);
+const salesInput = {
+  requestId,
+  values: z.partialRecord(itemKey, z.record(z.string(), z.string().max(MAX_FIELD_CHARS * 2))).optional(),
+  answers: z.partialRecord(itemKey, z.string().max(MAX_FIELD_CHARS * 2)).optional(),
+};
+const handoffBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('save'), ...salesInput }),
+  z.strictObject({ action: z.literal('submit'), ...salesInput }),
+  z.strictObject({ action: z.literal('accept'), requestId, items: z.array(itemKey).min(1).max(HANDOFF_ITEM_KEYS.length) }),
+  z.strictObject({ action: z.literal('ask'), requestId, item: itemKey, text: z.string().max(MAX_FIELD_CHARS * 2) }),
+]);
+const phaseBody = z.strictObject({ requestId, to: z.enum(PHASES), reason: z.string().trim().min(3, 'say in a few words why the phase moves').max(500) });
+
+/** The cards' backend, reached only through hubspot.fetch: every route sits behind cardAuth. */
+export function cardRouter(deps: CardRouteDeps): Router {
+  const router = Router();
+  const { engine } = deps;
+  router.use('/api/cards', ...cardAuth(deps));
+
+  router.get('/api/cards/deals/:dealId', async (req, res) => {
+    res.json(await dealCardView(engine, recordId(req, 'dealId'), toLocale(localeOf(req))));
+  });
+
+  router.post('/api/cards/deals/:dealId/phase', async (req, res) => {
+    const dealId = recordId(req, 'dealId');
+    const body = parse(phaseBody, res);
+    const outcome = await callingHubSpot(() => movePhase(engine, { ...body, dealId, actor: actorOf(res) }));
+    if (outcome === 'deal-not-found') throw new HttpError(404, 'DEAL_NOT_FOUND', `HubSpot has no deal ${dealId}; reload the record`);
+    if (outcome === 'already-there') throw new HttpError(409, 'ALREADY_IN_PHASE', `the deal is already in ${body.to}`);
+    refuseReusedId(outcome);
+    if (outcome === 'applied') deps.onStored();
+    res.json(await dealCardView(engine, dealId, toLocale(localeOf(req))));
+  });
+
+  router.get('/api/cards/deals/:dealId/handoff', async (req, res) => {
+    res.json(await handoffView(engine.db, recordId(req, 'dealId'), toLocale(localeOf(req)), actorOf(res).userId));
+  });
+
+  router.post('/api/cards/deals/:dealId/handoff', async (req, res) => {
+    const dealId = recordId(req, 'dealId');
+    const body = parse(handoffBody, res);
+    const actor = actorOf(res);
+    let outcome;
+    try {
+      outcome = await applyHandoff(engine, { requestId: body.requestId, dealId, actor, action: toAction(body) });
+    } catch (error) {
+      if (error instanceof HandoffRuleError) throw new HttpError(error.status, error.code, error.message, { items: error.items });
+      throw error;
+    }
+    refuseReusedId(outcome);
+    if (outcome === 'applied') deps.onStored();
+    res.json(await handoffView(engine.db, dealId, toLocale(localeOf(req)), actor.userId));
+  });
+
+  router.get('/api/cards/companies/:companyId', async (req, res) => {
+    res.json(await callingHubSpot(() => companyCardView(engine, recordId(req, 'companyId'), toLocale(localeOf(req)))));
+  });
+  return router;
+}
+
+function toAction(body: z.output<typeof handoffBody>): HandoffAction {
+  if (body.action === 'accept') return { type: 'accept', items: body.items };
+  if (body.action === 'ask') return { type: 'ask', item: body.item, text: body.text };
+  return { type: body.action, values: body.values, answers: body.answers };
+}
+
+function recordId(req: Request, name: string): string {
+  const id = String(req.params[name]);
+  if (!/^\d{1,20}$/.test(id)) throw new HttpError(400, 'BAD_RECORD_ID', `${name} must be a HubSpot record id (digits)`);
+  return id;
+}
+
+function localeOf(req: Request): string | undefined {
+  return new URL(req.originalUrl, 'http://card.invalid').searchParams.get('locale') ?? undefined;
+}
+
+function actorOf(res: Response): CardActor {
+  const caller = res.locals.caller as CardCaller;
+  return { userId: caller.userId, userEmail: caller.userEmail };
+}
+
+function parse<T extends z.ZodType>(schema: T, res: Response): z.output<T> {
+  const parsed = schema.safeParse(res.locals.body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new HttpError(400, 'INVALID_BODY', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+}
+
+function refuseReusedId(outcome: string): void {
+  if (outcome === 'request-id-reused') {
+    throw new HttpError(409, 'REQUEST_ID_REUSED', 'this requestId was used for another action; the card makes a new one per action');
+  }
+}
+
+/** HubSpot failing under a card request: 503 lets hubspot.fetch retry once, and says what the user can do. */
+async function callingHubSpot<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof HubSpotError)) throw error;
+    if (error.retryable) throw new HttpError(503, 'HUBSPOT_UNAVAILABLE', 'HubSpot did not answer first100 in time; try again in a minute');
+    throw new HttpError(502, `HUBSPOT_${error.code}`, error.message);
+  }
+}

@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const repo = join(import.meta.dirname, '../..');
+const script = join(repo, 'scripts/check-hubspot-project.mjs');
+let dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  dirs = [];
+});
+
+/** A copy of the project to break on purpose. */
+async function copyProject(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'first100-project-'));
+  dirs.push(dir);
+  for (const entry of ['hsproject.json', 'package.json', 'extensions']) await cp(join(repo, entry), join(dir, entry), { recursive: true });
+  return dir;
+}
+
+async function edit(file: string, change: (text: string) => string): Promise<void> {
+  await writeFile(file, change(await readFile(file, 'utf8')));
+}
+
+async function check(dir: string): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout } = await run(process.execPath, [script, dir]);
+    return { code: 0, output: stdout };
+  } catch (error) {
+    const e = error as { code: number; stderr: string };
+    return { code: e.code, output: e.stderr };
+  }
+}
+
+describe('the project check CI runs on extensions/', () => {
+  it('passes on the project as committed', async () => {
+    const result = await check(repo);
+    expect(result).toMatchObject({ code: 0, output: expect.stringContaining('CARD:first100_handoff_card') });
+  });
+
+  it('fails on a card whose location HubSpot does not have', async () => {
+    const dir = await copyProject();
+    await edit(join(dir, 'extensions/app/cards/handoff-card-hsmeta.json'), (t) => t.replace('crm.record.tab', 'crm.record.middle'));
+    expect((await check(dir)).code).toBe(1);
+  });
+
+  it('fails on a card whose entrypoint is missing', async () => {
+    const dir = await copyProject();
+    await rm(join(dir, 'extensions/app/cards/HandoffCard.tsx'));
+    expect(await check(dir)).toMatchObject({ code: 1, output: expect.stringContaining('/app/cards/HandoffCard.tsx does not exist') });
+  });
+
+  it('fails when the cards call a server the app does not permit', async () => {
+    const dir = await copyProject();
+    await edit(join(dir, 'extensions/app/app-hsmeta.json'), (t) => t.replace('"https://first100.example.com"', '"https://other.example.com"'));
+    expect(await check(dir)).toMatchObject({ code: 1, output: expect.stringContaining('permittedUrls.fetch does not include https://first100.example.com') });
+  });
+
+  it('fails when the cards would be built by HubSpot with another React than the one tested', async () => {
+    const dir = await copyProject();
+    await edit(join(dir, 'extensions/app/cards/package.json'), (t) => t.replace('"react": "18.3.1"', '"react": "^18.2.0"'));
+    expect(await check(dir)).toMatchObject({ code: 1, output: expect.stringContaining('react ^18.2.0') });
+  });
+
+  it('fails on a component file in a directory HubSpot does not read', async () => {
+    const dir = await copyProject();
+    await mkdir(join(dir, 'extensions/app/widgets'));
+    await cp(join(dir, 'extensions/app/cards/handoff-card-hsmeta.json'), join(dir, 'extensions/app/widgets/x-hsmeta.json'));
+    expect((await check(dir)).code).toBe(1);
+  });
+});

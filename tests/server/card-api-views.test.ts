@@ -1,0 +1,173 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cardCall, newRequestId } from '../support/card-requests.js';
+import { deliver, stageEvent } from '../support/deliveries.js';
+import { fakeHubSpot, type FakeData } from '../support/fake-hubspot.js';
+import { startServer } from '../support/start-server.js';
+
+const wonAt = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome
+const PM = { userId: '2002', userEmail: 'pm@acme.example' };
+const deal = (name: string, extra: Record<string, string | null> = {}) => ({
+  properties: { dealname: name, pipeline: 'default', dealstage: 'closedwon', hubspot_owner_id: '100', first100_pm_owner: '200', closedate: null, ...extra },
+  companyId: '7',
+  contactIds: ['9'],
+});
+
+let cleanUps: (() => Promise<void>)[] = [];
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+});
+afterEach(async () => {
+  for (const cleanUp of cleanUps) await cleanUp();
+  cleanUps = [];
+});
+
+async function setUp(data: FakeData) {
+  const hubspot = fakeHubSpot(data);
+  const clock = { now: wonAt + 5000 };
+  const server = await startServer({ clock: () => clock.now });
+  cleanUps.push(async () => {
+    await server.cleanUp();
+    hubspot.stop();
+  });
+  const get = async (path: string) => (await cardCall(server.url, 'GET', path, clock.now)).json();
+  return { hubspot, server, clock, get };
+}
+
+describe('deal card data', () => {
+  it('a deal not in onboarding: no phase, the 8 phases to start from, localized', async () => {
+    const { get } = await setUp({ deals: { '42': deal('Acme renewal') } });
+    const card = await get('/api/cards/deals/42?locale=it-it');
+    expect(card.onboarding).toBeNull();
+    expect(card.phases.map((p: any) => p.label)).toEqual(['Valutazione', 'Ammissione', 'Rimorso', 'Attivazione', 'Adattamento', 'Risultato', 'Adozione', 'Referral']);
+    expect(card.handoff).toEqual({ status: 'not_started', label: 'Non iniziato', completeness: 0 });
+  });
+
+  it('a won deal: phase, day N of 100, time in phase, health, next steps and last feedback', async () => {
+    const { server, clock, get } = await setUp({
+      deals: { '42': deal('Acme renewal', { first100_health: 'needs_attention', first100_last_feedback_score: '8', first100_last_feedback_at: '2026-12-10T10:00:00.000Z' }) },
+      companies: { '7': 'Acme' },
+    });
+    await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now);
+    await server.worker.drain();
+    clock.now = Date.parse('2026-12-05T10:00:00Z'); // Saturday: still in admit (the advance waits for Monday)
+
+    const card = await get('/api/cards/deals/42');
+    expect(card.onboarding).toMatchObject({ phase: 'admit', phaseLabel: 'Admit', phaseIndex: 1, day: 2, of: 100, daysInPhase: 1, dayZero: '2026-12-04' });
+    expect(card.health).toEqual({ value: 'needs_attention', label: 'Needs attention' });
+    expect(card.lastFeedback).toEqual({ score: 8, at: '2026-12-10T10:00:00.000Z' });
+    expect(card.nextSteps).toEqual([
+      { kind: 'task', dueAt: '2026-12-07T08:00:00.000Z', status: 'done', title: 'Celebrate Acme', assignee: 'deal_owner', ownerId: '100' },
+      { kind: 'email', dueAt: '2026-12-07T08:00:00.000Z', status: 'planned', template: 'welcome' },
+      { kind: 'advance', dueAt: '2026-12-07T08:00:00.000Z', status: 'pending', to: 'affirm', toLabel: 'Affirm' },
+      { kind: 'task', dueAt: '2026-12-09T08:00:00.000Z', status: 'done', title: 'Handoff meeting for Acme renewal', assignee: 'pm', ownerId: '200' },
+    ]);
+  });
+
+  it('still answers from the store when HubSpot is down, and says so', async () => {
+    const { hubspot, server, clock, get } = await setUp({ deals: { '42': deal('Acme renewal') }, companies: { '7': 'Acme' } });
+    await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now);
+    await server.worker.drain();
+    for (let i = 0; i < 3; i++) hubspot.failNext('/crm/v3/objects/deals/batch/read', 503);
+    const card = await get('/api/cards/deals/42');
+    expect(card).toMatchObject({ hubspotUnavailable: true, health: null, onboarding: { phase: 'admit' } });
+  });
+});
+
+describe('moving the phase from the card', () => {
+  it('enters the phase with its plan, records who and why, and notes it on the deal, once', async () => {
+    const { hubspot, server, clock } = await setUp({ deals: { '42': deal('Acme renewal') }, companies: { '7': 'Acme' } });
+    await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now);
+    await server.worker.drain();
+
+    const body = { requestId: newRequestId(), to: 'activate', reason: 'Kickoff held early at the client\'s request' };
+    const moved = await cardCall(server.url, 'POST', '/api/cards/deals/42/phase', clock.now, { ...PM, body });
+    expect(moved.status).toBe(200);
+    expect((await moved.json()).onboarding).toMatchObject({ phase: 'activate', day: 1, daysInPhase: 0 });
+    const again = await cardCall(server.url, 'POST', '/api/cards/deals/42/phase', clock.now, { ...PM, body });
+    expect(again.status).toBe(200);
+    await server.worker.drain();
+
+    const entries = await server.db.query<{ phase: string; cause: string }>('SELECT phase, cause FROM phase_entries ORDER BY id');
+    expect(entries).toEqual([
+      { phase: 'admit', cause: 'stage closedwon' },
+      { phase: 'activate', cause: "moved from the card by HubSpot user 2002: Kickoff held early at the client's request" },
+    ]);
+    const cancelled = await server.db.query(`SELECT step_id FROM steps WHERE kind = 'advance' AND status = 'cancelled'`);
+    expect(cancelled).toHaveLength(1); // the timed admit → affirm would pull the deal back
+    expect(hubspot.notes).toHaveLength(1);
+    expect(hubspot.notes[0]!.properties.hs_note_body).toContain('Onboarding phase moved by pm@acme.example</strong>: Admit → Activate');
+    expect(hubspot.notes[0]!.properties.hs_note_body).toContain('Reason: Kickoff held early at the client&#39;s request');
+    const update = hubspot.callsTo('/crm/v3/objects/deals/batch/update').at(-1)!.body.inputs[0];
+    expect(update.properties).toMatchObject({ first100_phase: 'activate', first100_phase_entered_at: new Date(clock.now).toISOString() });
+  });
+
+  it('starts onboarding for a deal not in it yet (the empty card\'s offer)', async () => {
+    const { server, clock } = await setUp({ deals: { '42': deal('Acme renewal') }, companies: { '7': 'Acme' } });
+    const res = await cardCall(server.url, 'POST', '/api/cards/deals/42/phase', clock.now, { ...PM, body: { requestId: newRequestId(), to: 'admit', reason: 'Signed before first100 was installed' } });
+    expect(res.status).toBe(200);
+    expect((await res.json()).onboarding).toMatchObject({ phase: 'admit', day: 1, dayZero: '2026-12-04' });
+  });
+
+  it('a stage change that happened before the move but arrives after it does not undo it', async () => {
+    const { server, clock } = await setUp({ deals: { '42': deal('Acme renewal') }, companies: { '7': 'Acme' } });
+    await cardCall(server.url, 'POST', '/api/cards/deals/42/phase', clock.now, { ...PM, body: { requestId: newRequestId(), to: 'activate', reason: 'Kickoff done' } });
+    await deliver(server.url, [stageEvent('42', 'contractsent', clock.now - 60_000)], clock.now);
+    await server.worker.drain();
+    const [state] = await server.db.query<{ phase: string }>(`SELECT phase FROM deal_onboarding WHERE deal_id = '42'`);
+    expect(state!.phase).toBe('activate');
+  });
+
+  it('refuses a move without a reason, and one to the phase the deal is in', async () => {
+    const { server, clock } = await setUp({ deals: { '42': deal('Acme renewal') } });
+    const noReason = await cardCall(server.url, 'POST', '/api/cards/deals/42/phase', clock.now, { ...PM, body: { requestId: newRequestId(), to: 'admit', reason: '' } });
+    expect(noReason.status).toBe(400);
+    await cardCall(server.url, 'POST', '/api/cards/deals/42/phase', clock.now, { ...PM, body: { requestId: newRequestId(), to: 'admit', reason: 'Signed' } });
+    const same = await cardCall(server.url, 'POST', '/api/cards/deals/42/phase', clock.now, { ...PM, body: { requestId: newRequestId(), to: 'admit', reason: 'Again' } });
+    expect(same.status).toBe(409);
+  });
+
+  it('answers 503 when HubSpot cannot be read, so hubspot.fetch retries, and changes nothing', async () => {
+    const { hubspot, server, clock } = await setUp({ deals: { '42': deal('Acme renewal') } });
+    for (let i = 0; i < 3; i++) hubspot.failNext('/crm/v3/objects/deals/batch/read', 502);
+    const res = await cardCall(server.url, 'POST', '/api/cards/deals/42/phase', clock.now, { ...PM, body: { requestId: newRequestId(), to: 'admit', reason: 'Signed' } });
+    expect(res.status).toBe(503);
+    expect(await server.db.query('SELECT * FROM phase_entries')).toEqual([]);
+  });
+});
+
+describe('company card data', () => {
+  it('its onboarding deals with phase, day and health; its health and segment; the feedback of its deals', async () => {
+    const { server, clock, get } = await setUp({
+      deals: {
+        '42': deal('Acme renewal', { first100_health: 'on_track', first100_last_feedback_score: '9', first100_last_feedback_at: '1765180800000' }),
+        '43': deal('Acme pilot'),
+        '44': deal('Acme old quote'),
+      },
+      companies: { '7': 'Acme' },
+      companyProperties: { '7': { first100_health: 'at_risk', first100_segment: 'occasional' } },
+    });
+    await deliver(server.url, [stageEvent('42', 'closedwon', wonAt), stageEvent('43', 'contractsent', wonAt)], clock.now);
+    await server.worker.drain();
+
+    const card = await get('/api/cards/companies/7?locale=it');
+    expect(card).toEqual({
+      companyId: '7',
+      name: 'Acme',
+      health: { value: 'at_risk', label: 'A rischio' },
+      segment: { value: 'occasional', label: 'Occasionale' },
+      deals: [
+        { dealId: '42', name: 'Acme renewal', phase: 'admit', phaseLabel: 'Ammissione', day: 1, health: { value: 'on_track', label: 'In linea' } },
+        { dealId: '43', name: 'Acme pilot', phase: 'assess', phaseLabel: 'Valutazione', day: null, health: null },
+      ],
+      feedback: [{ dealId: '42', dealName: 'Acme renewal', score: 9, at: '2025-12-08T08:00:00.000Z' }],
+    });
+  });
+
+  it('a company with no onboarding and no feedback: empty lists, no error', async () => {
+    const { get } = await setUp({ deals: {}, companies: { '8': 'Beta' } });
+    const card = await get('/api/cards/companies/8');
+    expect(card).toMatchObject({ name: 'Beta', health: null, segment: null, deals: [], feedback: [] });
+  });
+});
