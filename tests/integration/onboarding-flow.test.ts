@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
 import { startServer } from '../support/start-server.js';
+import { isolateNetwork } from '../support/isolate-network.js';
 
 const wonAt = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome
 const marker = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 16);
@@ -13,21 +13,13 @@ const acme: FakeDeal = {
   contactIds: ['9'],
 };
 
-let cleanUps: (() => Promise<void>)[] = [];
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(async () => {
-  for (const cleanUp of cleanUps) await cleanUp();
-  cleanUps = [];
-});
+const onCleanUp = isolateNetwork();
 
 async function setUp(deals: Record<string, FakeDeal>, clockStart = wonAt + 5000) {
   const hubspot = fakeHubSpot({ deals, companies: { '7': 'Acme' } });
   const clock = { now: clockStart };
   const server = await startServer({ clock: () => clock.now });
-  cleanUps.push(async () => {
+  onCleanUp(async () => {
     await server.cleanUp();
     hubspot.stop();
   });

@@ -1,9 +1,9 @@
-import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
 import { freshDataDir, startServer } from '../support/start-server.js';
 import { rm } from 'node:fs/promises';
+import { isolateNetwork } from '../support/isolate-network.js';
 
 const wonAt = Date.parse('2026-12-04T14:00:00Z');
 const acme: FakeDeal = {
@@ -12,21 +12,13 @@ const acme: FakeDeal = {
   contactIds: ['9'],
 };
 
-let cleanUps: (() => Promise<void>)[] = [];
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(async () => {
-  for (const cleanUp of cleanUps.reverse()) await cleanUp();
-  cleanUps = [];
-});
+const onCleanUp = isolateNetwork();
 
 describe('work survives a restart', () => {
   it('a stage change stored before the app stopped is carried out once by the next app on the same data directory', async () => {
     const hubspot = fakeHubSpot({ deals: { '42': acme }, companies: { '7': 'Acme' } });
     const dataDir = await freshDataDir();
-    cleanUps.push(async () => {
+    onCleanUp(async () => {
       hubspot.stop();
       await rm(dataDir, { recursive: true, force: true });
     });
@@ -51,7 +43,7 @@ describe('work survives a restart', () => {
   it('tasks whose creation kept failing are created once, after a restart, when HubSpot recovers', async () => {
     const hubspot = fakeHubSpot({ deals: { '42': acme }, companies: { '7': 'Acme' } });
     const dataDir = await freshDataDir();
-    cleanUps.push(async () => {
+    onCleanUp(async () => {
       hubspot.stop();
       await rm(dataDir, { recursive: true, force: true });
     });
@@ -79,7 +71,7 @@ describe('an answer HubSpot never gave', () => {
     const hubspot = fakeHubSpot({ deals: { '42': acme }, companies: { '7': 'Acme' } });
     const clock = { now: wonAt + 5000 };
     const server = await startServer({ clock: () => clock.now, hubspotTimeoutMs: 300 });
-    cleanUps.push(async () => {
+    onCleanUp(async () => {
       await server.cleanUp();
       hubspot.stop();
     });

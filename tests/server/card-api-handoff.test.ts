@@ -1,10 +1,10 @@
-import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardCall, newRequestId } from '../support/card-requests.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
 import { HANDOFF_GATE_PLAYBOOK_PATH } from '../support/playbook.js';
 import { startServer } from '../support/start-server.js';
+import { isolateNetwork } from '../support/isolate-network.js';
 
 const wonAt = Date.parse('2026-12-04T14:00:00Z');
 const SALES = { userId: '1001', userEmail: 'rep@acme.example' };
@@ -26,21 +26,13 @@ const FILLED = {
 };
 const REQUIRED = ['goals', 'success_criteria', 'stakeholders', 'promises', 'fears', 'channel', 'risks', 'kickoff_date'];
 
-let cleanUps: (() => Promise<void>)[] = [];
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(async () => {
-  for (const cleanUp of cleanUps) await cleanUp();
-  cleanUps = [];
-});
+const onCleanUp = isolateNetwork();
 
 async function setUp(env: Record<string, string> = {}) {
   const hubspot = fakeHubSpot({ deals: { '42': acme }, companies: { '7': 'Acme' } });
   const clock = { now: wonAt + 5000 };
   const server = await startServer({ clock: () => clock.now, env });
-  cleanUps.push(async () => {
+  onCleanUp(async () => {
     await server.cleanUp();
     hubspot.stop();
   });

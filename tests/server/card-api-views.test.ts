@@ -1,9 +1,9 @@
-import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardCall, newRequestId } from '../support/card-requests.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { fakeHubSpot, type FakeData } from '../support/fake-hubspot.js';
 import { startServer } from '../support/start-server.js';
+import { isolateNetwork } from '../support/isolate-network.js';
 
 const wonAt = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome
 const PM = { userId: '2002', userEmail: 'pm@acme.example' };
@@ -13,21 +13,13 @@ const deal = (name: string, extra: Record<string, string | null> = {}) => ({
   contactIds: ['9'],
 });
 
-let cleanUps: (() => Promise<void>)[] = [];
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(async () => {
-  for (const cleanUp of cleanUps) await cleanUp();
-  cleanUps = [];
-});
+const onCleanUp = isolateNetwork();
 
 async function setUp(data: FakeData) {
   const hubspot = fakeHubSpot(data);
   const clock = { now: wonAt + 5000 };
   const server = await startServer({ clock: () => clock.now });
-  cleanUps.push(async () => {
+  onCleanUp(async () => {
     await server.cleanUp();
     hubspot.stop();
   });
