@@ -1,0 +1,37 @@
+import type { AnswerTone } from './feedback-scoring.js';
+import type { Health, Segment } from './status-labels.js';
+
+/** What a deal's health is derived from; nothing else is stored. */
+export interface HealthSignals {
+  /** The tone of the client's latest feedback answer on this deal, if any. */
+  lastTone: AnswerTone | null;
+  /** Since when the client has been silent past the playbook's limit; null when they are not. */
+  silentSince: number | null;
+}
+
+/** A detractor answer outweighs silence, silence outweighs a lukewarm answer; a later good answer clears all. */
+export function dealHealth({ lastTone, silentSince }: HealthSignals): Health {
+  if (lastTone === 'detractor') return 'at_risk';
+  if (silentSince !== null) return 'silent';
+  if (lastTone === 'neutral') return 'needs_attention';
+  return 'on_track';
+}
+
+const SEVERITY: Health[] = ['on_track', 'needs_attention', 'silent', 'at_risk'];
+
+/** A company is as healthy as its least healthy onboarding deal. */
+export function companyHealth(deals: Health[]): Health | null {
+  if (deals.length === 0) return null;
+  return deals.reduce((worst, h) => (SEVERITY.indexOf(h) > SEVERITY.indexOf(worst) ? h : worst));
+}
+
+/**
+ * Loyal, occasional or at risk, as the customer-care practice segments clients: at risk when any deal is at
+ * risk or silent, loyal when the latest answers are all positive, occasional otherwise (including no answers yet).
+ */
+export function companySegment(deals: HealthSignals[]): Segment {
+  if (deals.some((d) => dealHealth(d) === 'at_risk' || dealHealth(d) === 'silent')) return 'at_risk';
+  const answered = deals.filter((d) => d.lastTone !== null);
+  if (answered.length > 0 && answered.every((d) => d.lastTone === 'positive')) return 'loyal';
+  return 'occasional';
+}
