@@ -7,7 +7,8 @@ export type DryRunWrite =
   | { kind: 'update-deal'; update: DealUpdate }
   | { kind: 'create-note'; note: NoteToCreate; id: string }
   | { kind: 'create-property-group'; objectType: CrmObjectType; name: string }
-  | { kind: 'create-properties'; objectType: CrmObjectType; definitions: PropertyDefinition[] };
+  | { kind: 'create-properties'; objectType: CrmObjectType; definitions: PropertyDefinition[] }
+  | { kind: 'complete-callback'; callbackId: string; outputFields: Record<string, string> };
 
 export interface DryRunAdapter extends HubSpotPort {
   /** Every write that would have been sent to HubSpot, in order. */
@@ -102,6 +103,9 @@ export function createDryRunAdapter(known: DealSnapshot[] = [], pipelines: Pipel
     },
     async readTokenInfo() {
       return null;
+    },
+    async completeWorkflowCallback(callbackId, outputFields) {
+      writes.push({ kind: 'complete-callback', callbackId, outputFields });
     },
   };
 }
