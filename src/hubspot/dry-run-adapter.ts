@@ -60,7 +60,13 @@ export function createDryRunAdapter(known: DealSnapshot[] = [], pipelines: Pipel
       );
     },
     async updateDeals(updates) {
-      for (const update of updates) writes.push({ kind: 'update-deal', update });
+      for (const update of updates) {
+        writes.push({ kind: 'update-deal', update });
+        // A PM set by first100 (a workflow's Start onboarding) is on the deal when it is read again, as in HubSpot.
+        const known = deals.get(update.id);
+        const pm = update.properties.first100_pm_owner;
+        if (known && pm !== undefined) deals.set(update.id, { ...known, pmOwnerId: pm || null });
+      }
     },
     async readPipelines() {
       return pipelines;
