@@ -7,6 +7,7 @@ import { createNotes, findNotesByMarker } from './notes.js';
 import { readAssociatedIds, readObjects } from './objects.js';
 import { createProperties, createPropertyGroup, readProperties, readPropertyGroups } from './properties.js';
 import { readTokenInfo } from './token-info.js';
+import { completeWorkflowCallback } from './workflow-callbacks.js';
 
 export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort {
   const request = createHubSpotHttp(settings);
@@ -26,5 +27,6 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort
     createPropertyGroup: (objectType, group) => createPropertyGroup(request, objectType, group),
     createProperties: (objectType, definitions) => createProperties(request, objectType, definitions),
     readTokenInfo: () => readTokenInfo(request, settings.accessToken),
+    completeWorkflowCallback: (callbackId, outputFields) => completeWorkflowCallback(request, callbackId, outputFields),
   };
 }

@@ -79,6 +79,8 @@ export interface HubSpotPort {
   createProperties(objectType: CrmObjectType, definitions: PropertyDefinition[]): Promise<void>;
   /** The token's account and scopes; null when HubSpot cannot describe this kind of token. */
   readTokenInfo(): Promise<TokenInfo | null>;
+  /** Completes a workflow action first100 answered with BLOCK: the workflow goes on with these output fields. */
+  completeWorkflowCallback(callbackId: string, outputFields: Record<string, string>): Promise<void>;
 }
 
 export const DEAL_PROPERTIES = ['dealname', 'pipeline', 'dealstage', 'hubspot_owner_id', 'first100_pm_owner', 'closedate'];

@@ -4,6 +4,7 @@ import { claimSteps, markStepsDone, type ClaimedStep } from '../store/step-store
 import { advancePhases } from './advance-phases.js';
 import { createNotes } from './create-notes.js';
 import { fail } from './step-failure.js';
+import { completeWorkflowCallbacks, runWorkflowActions } from './run-workflow-actions.js';
 import type { Engine } from './engine.js';
 
 /** Claims due steps and carries them out in shared batch calls. Returns how many it handled. */
@@ -14,6 +15,8 @@ export async function runDueSteps(engine: Engine): Promise<number> {
   await updateDeals(engine, steps.filter((s) => s.kind === 'deal-update'));
   await advancePhases(engine, steps.filter((s) => s.kind === 'advance'));
   await createNotes(engine, steps.filter((s) => s.kind === 'note'));
+  await runWorkflowActions(engine, steps.filter((s) => s.kind === 'workflow-action'));
+  await completeWorkflowCallbacks(engine, steps.filter((s) => s.kind === 'workflow-callback'));
   return steps.length;
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DealSnapshot } from '../domain/deal.js';
-import type { PhaseEntryPlan } from '../domain/plan-phase-entry.js';
+import type { PhaseEntryPlan, PlannedEmail } from '../domain/plan-phase-entry.js';
 import type { TaskToCreate } from '../hubspot/hubspot-port.js';
 import type { NewStep } from '../store/onboarding-store.js';
 
@@ -34,10 +34,7 @@ export function stepsFromPlan(deal: DealSnapshot, entryId: string, plan: PhaseEn
       };
       return { ...base, effectKey: k, kind: 'task', stepId: step.stepId, dueAt: step.dueAt, runAt: now, status: 'pending', payload: { task, assignee: step.assignee } };
     }
-    if (step.kind === 'email') {
-      const { kind: _kind, stepId: _id, dueAt: _due, ...email } = step;
-      return { ...base, effectKey: k, kind: 'email', stepId: step.stepId, dueAt: step.dueAt, runAt: step.dueAt, status: 'planned', payload: { ...email, contactIds: deal.contactIds } };
-    }
+    if (step.kind === 'email') return emailStep(deal, entryId, k, step);
     return { ...base, effectKey: k, kind: 'advance', stepId: step.stepId, dueAt: step.dueAt, runAt: step.dueAt, status: 'pending', payload: { to: step.to, ...(step.cause ? { cause: step.cause } : {}) } };
   });
   steps.push(dealUpdateStep(deal.id, entryId, key('properties'), dealUpdates, now));
@@ -46,4 +43,14 @@ export function stepsFromPlan(deal: DealSnapshot, entryId: string, plan: PhaseEn
 
 export function dealUpdateStep(dealId: string, entryId: string | null, key: string, properties: Record<string, string>, now: number): NewStep {
   return { effectKey: key, entryId, dealId, kind: 'deal-update', stepId: 'properties', dueAt: now, runAt: now, status: 'pending', payload: { properties } };
+}
+
+/**
+ * A planned email as a step row: the email sender takes `planned` email rows and sends each once. The payload is
+ * {template, to, survey?, touchpoint?, contactIds}; the playbook's emails and the workflow's survey action both
+ * make their rows here, so they are sent the same way.
+ */
+export function emailStep(deal: Pick<DealSnapshot, 'id' | 'contactIds'>, entryId: string | null, key: string, email: PlannedEmail): NewStep {
+  const { kind: _kind, stepId, dueAt, ...content } = email;
+  return { effectKey: key, entryId, dealId: deal.id, kind: 'email', stepId, dueAt, runAt: dueAt, status: 'planned', payload: { ...content, contactIds: deal.contactIds } };
 }

@@ -8,6 +8,7 @@ import { errorHandler } from './error-handler.js';
 import { healthRouter } from './health-routes.js';
 import { HttpError } from './http-error.js';
 import { webhookRouter } from './webhook-route.js';
+import { workflowActionRouter } from './workflow-action-route.js';
 
 export interface AppDeps {
   db: Db;
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(webhookRouter(deps));
   app.use(healthRouter(deps));
   app.use(cardRouter(deps));
+  app.use(workflowActionRouter(deps));
   app.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log));
   return app;

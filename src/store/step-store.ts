@@ -1,12 +1,13 @@
 import type { Db } from './db.js';
 import { backoffMs, claimRows } from './claim.js';
+import { NOT_HELD } from './pause-store.js';
 
 export interface ClaimedStep {
   id: string;
   effectKey: string;
   entryId: string | null;
   dealId: string;
-  kind: 'task' | 'deal-update' | 'advance' | 'note';
+  kind: 'task' | 'deal-update' | 'advance' | 'note' | 'workflow-action' | 'workflow-callback';
   stepId: string;
   dueAt: number;
   payload: Record<string, unknown>;
@@ -28,12 +29,12 @@ interface StepRow {
   prior_status: string;
 }
 
-/** Claims due steps that act on HubSpot (emails wait for their sender). */
+/** Claims due steps that act on HubSpot (emails wait for their sender); a paused deal's playbook steps wait for its resume. */
 export async function claimSteps(db: Db, now: number, limit: number, leaseMs: number): Promise<ClaimedStep[]> {
   const rows = await claimRows<StepRow>(db, {
     table: 'steps',
     working: 'sending',
-    where: `kind IN ('task', 'deal-update', 'advance', 'note')`,
+    where: `kind IN ('task', 'deal-update', 'advance', 'note', 'workflow-action', 'workflow-callback') AND ${NOT_HELD}`,
     now,
     limit,
     leaseMs,
