@@ -24,7 +24,7 @@ const deal: DealSnapshot = {
   contactIds: ['9'],
 };
 
-function silence(now: string, o: { phase?: 'admit' | 'activate'; lastContactAt?: number | null; silentSince?: number | null } = {}) {
+function silence(now: string, o: { phase?: 'admit' | 'advocate'; lastContactAt?: number | null; silentSince?: number | null } = {}) {
   const d = planSilence({ phase: o.phase ?? 'admit', lastContactAt: o.lastContactAt ?? null, startedAt: dayZero, silentSince: o.silentSince ?? null, playbook, calendar, now: at(now) });
   return { silentSince: local(d.silentSince), changed: d.changed };
 }
@@ -50,8 +50,8 @@ describe('silence', () => {
   });
 
   it('is not tracked in a phase without a limit: a silence carried into it ends', () => {
-    expect(silence('2027-01-20T09:00', { phase: 'activate' })).toEqual({ silentSince: null, changed: false });
-    expect(silence('2027-01-20T09:00', { phase: 'activate', silentSince: at('2026-12-14T09:00') })).toEqual({ silentSince: null, changed: true });
+    expect(silence('2027-01-20T09:00', { phase: 'advocate' })).toEqual({ silentSince: null, changed: false });
+    expect(silence('2027-01-20T09:00', { phase: 'advocate', silentSince: at('2026-12-14T09:00') })).toEqual({ silentSince: null, changed: true });
   });
 
   it('plans the playbook\'s check-in task for the PM, due the day the silence starts', () => {
