@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runTick } from '../../src/jobs/schedules/scheduled-job.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
 import { SCHEDULES_PLAYBOOK_PATH } from '../support/playbook.js';
-import { startServer } from '../support/start-server.js';
+import { freshDataDir, startServer } from '../support/start-server.js';
 
 const at = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Rome' }).toMillis();
 const marker = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 16);
@@ -20,6 +20,10 @@ const READ_DEAL = [
 ];
 
 const onCleanUp = isolateNetwork();
+// The embedded database's template is made once per file (initdb takes seconds): not inside a test's time limit.
+beforeAll(async () => {
+  await freshDataDir();
+});
 
 /** A deal that entered activate (pipeline 987654, stage 111) on day zero: no timed advance, a 5-business-day silence limit. */
 async function dealInActivate() {
