@@ -35,7 +35,7 @@ describe('HubSpot\'s search limit (5 requests per second per account)', () => {
     await replicaB('search');
     await replicaA('search');
     expect(time.slept).toEqual([150, 250, 250, 250]);
-    // The fifth search starts 0.9 s after the first, the sixth would wait until 1.1 s: at most 5 in any rolling second.
+    // The fifth search starts 0.9 s after the first, a sixth would wait until 1.15 s: at most 5 in any rolling second.
     expect(time.now - Date.parse('2026-12-04T10:00:00.100Z')).toBe(900);
   });
 
