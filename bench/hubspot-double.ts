@@ -55,6 +55,8 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
       const onDeal = tasks.filter((t) => t.associations.some((a) => a.to.id === dealId && a.types[0]?.associationTypeId === 216));
       return [200, { total: onDeal.length, results: onDeal.map((t) => ({ id: t.id, properties: { hs_task_body: t.properties.hs_task_body } })) }];
     }
+    // The reconciliation sweep's search: the double's deals only change through the webhooks it is sent.
+    if (method === 'POST' && path === '/crm/v3/objects/deals/search') return [200, { total: 0, results: [] }];
     if (method === 'POST' && path === '/crm/v3/objects/deals/batch/update') {
       for (const input of body.inputs) dealUpdates.set(input.id, { ...dealUpdates.get(input.id), ...input.properties });
       return [200, { status: 'COMPLETE', results: body.inputs }];

@@ -107,6 +107,10 @@ export function createDryRunAdapter(known: DealSnapshot[] = [], pipelines: Pipel
     async createProperties(objectType, definitions) {
       writes.push({ kind: 'create-properties', objectType, definitions });
     },
+    async searchDealsModifiedSince() {
+      // Without a token there is no portal to search: webhooks (signed samples in the demo) are the only source.
+      return { deals: [] };
+    },
     async readTokenInfo() {
       return null;
     },

@@ -171,6 +171,18 @@ const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       ALTER TABLE deal_onboarding ADD COLUMN paused_at bigint;
     `,
   },
+  {
+    id: 9,
+    name: 'schedule cursors',
+    sql: `
+      CREATE TABLE schedule_cursors (
+        job text PRIMARY KEY,
+        position bigint NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX stage_changes_by_deal ON stage_changes (deal_id, occurred_at);
+    `,
+  },
 ];
 
 /** Brings the schema up to date; safe when several processes start at once on one PostgreSQL. */
