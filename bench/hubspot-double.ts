@@ -85,6 +85,10 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
       return [200, { results: row!.to }];
     }
     if (method === 'GET' && (m = path.match(/^\/crm\/v3\/objects\/companies\/(\d+)$/))) return [200, { id: m[1], properties: { name: `Company ${m[1]}` } }];
+    if (method === 'GET' && (m = path.match(/^\/crm\/v4\/objects\/companies\/(\d+)\/associations\/deals$/))) {
+      // Deal N's company is 7,000,000 + N, so each company has one deal.
+      return [200, { results: [{ toObjectId: Number(m[1]) - 7_000_000, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 6 }] }] }];
+    }
     if (method === 'POST' && path === '/crm/v3/objects/tasks') {
       const task = { id: String(nextId++), ...body };
       tasks.push(task);
