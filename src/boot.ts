@@ -22,6 +22,7 @@ import { startSchedules, type RunningSchedules } from './jobs/schedules/start-sc
 import { createApp } from './server/create-app.js';
 import { openDb, type Db } from './store/db.js';
 import { migrate } from './store/migrations.js';
+import { takeOverOrphanedWork } from './store/take-over-work.js';
 
 export interface BootOptions {
   log?: Logger;
@@ -65,6 +66,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);
+    const orphaned = db.kind === 'pglite' ? await takeOverOrphanedWork(db, clock()) : 0;
+    if (orphaned > 0) log.info({ orphaned }, 'took over the work a stopped process had claimed');
   } catch (error) {
     await db.close();
     throw error;
