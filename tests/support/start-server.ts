@@ -2,29 +2,19 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { inject } from 'vitest';
 import { boot, type BootOptions, type Running } from '../../src/boot.js';
 import { loadConfig } from '../../src/config.js';
-import { openDb } from '../../src/store/db.js';
-import { migrate } from '../../src/store/migrations.js';
 import { SMALL_PLAYBOOK_PATH } from './playbook.js';
 
 export const SECRET = 'test-client-secret';
 export const PUBLIC_URL = 'https://first100.example.com';
 export const PORTAL = '4242';
 
-let template: Promise<string> | undefined;
-
-/** A migrated embedded database, created once per test process and copied for each test (initdb takes seconds). */
+/** A copy of the migrated embedded database the run's global setup made once (initdb takes seconds). */
 export async function freshDataDir(): Promise<string> {
-  template ??= (async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'first100-template-'));
-    const db = await openDb({ dataDir: dir });
-    await migrate(db);
-    await db.close();
-    return dir;
-  })();
   const dir = await mkdtemp(join(tmpdir(), 'first100-test-'));
-  await cp(await template, dir, { recursive: true });
+  await cp(inject('templateDataDir'), dir, { recursive: true });
   return dir;
 }
 
