@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/cards/**/*.test.tsx'],
-    testTimeout: 30_000,
+    // Generous: the first test of a file creates the embedded database template, 40 s on a loaded 2-core machine.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['tests/support/global-template.ts'],
