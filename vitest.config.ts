@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/cards/**/*.test.tsx'],
-    // Generous: the first test of a file creates the embedded database template, 40 s on a loaded 2-core machine.
+    // Generous: several tests start real server processes, which takes long on a loaded 2-core machine.
     testTimeout: 90_000,
     hookTimeout: 60_000,
     pool: 'forks',
