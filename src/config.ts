@@ -36,6 +36,15 @@ const schema = z.object({
     .int()
     .min(1, 'HUBSPOT_CALLS_PER_DAY must be at least 1')
     .default(200_000),
+  TRUST_PROXY: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?))*)$/,
+        'TRUST_PROXY is how many proxies stand in front of first100 (e.g. 1), or their addresses (e.g. "loopback" or "10.0.0.0/8, 192.168.1.5")',
+      )
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -56,6 +65,8 @@ export interface Config {
   databaseUrl?: string;
   dataDir: string;
   playbookPath: string;
+  /** Which proxies' X-Forwarded-For to believe for the client's address: false (none), a hop count, or their addresses. */
+  trustProxy: false | number | string;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -98,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     playbookPath: e.PLAYBOOK,
+    trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

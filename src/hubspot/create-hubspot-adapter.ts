@@ -7,6 +7,7 @@ import { createNotes, findNotesByMarker } from './notes.js';
 import { readAssociatedIds, readObjects } from './objects.js';
 import { createProperties, createPropertyGroup, readProperties, readPropertyGroups } from './properties.js';
 import { readTokenInfo } from './token-info.js';
+import { updateCompanies } from './company-updates.js';
 
 export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort {
   const request = createHubSpotHttp(settings);
@@ -16,6 +17,7 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort
     createTasks: (tasks) => createTasks(request, tasks),
     findTasksByMarker: (dealId, markers) => findTasksByMarker(request, dealId, markers),
     updateDeals: (updates) => updateDeals(request, updates),
+    updateCompanies: (updates) => updateCompanies(request, updates),
     readPipelines: () => readPipelines(request),
     createNotes: (notes) => createNotes(request, notes),
     findNotesByMarker: (dealId, markers) => findNotesByMarker(request, dealId, markers),

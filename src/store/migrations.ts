@@ -153,6 +153,14 @@ const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       ALTER TABLE deal_onboarding ADD COLUMN last_feedback jsonb;
     `,
   },
+  {
+    id: 7,
+    name: 'the company of each onboarding deal, for company health and segment',
+    sql: `
+      ALTER TABLE deal_onboarding ADD COLUMN company_id text;
+      CREATE INDEX deal_onboarding_by_company ON deal_onboarding (company_id) WHERE company_id IS NOT NULL;
+    `,
+  },
 ];
 
 /** Brings the schema up to date; safe when several processes start at once on one PostgreSQL. */
