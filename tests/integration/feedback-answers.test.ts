@@ -120,6 +120,42 @@ describe('a detractor\'s answer in HubSpot', () => {
   });
 });
 
+describe('an answer survives a restart and a lost HubSpot answer', () => {
+  it('is carried out after the restart, and a note HubSpot created without answering is found, not written twice', { timeout: 90_000 }, async () => {
+    const hubspot = fakeHubSpot({ deals: { '42': deal('Acme rollout') }, companies: { '7': 'Acme' } });
+    const clock = { now: at };
+    const first = await startServer({ clock: () => clock.now });
+    onCleanUp(async () => hubspot.stop());
+    await onboardDeal(first, at, '42', 'activate');
+    const token = await surveyToken(first, { dealId: '42', survey: 'CSAT', phase: 'activate', now: at });
+    expect((await postAnswer(first.url, token, { score: '3' })).status).toBe(200);
+    await first.stop(); // before the worker ran: the answer and its steps are all that is left
+
+    const second = await startServer({ dataDir: first.dataDir, clock: () => clock.now, hubspotTimeoutMs: 300 });
+    onCleanUp(() => second.cleanUp());
+    const before = hubspot.requests.length;
+    hubspot.answerTooLate(NOTES);
+    hubspot.failNext(COMPANIES, 503);
+    hubspot.failNext(COMPANIES, 503);
+    hubspot.failNext(COMPANIES, 503);
+    await second.worker.drain();
+    clock.now += 10 * 60_000;
+    await second.worker.drain();
+
+    const sent = (path: string) => hubspot.requests.slice(before).filter((r) => r.path === path);
+    expect(sent(NOTES)).toHaveLength(1);
+    expect(sent('/crm/v3/objects/notes/search')).toHaveLength(1);
+    expect(hubspot.notes.filter((n) => n.properties.hs_note_body.includes('Client feedback: CSAT 3/5'))).toHaveLength(1);
+    expect(sent(COMPANIES).at(-1)!.body).toEqual({ inputs: [{ id: '7', properties: { first100_health: 'needs_attention', first100_segment: 'occasional' } }] });
+    const steps = await second.db.query<{ kind: string; status: string }>("SELECT kind, status FROM steps WHERE effect_key LIKE '42:feedback:%' ORDER BY id");
+    expect(steps).toEqual([
+      { kind: 'note', status: 'done' },
+      { kind: 'deal-update', status: 'done' },
+      { kind: 'company-update', status: 'done' },
+    ]);
+  });
+});
+
 describe('a promoter\'s answer in HubSpot', () => {
   it('in accomplish: moves the deal to advocate through a phase entry, which plans the referral ask', async () => {
     const { server, since } = await setUp(
