@@ -114,9 +114,9 @@ describe('a detractor\'s answer in HubSpot', () => {
     clock.now = at + 3 * 3600_000;
     await postAnswer(server.url, token, { score: '2' });
     await server.worker.drain();
-    const followUps = hubspot.tasks.filter((t) => t.properties.hs_task_subject.startsWith('Call back an unhappy client'));
+    const followUps = hubspot.tasks.filter((t) => t.properties.hs_task_subject?.startsWith('Call back an unhappy client'));
     expect(followUps).toHaveLength(1);
-    expect(hubspot.notes.filter((n) => n.properties.hs_note_body.includes('Client feedback'))).toHaveLength(3);
+    expect(hubspot.notes.filter((n) => n.properties.hs_note_body?.includes('Client feedback'))).toHaveLength(3);
   });
 });
 
@@ -145,7 +145,7 @@ describe('an answer survives a restart and a lost HubSpot answer', () => {
     const sent = (path: string) => hubspot.requests.slice(before).filter((r) => r.path === path);
     expect(sent(NOTES)).toHaveLength(1);
     expect(sent('/crm/v3/objects/notes/search')).toHaveLength(1);
-    expect(hubspot.notes.filter((n) => n.properties.hs_note_body.includes('Client feedback: CSAT 3/5'))).toHaveLength(1);
+    expect(hubspot.notes.filter((n) => n.properties.hs_note_body?.includes('Client feedback: CSAT 3/5'))).toHaveLength(1);
     expect(sent(COMPANIES).at(-1)!.body).toEqual({ inputs: [{ id: '7', properties: { first100_health: 'needs_attention', first100_segment: 'occasional' } }] });
     const steps = await second.db.query<{ kind: string; status: string }>("SELECT kind, status FROM steps WHERE effect_key LIKE '42:feedback:%' ORDER BY id");
     expect(steps).toEqual([
