@@ -49,7 +49,7 @@ export async function recordFeedback(engine: Engine, s: FeedbackSubmission): Pro
 
     const saved = await saveFeedbackAnswer(tx, { requestId: request.id, score, comment: s.comment, now, changeWindowMs: CHANGE_WINDOW_MS });
     if (saved.kind === 'locked') return { kind: 'locked', request };
-    const firstAnsweredAt = saved.kind === 'first' ? now : request.answer?.firstAnsweredAt ?? now;
+    const firstAnsweredAt = saved.kind === 'first' ? now : saved.firstAnsweredAt;
     if (saved.kind === 'unchanged') return { kind: 'recorded', request, revision: saved.revision, stored: false, firstAnsweredAt };
 
     const deal = await lockDealState(tx, request.dealId);

@@ -11,8 +11,8 @@ export interface NewFeedbackAnswer {
 
 export type AnswerOutcome =
   | { kind: 'first'; revision: 1 }
-  | { kind: 'changed'; revision: number; previousScore: number }
-  | { kind: 'unchanged'; revision: number }
+  | { kind: 'changed'; revision: number; previousScore: number; firstAnsweredAt: number }
+  | { kind: 'unchanged'; revision: number; firstAnsweredAt: number }
   | { kind: 'locked'; firstAnsweredAt: number };
 
 interface AnswerRow {
@@ -39,10 +39,10 @@ export async function saveFeedbackAnswer(tx: Queryable, a: NewFeedbackAnswer): P
   }
   const firstAnsweredAt = Number(row.first_answered_at);
   if (a.now - firstAnsweredAt > a.changeWindowMs) return { kind: 'locked', firstAnsweredAt };
-  if (Number(row.score) === a.score && (row.comment ?? null) === a.comment) return { kind: 'unchanged', revision: Number(row.revisions) };
+  if (Number(row.score) === a.score && (row.comment ?? null) === a.comment) return { kind: 'unchanged', revision: Number(row.revisions), firstAnsweredAt };
   const [updated] = await tx.query<{ revisions: number }>(
     `UPDATE feedback_answers SET score = $2, comment = $3, answered_at = $4, revisions = revisions + 1 WHERE request_id = $1 RETURNING revisions`,
     [a.requestId, a.score, a.comment, a.now],
   );
-  return { kind: 'changed', revision: Number(updated!.revisions), previousScore: Number(row.score) };
+  return { kind: 'changed', revision: Number(updated!.revisions), previousScore: Number(row.score), firstAnsweredAt };
 }
