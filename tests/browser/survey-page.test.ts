@@ -2,17 +2,19 @@ import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Running } from '../../src/boot.js';
 import { CHROMIUM_SKIP, HAS_CHROMIUM, launchChromium } from '../support/chromium.js';
 import { fakeHubSpot } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
-import { PUBLIC_URL, startServer } from '../support/start-server.js';
+import { freshDataDir, PUBLIC_URL, startServer } from '../support/start-server.js';
 import { onboardDeal, surveyToken } from '../support/survey.js';
 
 const at = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome
 const SCREENSHOT = fileURLToPath(new URL('../../docs/survey-page.png', import.meta.url));
 const onCleanUp = isolateNetwork();
+// The embedded database's template (initdb) is made once per test process: in set-up time, not the first test's.
+beforeAll(async () => rm(await freshDataDir(), { recursive: true, force: true }));
 
 /**
  * The link the client's email carries, with the score they clicked. Until the sender is merged, the request is
