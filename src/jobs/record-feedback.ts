@@ -56,9 +56,8 @@ export async function recordFeedback(engine: Engine, s: FeedbackSubmission): Pro
     const decision = decideFeedbackEffects({ survey: request.survey, score, phase: deal.phase });
     await recordLastFeedback(tx, request.dealId, request.companyId, {
       requestId: request.id,
-      survey: request.survey,
+      kind: request.survey,
       score,
-      tone: decision.tone,
       touchpoint: request.touchpoint,
       at: now,
     });

@@ -1,13 +1,15 @@
 import type { HealthSignals } from '../domain/client-health.js';
-import type { AnswerTone, SurveyKind } from '../domain/feedback-scoring.js';
+import { isSurveyKind, toneOf, type SurveyKind } from '../domain/feedback-scoring.js';
 import type { Queryable } from './db.js';
 
-/** What `deal_onboarding.last_feedback` holds: the deal's latest answer, from which its health is derived. */
+/**
+ * What `deal_onboarding.last_feedback` holds: the deal's latest answer, from which its health is derived (the
+ * silent-client sweep reads `kind`, `score` and `at`; the tone is always derived from kind and score).
+ */
 export interface LastFeedback {
   requestId: string;
-  survey: SurveyKind;
+  kind: SurveyKind;
   score: number;
-  tone: AnswerTone;
   touchpoint: string;
   at: number;
 }
@@ -29,7 +31,8 @@ export async function recordDealCompany(tx: Queryable, dealId: string, companyId
 
 interface SignalRow {
   company_id: string;
-  tone: string | null;
+  kind: string | null;
+  score: string | number | null;
   silent_since: string | number | null;
 }
 
@@ -38,12 +41,12 @@ export async function readCompanySignals(db: Queryable, companyIds: string[]): P
   const signals = new Map<string, HealthSignals[]>(companyIds.map((id) => [id, []]));
   if (companyIds.length === 0) return signals;
   const rows = await db.query<SignalRow>(
-    `SELECT company_id, last_feedback->>'tone' AS tone, silent_since FROM deal_onboarding
+    `SELECT company_id, last_feedback->>'kind' AS kind, last_feedback->>'score' AS score, silent_since FROM deal_onboarding
       WHERE company_id = ANY($1::text[]) AND phase IS NOT NULL AND NOT lost`,
     [companyIds],
   );
   for (const r of rows) {
-    const tone = r.tone === 'detractor' || r.tone === 'neutral' || r.tone === 'positive' ? r.tone : null;
+    const tone = isSurveyKind(r.kind) && r.score !== null ? toneOf({ kind: r.kind, score: Number(r.score) }) : null;
     signals.get(r.company_id)?.push({ lastTone: tone, silentSince: r.silent_since === null ? null : Number(r.silent_since) });
   }
   return signals;

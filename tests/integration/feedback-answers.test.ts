@@ -91,7 +91,7 @@ describe('a detractor\'s answer in HubSpot', () => {
     const [signals] = await server.db.query<{ last_feedback: any; silent_since: unknown; company_id: string }>(
       "SELECT last_feedback, silent_since, company_id FROM deal_onboarding WHERE deal_id = '42'",
     );
-    expect(signals).toMatchObject({ last_feedback: { survey: 'CSAT', score: 2, tone: 'detractor', touchpoint: 'Kickoff meeting' }, silent_since: null, company_id: '7' });
+    expect(signals).toMatchObject({ last_feedback: { kind: 'CSAT', score: 2, touchpoint: 'Kickoff meeting', at: at }, silent_since: null, company_id: '7' });
   });
 
   it('a change within 24 hours notes the change and re-derives health, and the PM\'s task is created once per request', async () => {
