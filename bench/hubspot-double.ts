@@ -10,6 +10,14 @@ export interface DoubleOptions {
   latencyMs?: number;
 }
 
+/** What the double does with the next calls to one path, instead of answering at once (fault tests). */
+export type Fault =
+  | { kind: 'fail'; status: number; body: unknown }
+  /** Never answers and applies nothing, like a hung connection. */
+  | { kind: 'hang' }
+  /** Applies the call (tasks really created), then never answers: the answer is lost. */
+  | { kind: 'apply-then-hang' };
+
 export interface DoubleTask {
   id: string;
   properties: Record<string, string>;
@@ -28,6 +36,8 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
   const recent: number[] = [];
   const tasks: DoubleTask[] = [];
   const dealUpdates = new Map<string, Record<string, string>>();
+  const faults: { path: string; fault: Fault; remaining: number }[] = [];
+  const hung: string[] = [];
   let nextId = 100_000;
   let dayCount = 0;
 
@@ -55,6 +65,8 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
       const onDeal = tasks.filter((t) => t.associations.some((a) => a.to.id === dealId && a.types[0]?.associationTypeId === 216));
       return [200, { total: onDeal.length, results: onDeal.map((t) => ({ id: t.id, properties: { hs_task_body: t.properties.hs_task_body } })) }];
     }
+    // The reconciliation sweep's search: the double's deals only change through the webhooks it is sent.
+    if (method === 'POST' && path === '/crm/v3/objects/deals/search') return [200, { total: 0, results: [] }];
     if (method === 'POST' && path === '/crm/v3/objects/deals/batch/update') {
       for (const input of body.inputs) dealUpdates.set(input.id, { ...dealUpdates.get(input.id), ...input.properties });
       return [200, { status: 'COMPLETE', results: body.inputs }];
@@ -75,6 +87,10 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
       return [200, { results: row!.to }];
     }
     if (method === 'GET' && (m = path.match(/^\/crm\/v3\/objects\/companies\/(\d+)$/))) return [200, { id: m[1], properties: { name: `Company ${m[1]}` } }];
+    if (method === 'GET' && (m = path.match(/^\/crm\/v4\/objects\/companies\/(\d+)\/associations\/deals$/))) {
+      // Deal N's company is 7,000,000 + N, so each company has one deal.
+      return [200, { results: [{ toObjectId: Number(m[1]) - 7_000_000, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 6 }] }] }];
+    }
     if (method === 'POST' && path === '/crm/v3/objects/tasks') {
       const task = { id: String(nextId++), ...body };
       tasks.push(task);
@@ -102,7 +118,17 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
     const raw = await readBody(req);
     const path = (req.url ?? '/').split('?')[0]!;
     const now = Date.now();
-    const [status, payload] = limited(now) ?? answer(req.method ?? 'GET', path, raw ? JSON.parse(raw) : undefined);
+    const rule = faults.find((f) => f.path === path && f.remaining > 0);
+    if (rule) rule.remaining -= 1;
+    const fault = rule?.fault;
+    if (fault?.kind === 'hang' || fault?.kind === 'apply-then-hang') {
+      if (fault.kind === 'apply-then-hang') answer(req.method ?? 'GET', path, raw ? JSON.parse(raw) : undefined);
+      calls.push({ at: now, method: req.method ?? 'GET', path, status: 0 });
+      hung.push(path);
+      return;
+    }
+    const [status, payload] =
+      fault?.kind === 'fail' ? [fault.status, fault.body] : (limited(now) ?? answer(req.method ?? 'GET', path, raw ? JSON.parse(raw) : undefined));
     calls.push({ at: now, method: req.method ?? 'GET', path, status });
     const send = () => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -116,6 +142,12 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
     calls,
     tasks,
     dealUpdates,
+    /** Paths of the calls left without an answer so far, in arrival order. */
+    hung,
+    /** The next `times` calls to `path` meet `fault` instead of a normal answer. */
+    inject(path: string, fault: Fault, times = 1) {
+      faults.push({ path, fault, remaining: times });
+    },
     async start(): Promise<string> {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

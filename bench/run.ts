@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parsePlaybook } from '../src/domain/playbook-loader.js';
 import { benchBurst } from './burst.js';
+import { benchCardApi } from './card-api.js';
 import { createHubSpotDouble } from './hubspot-double.js';
 import { benchIngest } from './ingest.js';
 import { benchNaive } from './naive-baseline.js';
@@ -43,6 +44,15 @@ const projected = (naive.callsPerDeal * burst.deals) / Math.floor(SHARE / 10);
 line(
   `naive baseline (one call per object): ${naive.deals} deals, ${naive.calls} calls = ${fixed(naive.callsPerDeal, 2)} per deal, 429s ${naive.responses429}, ${fixed(naive.seconds)} s; ` +
     `for ${burst.deals} deals: ${fixed(naive.callsPerDeal * burst.deals, 0)} calls, ≥ ${fixed(projected, 0)} s at the same share (${fixed(projected / burst.drainSeconds, 0)}× first100's drain)`,
+);
+
+// Cards opened 3 times a second, a third each deal, handoff and company card; HubSpot share 90 calls / 10 s.
+const cards = await benchCardApi({ deals: 50, requests: 120, perSecond: 3, per10s: SHARE, playbook: playbookPath, latencyMs: LATENCY_MS });
+line(
+  `card API: ${cards.requests} signed GETs at ${cards.perSecond}/s, non-200: ${cards.failures}; ` +
+    Object.entries(cards.latency)
+      .map(([name, l]) => `${name} p50 ${fixed(l.p50)} ms, p95 ${fixed(l.p95)} ms`)
+      .join('; '),
 );
 
 async function freshDatabase(url: string): Promise<string> {

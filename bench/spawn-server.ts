@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** Generous: on a machine shared with other builds, starting the embedded database has taken 40 s. */
+const START_TIMEOUT_MS = 120_000;
 
 export interface SpawnedServer {
   url: string;
@@ -32,7 +34,10 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
   const url = `http://127.0.0.1:${port}`;
   for (const started = Date.now(); ; ) {
     if (exited) throw new Error(`server ${exited}:\n${logs.join('\n')}`);
-    if (Date.now() - started > 60_000) throw new Error(`server did not start in 60 s:\n${logs.join('\n')}`);
+    if (Date.now() - started > START_TIMEOUT_MS) {
+      child.kill('SIGKILL'); // a process left behind would keep writing to the data directory the caller removes
+      throw new Error(`server did not start in ${START_TIMEOUT_MS / 1000} s:\n${logs.join('\n')}`);
+    }
     if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 100));
   }

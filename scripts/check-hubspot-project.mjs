@@ -8,7 +8,7 @@
 // Everything else is HubSpot's code: hsproject.json, platform version, *-hsmeta.json discovery, JSON syntax,
 // allowed top-level keys, uids, component directories, the app parent, duplicates.
 // Then, first100's own checks: every card entrypoint exists; the URL the cards call, permittedUrls.fetch and
-// the webhook target name one server; the cards' package.json asks for the versions the repo tests with.
+// the webhook target and the workflow actions' URLs name one server; the cards' package.json asks for the versions the repo tests with.
 import fs from 'node:fs';
 import path from 'node:path';
 import { register } from 'node:module';
@@ -69,6 +69,16 @@ else {
   if (target && (new URL(target).origin !== origin || new URL(target).pathname !== '/webhooks/hubspot')) {
     problems.push(`webhooks-hsmeta.json targetUrl ${target} should be ${origin}/webhooks/hubspot, the server the cards call`);
   }
+}
+
+// Each workflow action calls the same server, at /api/workflow-actions/<its file name without -hsmeta.json>.
+for (const action of nodes.filter((n) => n.componentType === 'WORKFLOW_ACTION')) {
+  const url = action.config.actionUrl;
+  const slug = path.basename(action.metaFilePath ?? '', '-hsmeta.json');
+  const expected = backend ? `${new URL(backend).origin}/api/workflow-actions/${slug}` : undefined;
+  if (!slug || url !== expected) problems.push(`workflow action ${action.uid}: actionUrl ${url} should be ${expected ?? '<the cards\' server>/api/workflow-actions/<name>'}`);
+  const labelled = action.config.labels ?? {};
+  for (const locale of ['en', 'it']) if (!labelled[locale]) problems.push(`workflow action ${action.uid}: labels.${locale} is missing; first100 speaks English and Italian`);
 }
 
 const rootPackage = readJson(path.join(root, 'package.json'));

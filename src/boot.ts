@@ -14,9 +14,15 @@ import type { RetryPolicy } from './hubspot/hubspot-http.js';
 import { DEFAULT_ENGINE_SETTINGS, type Engine, type EngineSettings } from './jobs/engine.js';
 import { createIngestGate } from './jobs/ingest-gate.js';
 import { createWorker, type Worker, type WorkerTiming } from './jobs/worker.js';
+import { createCheckpointSweep } from './jobs/schedules/checkpoint-sweep.js';
+import { createReconciliationSweep } from './jobs/schedules/reconciliation-sweep.js';
+import type { JobName, ScheduledJob } from './jobs/schedules/scheduled-job.js';
+import { createSilentClientSweep } from './jobs/schedules/silent-client-sweep.js';
+import { startSchedules, type RunningSchedules } from './jobs/schedules/start-schedules.js';
 import { createApp } from './server/create-app.js';
 import { openDb, type Db } from './store/db.js';
 import { migrate } from './store/migrations.js';
+import { takeOverOrphanedWork } from './store/take-over-work.js';
 
 export interface BootOptions {
   log?: Logger;
@@ -30,6 +36,8 @@ export interface BootOptions {
   worker?: WorkerTiming;
   /** Start the background worker (default true). */
   startWorker?: boolean;
+  /** Start the cron timers (default: when the worker starts and SCHEDULES is on); tests run ticks directly. */
+  startSchedules?: boolean;
 }
 
 export interface Running {
@@ -38,6 +46,8 @@ export interface Running {
   db: Db;
   engine: Engine;
   worker: Worker;
+  /** The scheduled jobs, whether or not their timers run: `runTick(engine, job, tickAt)` runs one tick. */
+  jobs: Record<JobName, ScheduledJob>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +66,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);
+    const orphaned = db.kind === 'pglite' ? await takeOverOrphanedWork(db, clock()) : 0;
+    if (orphaned > 0) log.info({ orphaned }, 'took over the work a stopped process had claimed');
   } catch (error) {
     await db.close();
     throw error;
@@ -89,6 +101,13 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     gate,
   };
   const worker = createWorker(engine, options.worker);
+  const kick = () => worker.kick();
+  const jobs: Record<JobName, ScheduledJob> = {
+    'silent-client-sweep': createSilentClientSweep(engine, kick),
+    // Without a portal id (dry-run) the search finds nothing, so the id recorded does not matter.
+    'reconciliation-sweep': createReconciliationSweep(engine, kick, { portalId: config.hubspot.portalId ?? '0' }),
+    'checkpoint-sweep': createCheckpointSweep(engine, kick),
+  };
   const app = createApp({
     db,
     log,
@@ -108,6 +127,14 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
   server.requestTimeout = 10_000;
   server.headersTimeout = 5_000;
   if (options.startWorker !== false) worker.start();
+  let schedules: RunningSchedules | undefined;
+  if (options.startSchedules ?? (options.startWorker !== false && config.schedules.enabled)) {
+    schedules = startSchedules(engine, Object.values(jobs), {
+      'silent-client-sweep': config.schedules.silentClientSweep,
+      'reconciliation-sweep': config.schedules.reconciliationSweep,
+      'checkpoint-sweep': config.schedules.checkpointSweep,
+    });
+  }
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   log.info({ url, dryRun: hubspot.dryRun, database: db.kind, playbook: playbook.name }, 'first100 is listening');
   return {
@@ -116,8 +143,10 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     db,
     engine,
     worker,
+    jobs,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await schedules?.stop();
       await worker.stop();
       await db.close();
     },

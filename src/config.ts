@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import { z } from 'zod';
 
 const optionalText = z
@@ -12,6 +13,12 @@ const httpUrl = (what: string) =>
     .trim()
     .refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), `${what} must be an absolute http(s) URL`)
     .transform((v) => v.replace(/\/+$/, ''));
+
+const cronExpression = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => cron.validate(v), `${name} must be a cron expression such as "0 8 * * *" (minute hour day month weekday, optional seconds first), in the playbook's time zone`);
 
 const schema = z.object({
   HUBSPOT_ACCESS_TOKEN: optionalText,
@@ -45,6 +52,11 @@ const schema = z.object({
       )
       .optional(),
   ),
+  SCHEDULES: z.enum(['on', 'off'], { error: 'SCHEDULES must be "on" or "off"' }).default('on'),
+  // Silence is judged once a day before work starts; missed webhooks are caught within minutes; checkpoints daily.
+  SCHEDULE_SILENT_SWEEP: cronExpression('SCHEDULE_SILENT_SWEEP').default('0 8 * * *'),
+  SCHEDULE_RECONCILIATION: cronExpression('SCHEDULE_RECONCILIATION').default('*/10 * * * *'),
+  SCHEDULE_CHECKPOINTS: cronExpression('SCHEDULE_CHECKPOINTS').default('30 7 * * *'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -67,6 +79,13 @@ export interface Config {
   playbookPath: string;
   /** Which proxies' X-Forwarded-For to believe for the client's address: false (none), a hop count, or their addresses. */
   trustProxy: false | number | string;
+  /** The scheduled sweeps: when each runs (cron, in the playbook's time zone), or off for this process. */
+  schedules: {
+    enabled: boolean;
+    silentClientSweep: string;
+    reconciliationSweep: string;
+    checkpointSweep: string;
+  };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -110,6 +129,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     playbookPath: e.PLAYBOOK,
     trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    schedules: {
+      enabled: e.SCHEDULES === 'on',
+      silentClientSweep: e.SCHEDULE_SILENT_SWEEP,
+      reconciliationSweep: e.SCHEDULE_RECONCILIATION,
+      checkpointSweep: e.SCHEDULE_CHECKPOINTS,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

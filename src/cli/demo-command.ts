@@ -11,8 +11,10 @@ import { readTimeline, type TimelineStep } from '../store/timeline-store.js';
 import { DEMO_DEALS } from './demo-deals.js';
 import { formatPhase, formatWhen } from './format-timeline.js';
 import { postSignedDelivery } from './post-signed-delivery.js';
+import { executionRequest, postWorkflowAction } from './post-workflow-action.js';
 
 const PUBLIC_URL = 'https://first100.demo.invalid';
+const PORTAL = '1';
 
 /**
  * Runs the real server in dry-run on a throwaway embedded database, sends it signed deliveries like
@@ -23,7 +25,7 @@ export async function demoCommand(playbookPath: string, print: (line: string) =>
   const secret = randomBytes(32).toString('hex');
   const clock = { now: Date.now() };
   const hubspot = createDryRunAdapter(DEMO_DEALS);
-  const config = loadConfig({ HUBSPOT_CLIENT_SECRET: secret, PUBLIC_BASE_URL: PUBLIC_URL, PORT: '0', DATA_DIR: dataDir, PLAYBOOK: playbookPath });
+  const config = loadConfig({ HUBSPOT_CLIENT_SECRET: secret, HUBSPOT_PORTAL_ID: PORTAL, PUBLIC_BASE_URL: PUBLIC_URL, PORT: '0', DATA_DIR: dataDir, PLAYBOOK: playbookPath });
   let running: Running | undefined;
   try {
     running = await boot(config, { hubspot, clock: () => clock.now, log: pino({ level: 'silent' }), startWorker: false });
@@ -37,7 +39,7 @@ export async function demoCommand(playbookPath: string, print: (line: string) =>
     const event = (dealId: string, stageId: string, occurredAt: number, eventId: number) => ({
       eventId,
       subscriptionId: 1,
-      portalId: 1,
+      portalId: Number(PORTAL),
       appId: 1,
       occurredAt,
       subscriptionType: 'deal.propertyChange',
@@ -60,22 +62,39 @@ export async function demoCommand(playbookPath: string, print: (line: string) =>
       if (!res.ok) throw new Error(`the server refused a correctly signed delivery (${res.status})`);
       await running.worker.drain();
     }
+    await workflowStart(running, secret, hubspot, print);
     const nextAdvance = await firstPendingAdvance(running);
     if (nextAdvance !== undefined) {
       clock.now = nextAdvance + 60_000;
-      print(`5. The clock moves on to ${formatWhen(clock.now, tz)}, when timed phase changes fall due`);
+      print(`7. The clock moves on to ${formatWhen(clock.now, tz)}, when timed phase changes fall due`);
       await running.worker.drain();
     }
     print('');
     printTimeline(await readTimeline(running.db), tz, engine.playbook.locale, print);
     const tasks = hubspot.writes.filter((w) => w.kind === 'create-task').length;
     const updates = hubspot.writes.filter((w) => w.kind === 'update-deal').length;
+    const callbacks = hubspot.writes.filter((w) => w.kind === 'complete-callback').length;
     print('');
-    print(`Dry-run: ${tasks} tasks and ${updates} deal updates would have been sent to HubSpot. Set HUBSPOT_ACCESS_TOKEN to send them.`);
+    print(`Dry-run: ${tasks} tasks, ${updates} deal updates and ${callbacks} workflow completion would have been sent to HubSpot. Set HUBSPOT_ACCESS_TOKEN to send them.`);
   } finally {
     await running?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** A HubSpot workflow starts an onboarding with first100's custom action, signed v2 as HubSpot signs it, twice. */
+async function workflowStart(running: Running, secret: string, hubspot: ReturnType<typeof createDryRunAdapter>, print: (line: string) => void): Promise<void> {
+  const body = executionRequest({ callbackId: 'ap-1-5001-1-0', portalId: PORTAL, workflowId: 5001, dealId: '9004', inputFields: { pm_owner: '205' } });
+  const call = () => postWorkflowAction({ serverUrl: running.url, publicBaseUrl: PUBLIC_URL, secret, action: 'start-onboarding', body });
+  const first = await call();
+  print(`5. Workflow 5001 runs "Start onboarding" (PM 205) on deal 9004 (Neri Impianti): action answered ${first.status} ${await first.text()}`);
+  if (!first.ok) throw new Error(`the server refused a correctly signed workflow action (${first.status})`);
+  await running.worker.drain();
+  const completed = hubspot.writes.flatMap((w) => (w.kind === 'complete-callback' ? [w] : []));
+  for (const c of completed) print(`   the worker started it, then completed the workflow (callback ${c.callbackId}): ${JSON.stringify({ hs_execution_state: c.outputFields.hs_execution_state, ...c.outputFields })}`);
+  const again = await call();
+  print(`6. HubSpot sends the same call again (v2 signatures have no timestamp): answered ${again.status} ${await again.text()}, no second effect`);
+  await running.worker.drain();
 }
 
 async function firstPendingAdvance(running: Running): Promise<number | undefined> {
@@ -109,5 +128,6 @@ function describeStep(step: TimelineStep, tz: string): string {
     const survey = p.survey ? `, ${p.survey} survey on "${p.touchpoint}"` : '';
     return `email  at  ${when}  ${p.template} to ${String(p.to).replace('_', ' ')}${survey}  [${step.status}]`;
   }
+  if (step.kind === 'note') return `note   at  ${when}  ${String(p.note.body).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()}  [${step.status}]`;
   return `phase  at  ${when}  moves on to ${p.to}  [${step.status}]`;
 }

@@ -32,4 +32,14 @@ export const DEMO_DEALS: DealSnapshot[] = [
     company: { id: '7003', name: 'Verdi Logistica' },
     contactIds: ['8004'],
   },
+  {
+    id: '9004',
+    name: 'Neri Impianti: maintenance contract',
+    pipeline: 'default',
+    ownerId: '103',
+    pmOwnerId: null,
+    closeDate: null,
+    company: { id: '7004', name: 'Neri Impianti' },
+    contactIds: ['8005'],
+  },
 ];

@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from './business-calendar.js';
 import type { DealSnapshot } from './deal.js';
 import type { Phase } from './phases.js';
-import type { Assignee, Offset, Playbook, TaskTemplate } from './playbook-schema.js';
+import type { Assignee, EmailTemplate, Offset, Playbook, TaskTemplate } from './playbook-schema.js';
 
 export interface PlannedTask {
   kind: 'task';
@@ -65,14 +65,44 @@ export function advanceOnHandoff(playbook: Playbook, phase: Phase): Phase | null
 /** The steps a deal gets when it enters `phase`: tasks, planned emails and a timed advance. */
 export function planPhaseEntry({ deal, phase, enteredAt, playbook, calendar, now, handoffAccepted }: PhaseEntryInput): PhaseEntryPlan {
   const plan = playbook.phases[phase];
-  const warnings: string[] = [];
-  // A late replay must not create work already overdue: nothing falls due before the first slot from now.
-  const earliest = calendar.dueAt(Math.max(now, enteredAt), { businessDays: 0 });
-  const due = (offset: Offset) => Math.max(calendar.dueAt(enteredAt, offset), earliest);
-  const fill = (text: string) => fillPlaceholders(text, deal);
-  const steps: PlannedStep[] = [];
+  const { steps, warnings } = planTemplates({ tasks: plan?.tasks ?? [], emails: plan?.emails ?? [] }, { deal, from: enteredAt, calendar, now });
+  const due = earliestDue(enteredAt, calendar, now);
+  if (plan?.advance && 'after' in plan.advance) {
+    steps.push({ kind: 'advance', stepId: `advance-to-${plan.advance.to}`, dueAt: due(plan.advance.after), to: plan.advance.to });
+  }
+  const onHandoff = advanceOnHandoff(playbook, phase);
+  if (onHandoff && handoffAccepted) {
+    steps.push({ kind: 'advance', stepId: `advance-to-${onHandoff}`, dueAt: Math.max(now, enteredAt), to: onHandoff, cause: HANDOFF_ACCEPTED_CAUSE });
+  }
+  steps.sort((a, b) => a.dueAt - b.dueAt);
+  return { phase, enteredAt, steps, warnings };
+}
 
-  for (const task of plan?.tasks ?? []) {
+export interface TemplateContext {
+  deal: DealSnapshot;
+  /** The moment offsets count from: a phase entry, a checkpoint's day, the start of a silence. */
+  from: number;
+  calendar: BusinessCalendar;
+  now: number;
+}
+
+/** When a step with `offset` falls due, counted from `from`, but never before the first due slot from now. */
+function earliestDue(from: number, calendar: BusinessCalendar, now: number): (offset: Offset) => number {
+  // A late replay must not create work already overdue: nothing falls due before the first slot from now.
+  const earliest = calendar.dueAt(Math.max(now, from), { businessDays: 0 });
+  return (offset) => Math.max(calendar.dueAt(from, offset), earliest);
+}
+
+/** Task and email templates made concrete for one deal: owners resolved, placeholders filled, due dates set. */
+export function planTemplates(
+  templates: { tasks: TaskTemplate[]; emails: EmailTemplate[] },
+  { deal, from, calendar, now }: TemplateContext,
+): { steps: PlannedStep[]; warnings: string[] } {
+  const due = earliestDue(from, calendar, now);
+  const fill = (text: string) => fillPlaceholders(text, deal);
+  const warnings: string[] = [];
+  const steps: PlannedStep[] = [];
+  for (const task of templates.tasks) {
     const owner = resolveOwner(task.assignee, deal);
     if (owner.warning) warnings.push(`${task.id}: ${owner.warning}`);
     steps.push({
@@ -87,7 +117,7 @@ export function planPhaseEntry({ deal, phase, enteredAt, playbook, calendar, now
       type: task.type,
     });
   }
-  for (const email of plan?.emails ?? []) {
+  for (const email of templates.emails) {
     steps.push({
       kind: 'email',
       stepId: email.id,
@@ -97,15 +127,7 @@ export function planPhaseEntry({ deal, phase, enteredAt, playbook, calendar, now
       ...(email.survey ? { survey: email.survey, touchpoint: email.touchpoint } : {}),
     });
   }
-  if (plan?.advance && 'after' in plan.advance) {
-    steps.push({ kind: 'advance', stepId: `advance-to-${plan.advance.to}`, dueAt: due(plan.advance.after), to: plan.advance.to });
-  }
-  const onHandoff = advanceOnHandoff(playbook, phase);
-  if (onHandoff && handoffAccepted) {
-    steps.push({ kind: 'advance', stepId: `advance-to-${onHandoff}`, dueAt: Math.max(now, enteredAt), to: onHandoff, cause: HANDOFF_ACCEPTED_CAUSE });
-  }
-  steps.sort((a, b) => a.dueAt - b.dueAt);
-  return { phase, enteredAt, steps, warnings };
+  return { steps, warnings };
 }
 
 /** Who does a task: the playbook's assignee rule applied to the deal (the PM falls back to the deal owner, with a warning). */

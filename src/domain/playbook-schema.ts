@@ -53,17 +53,35 @@ const advance = z.union([
   z.strictObject({ to: phaseName, on: z.enum(['handoff_accepted']) }),
 ]);
 
+/** How long a client may go without contact in a phase before first100 calls them silent. */
+const silence = z.strictObject({
+  businessDays: z.number().int().min(1, 'a silence limit is at least 1 business day').max(130, 'a silence limit is at most 130 business days (half a year)'),
+});
+
 const phasePlan = z
   .strictObject({
     tasks: z.array(task).default([]),
     emails: z.array(email).default([]),
     advance: advance.optional(),
+    silence: silence.optional(),
   })
   .refine((p) => new Set([...p.tasks, ...p.emails].map((s) => s.id)).size === p.tasks.length + p.emails.length, {
     message: 'step ids must be unique within a phase',
   });
 
 const stageTarget = z.union([phaseName, z.literal('lost')]);
+
+/** A moment counted from day zero (day 1 is the close date) at which every onboarding deal gets its tasks and emails. */
+const checkpoint = z
+  .strictObject({
+    day: z.number().int().min(1, 'a checkpoint day counts from 1 (day zero\'s date is day 1)').max(365, 'a checkpoint day is at most 365'),
+    tasks: z.array(task).default([]),
+    emails: z.array(email).default([]),
+  })
+  .refine((c) => c.tasks.length + c.emails.length > 0, { message: 'a checkpoint needs at least one task or email' })
+  .refine((c) => new Set([...c.tasks, ...c.emails].map((s) => s.id)).size === c.tasks.length + c.emails.length, {
+    message: 'step ids must be unique within a checkpoint',
+  });
 
 export const playbookSchema = z.strictObject({
   version: z.literal(1),
@@ -74,12 +92,25 @@ export const playbookSchema = z.strictObject({
   dueTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour local time such as "09:00"').default('09:00'),
   pipelines: z.record(z.string().min(1), z.record(z.string().min(1), stageTarget)),
   phases: z.partialRecord(phaseName, phasePlan),
-});
+  /** The task a silent client's deal gets, once per silence. */
+  checkIn: task.optional(),
+  checkpoints: z
+    .array(checkpoint)
+    .default([])
+    .refine((list) => list.every((c, i) => i === 0 || c.day > list[i - 1]!.day), {
+      message: 'checkpoints must be listed by day, each day once (e.g. 30, 60, 90)',
+    }),
+})
+  .refine((p) => p.checkIn !== undefined || !Object.values(p.phases).some((plan) => plan?.silence), {
+    message: 'a phase has a silence limit, so the playbook needs a top-level "checkIn" task for silent clients',
+    path: ['checkIn'],
+  });
 
 export type Playbook = z.output<typeof playbookSchema>;
 export type PhasePlan = z.output<typeof phasePlan>;
 export type TaskTemplate = z.output<typeof task>;
 export type EmailTemplate = z.output<typeof email>;
+export type Checkpoint = z.output<typeof checkpoint>;
 export type Offset = z.output<typeof offset>;
 export type Assignee = z.output<typeof assignee>;
 export type StageTarget = z.output<typeof stageTarget>;

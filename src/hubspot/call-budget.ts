@@ -14,19 +14,33 @@ export interface CallBudgetSettings {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export type AcquireCall = () => Promise<void>;
+/** Search requests have their own limit on top of the others: 5 per second per account. */
+export type CallKind = 'call' | 'search';
+export type AcquireCall = (kind?: CallKind) => Promise<void>;
+
+/**
+ * One search per quarter-second window: at most 4 in any clock second and 5 in any rolling one, HubSpot's
+ * search limit, however the replicas interleave.
+ */
+export const SEARCH_WINDOW_MS = 250;
 
 /**
  * A call budget shared by every replica on the database: one-second windows of a tenth of the 10-second share
- * (so any rolling 10 s sees at most 1.1 × the share), and a daily window. Waits for a slot; throws
+ * (so any rolling 10 s sees at most 1.1 × the share), a daily window, and for searches their own windows. Waits for a slot; throws
  * RATE_LIMIT_DAILY when the day's share is spent, so the caller defers the work to midnight.
  */
 export async function createCallBudget(s: CallBudgetSettings): Promise<AcquireCall> {
   const now = s.now ?? Date.now;
   const sleep = s.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const perSecond = Math.max(1, Math.floor(s.per10s / 10));
-  await ensureBudgetWindows(s.db, ['second', 'day']);
-  return async function acquire() {
+  await ensureBudgetWindows(s.db, ['second', 'day', 'search']);
+  return async function acquire(kind: CallKind = 'call') {
+    while (kind === 'search') {
+      const t = now();
+      const window = Math.floor(t / SEARCH_WINDOW_MS) * SEARCH_WINDOW_MS;
+      if (await takeFromWindow(s.db, 'search', window, 1)) break;
+      await sleep(window + SEARCH_WINDOW_MS - t);
+    }
     for (;;) {
       const t = now();
       const second = Math.floor(t / 1000) * 1000;

@@ -6,8 +6,10 @@ import { readPipelines, updateDeals } from './deals-and-pipelines.js';
 import { createNotes, findNotesByMarker } from './notes.js';
 import { readAssociatedIds, readObjects } from './objects.js';
 import { createProperties, createPropertyGroup, readProperties, readPropertyGroups } from './properties.js';
+import { searchDealsModifiedSince } from './search-deals.js';
 import { readTokenInfo } from './token-info.js';
 import { updateCompanies } from './company-updates.js';
+import { completeWorkflowCallback } from './workflow-callbacks.js';
 
 export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort {
   const request = createHubSpotHttp(settings);
@@ -27,6 +29,8 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort
     readPropertyGroups: (objectType) => readPropertyGroups(request, objectType),
     createPropertyGroup: (objectType, group) => createPropertyGroup(request, objectType, group),
     createProperties: (objectType, definitions) => createProperties(request, objectType, definitions),
+    searchDealsModifiedSince: (query) => searchDealsModifiedSince(request, query),
     readTokenInfo: () => readTokenInfo(request, settings.accessToken),
+    completeWorkflowCallback: (callbackId, outputFields) => completeWorkflowCallback(request, callbackId, outputFields),
   };
 }

@@ -8,7 +8,8 @@ export type DryRunWrite =
   | { kind: 'update-company'; update: CompanyUpdate }
   | { kind: 'create-note'; note: NoteToCreate; id: string }
   | { kind: 'create-property-group'; objectType: CrmObjectType; name: string }
-  | { kind: 'create-properties'; objectType: CrmObjectType; definitions: PropertyDefinition[] };
+  | { kind: 'create-properties'; objectType: CrmObjectType; definitions: PropertyDefinition[] }
+  | { kind: 'complete-callback'; callbackId: string; outputFields: Record<string, string> };
 
 export interface DryRunAdapter extends HubSpotPort {
   /** Every write that would have been sent to HubSpot, in order. */
@@ -60,7 +61,13 @@ export function createDryRunAdapter(known: DealSnapshot[] = [], pipelines: Pipel
       );
     },
     async updateDeals(updates) {
-      for (const update of updates) writes.push({ kind: 'update-deal', update });
+      for (const update of updates) {
+        writes.push({ kind: 'update-deal', update });
+        // A PM set by first100 (a workflow's Start onboarding) is on the deal when it is read again, as in HubSpot.
+        const known = deals.get(update.id);
+        const pm = update.properties.first100_pm_owner;
+        if (known && pm !== undefined) deals.set(update.id, { ...known, pmOwnerId: pm || null });
+      }
     },
     async updateCompanies(updates) {
       for (const update of updates) writes.push({ kind: 'update-company', update });
@@ -104,8 +111,15 @@ export function createDryRunAdapter(known: DealSnapshot[] = [], pipelines: Pipel
     async createProperties(objectType, definitions) {
       writes.push({ kind: 'create-properties', objectType, definitions });
     },
+    async searchDealsModifiedSince() {
+      // Without a token there is no portal to search: webhooks (signed samples in the demo) are the only source.
+      return { deals: [] };
+    },
     async readTokenInfo() {
       return null;
+    },
+    async completeWorkflowCallback(callbackId, outputFields) {
+      writes.push({ kind: 'complete-callback', callbackId, outputFields });
     },
   };
 }

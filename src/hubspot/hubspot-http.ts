@@ -17,8 +17,8 @@ export interface HubSpotHttpSettings {
   retry?: RetryPolicy;
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
-  /** Waits for a slot in the shared call budget before every request (retries included). */
-  acquire?: () => Promise<void>;
+  /** Waits for a slot in the shared call budget before every request (retries included); searches say so. */
+  acquire?: (kind?: 'call' | 'search') => Promise<void>;
   /** Called once per HTTP request sent, for metrics. */
   onCall?: (method: string, path: string) => void;
 }
@@ -46,7 +46,7 @@ export function createHubSpotHttp(settings: HubSpotHttpSettings): HubSpotRequest
     const what = `${method} ${path.split('?')[0]}`;
     for (let attempt = 1; ; attempt++) {
       let response: Awaited<ReturnType<Client['apiRequest']>>;
-      await settings.acquire?.();
+      await settings.acquire?.(isSearch(method, path) ? 'search' : 'call');
       try {
         settings.onCall?.(method, path);
         response = await client.apiRequest({ method, path, ...(body === undefined ? {} : { body }) });
@@ -69,6 +69,11 @@ export function createHubSpotHttp(settings: HubSpotHttpSettings): HubSpotRequest
       await sleep((failure.code === 'SERVER_ERROR' ? retry.serverErrorDelayMs : retry.rateLimitDelayMs) * attempt);
     }
   } as HubSpotRequest;
+}
+
+/** CRM search endpoints (`POST /crm/v3/objects/{type}/search`) count against HubSpot's separate search limit. */
+function isSearch(method: string, path: string): boolean {
+  return method === 'POST' && /^\/crm\/v3\/objects\/[^/]+\/search(\?|$)/.test(path);
 }
 
 function parseJson(text: string): unknown {

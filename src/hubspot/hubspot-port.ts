@@ -57,6 +57,22 @@ export interface ExistingProperty {
   groupName: string;
 }
 
+export interface DealSearchQuery {
+  /** Epoch ms: deals whose `hs_lastmodifieddate` is at or after it. */
+  since: number;
+  properties: string[];
+  /** At most 100 here: one page's work is recorded before the next page is asked for. */
+  limit: number;
+  /** HubSpot's paging token from the previous page. */
+  after?: string;
+}
+
+export interface DealSearchPage {
+  deals: { id: string; properties: Record<string, string | null> }[];
+  /** Absent on the last page. */
+  after?: string;
+}
+
 export interface TokenInfo {
   hubId: string;
   scopes: string[];
@@ -85,8 +101,12 @@ export interface HubSpotPort {
   readPropertyGroups(objectType: CrmObjectType): Promise<string[]>;
   createPropertyGroup(objectType: CrmObjectType, group: { name: string; label: string; displayOrder: number }): Promise<void>;
   createProperties(objectType: CrmObjectType, definitions: PropertyDefinition[]): Promise<void>;
+  /** Deals modified since a moment, oldest first, one page per call (the search API: 5 requests per second). */
+  searchDealsModifiedSince(query: DealSearchQuery): Promise<DealSearchPage>;
   /** The token's account and scopes; null when HubSpot cannot describe this kind of token. */
   readTokenInfo(): Promise<TokenInfo | null>;
+  /** Completes a workflow action first100 answered with BLOCK: the workflow goes on with these output fields. */
+  completeWorkflowCallback(callbackId: string, outputFields: Record<string, string>): Promise<void>;
 }
 
 export const DEAL_PROPERTIES = ['dealname', 'pipeline', 'dealstage', 'hubspot_owner_id', 'first100_pm_owner', 'closedate'];

@@ -1,8 +1,10 @@
+import type { DealSnapshot } from '../domain/deal.js';
 import { phaseIndex, type Phase } from '../domain/phases.js';
 import { planPhaseEntry } from '../domain/plan-phase-entry.js';
 import { phaseProperties } from '../domain/plan-stage-change.js';
 import { phaseMoveNote } from '../domain/timeline-notes.js';
 import { claimCardRequest } from '../store/card-request-store.js';
+import type { Queryable } from '../store/db.js';
 import { isHandoffAccepted } from '../store/handoff-store.js';
 import { insertSteps, lockDealState } from '../store/onboarding-store.js';
 import { actorLabel, type CardActor, type CardWriteOutcome } from './card-actor.js';
@@ -31,30 +33,67 @@ export async function movePhase(engine: Engine, move: PhaseMove): Promise<PhaseM
   return engine.db.transaction(async (tx) => {
     const claim = await claimCardRequest(tx, { requestId: move.requestId, dealId: move.dealId, action: 'move-phase', actorUserId: move.actor.userId });
     if (!claim.fresh) return claim.sameRequest ? 'repeated' : 'request-id-reused';
-    const state = await lockDealState(tx, move.dealId);
-    if (state.phase === move.to) return 'already-there';
-    const now = engine.clock();
-    const { playbook, calendar } = engine;
-    const handoffAccepted = await isHandoffAccepted(tx, move.dealId);
-    const entry = planPhaseEntry({ deal, phase: move.to, enteredAt: now, playbook, calendar, now, handoffAccepted });
-    const closedBefore = deal.closeDate !== null && deal.closeDate <= now ? deal.closeDate : now;
-    const dayZero = state.dayZero ?? (phaseIndex(move.to) >= phaseIndex('admit') ? closedBefore : null);
-    const entryId = await enterPhase(tx, {
-      deal,
-      state,
-      entry,
-      dealUpdates: phaseProperties(move.to, now, dayZero, calendar.timezone, state.phase === null),
-      backwards: state.phase !== null && phaseIndex(move.to) < phaseIndex(state.phase),
-      dayZero,
-      lastChangeAt: Math.max(state.lastChangeAt ?? 0, now),
+    const moved = await enterPhaseByHand(tx, engine, deal, {
+      to: move.to,
+      reason: move.reason,
+      actor: actorLabel(move.actor),
       cause: `moved from the card by HubSpot user ${move.actor.userId}: ${move.reason}`,
-      now,
     });
-    const key = effectKey(move.dealId, move.to, now, 'phase-move-note');
-    const body = phaseMoveNote(state.phase, move.to, move.reason, actorLabel(move.actor), playbook.locale);
-    await insertSteps(tx, [
-      { effectKey: key, entryId, dealId: move.dealId, kind: 'note', stepId: 'phase-move-note', dueAt: now, runAt: now, status: 'pending', payload: { note: { marker: markerOf(key), dealId: move.dealId, body, timestamp: now } } },
-    ]);
-    return 'applied';
+    return moved === 'already-there' ? 'already-there' : 'applied';
   });
+}
+
+export interface ManualMove {
+  to: Phase;
+  reason: string;
+  /** How the timeline note names who moved it. */
+  actor: string;
+  /** Why, as the phase entry records it. */
+  cause: string;
+  /** The onboarding's day zero, when the caller sets it (else the close date or now). */
+  dayZero?: number;
+  /** The PM for this deal, when the caller names one: the plan assigns the PM's tasks to them and the deal records it. */
+  pmOwnerId?: string;
+}
+
+export interface ManualMoveResult {
+  entryId: string;
+  from: Phase | null;
+  /** Tasks the new phase entry planned (the worker creates them in HubSpot). */
+  tasks: number;
+}
+
+/**
+ * A phase entry made by a person or a workflow rather than a stage change, inside the caller's transaction: the
+ * playbook's plan for the phase, the deal properties, and a note on the deal's timeline saying who and why.
+ */
+export async function enterPhaseByHand(tx: Queryable, engine: Engine, found: DealSnapshot, move: ManualMove): Promise<ManualMoveResult | 'already-there'> {
+  const deal = move.pmOwnerId ? { ...found, pmOwnerId: move.pmOwnerId } : found;
+  const state = await lockDealState(tx, deal.id);
+  if (state.phase === move.to) return 'already-there';
+  const now = engine.clock();
+  const { playbook, calendar } = engine;
+  const handoffAccepted = await isHandoffAccepted(tx, deal.id);
+  const entry = planPhaseEntry({ deal, phase: move.to, enteredAt: now, playbook, calendar, now, handoffAccepted });
+  const closedBefore = deal.closeDate !== null && deal.closeDate <= now ? deal.closeDate : now;
+  const dayZero = move.dayZero ?? state.dayZero ?? (phaseIndex(move.to) >= phaseIndex('admit') ? closedBefore : null);
+  const dealUpdates = phaseProperties(move.to, now, dayZero, calendar.timezone, state.phase === null);
+  if (move.pmOwnerId) dealUpdates.first100_pm_owner = move.pmOwnerId;
+  const entryId = await enterPhase(tx, {
+    deal,
+    state,
+    entry,
+    dealUpdates,
+    backwards: state.phase !== null && phaseIndex(move.to) < phaseIndex(state.phase),
+    dayZero,
+    lastChangeAt: Math.max(state.lastChangeAt ?? 0, now),
+    cause: move.cause,
+    now,
+  });
+  const key = effectKey(deal.id, move.to, now, 'phase-move-note');
+  const body = phaseMoveNote(state.phase, move.to, move.reason, move.actor, playbook.locale);
+  await insertSteps(tx, [
+    { effectKey: key, entryId, dealId: deal.id, kind: 'note', stepId: 'phase-move-note', dueAt: now, runAt: now, status: 'pending', payload: { note: { marker: markerOf(key), dealId: deal.id, body, timestamp: now } } },
+  ]);
+  return { entryId, from: state.phase, tasks: entry.steps.filter((s) => s.kind === 'task').length };
 }

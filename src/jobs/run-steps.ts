@@ -6,6 +6,7 @@ import { assignTaskOwners } from './assign-task-owners.js';
 import { createNotes } from './create-notes.js';
 import { fail } from './step-failure.js';
 import { updateCompanies } from './update-companies.js';
+import { completeWorkflowCallbacks, runWorkflowActions } from './run-workflow-actions.js';
 import type { Engine } from './engine.js';
 
 /** Claims due steps and carries them out in shared batch calls. Returns how many it handled. */
@@ -18,6 +19,8 @@ export async function runDueSteps(engine: Engine): Promise<number> {
   await createNotes(engine, steps.filter((s) => s.kind === 'note'));
   await updateCompanies(engine, steps.filter((s) => s.kind === 'company-update'));
   await assignTaskOwners(engine, steps.filter((s) => s.kind === 'owner-task'));
+  await runWorkflowActions(engine, steps.filter((s) => s.kind === 'workflow-action'));
+  await completeWorkflowCallbacks(engine, steps.filter((s) => s.kind === 'workflow-callback'));
   return steps.length;
 }
 

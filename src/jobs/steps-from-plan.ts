@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DealSnapshot } from '../domain/deal.js';
-import type { PhaseEntryPlan } from '../domain/plan-phase-entry.js';
+import type { PhaseEntryPlan, PlannedEmail, PlannedStep } from '../domain/plan-phase-entry.js';
 import type { TaskToCreate } from '../hubspot/hubspot-port.js';
 import type { NewStep } from '../store/onboarding-store.js';
 
@@ -16,9 +16,16 @@ export function markerOf(key: string): string {
 /** Turns a phase entry plan into the rows that make its effects happen once each. */
 export function stepsFromPlan(deal: DealSnapshot, entryId: string, plan: PhaseEntryPlan, dealUpdates: Record<string, string>, now: number): NewStep[] {
   const key = (stepId: string) => effectKey(deal.id, plan.phase, plan.enteredAt, stepId);
+  const steps = plannedStepRows(deal, entryId, key, plan.steps, now);
+  steps.push(dealUpdateStep(deal.id, entryId, key('properties'), dealUpdates, now));
+  return steps;
+}
+
+/** Rows for planned steps, each under the key `keyOf(stepId)`: tasks run now, emails wait for their sender, advances for their time. */
+export function plannedStepRows(deal: DealSnapshot, entryId: string | null, keyOf: (stepId: string) => string, planned: PlannedStep[], now: number): NewStep[] {
   const base = { entryId, dealId: deal.id };
-  const steps: NewStep[] = plan.steps.map((step) => {
-    const k = key(step.stepId);
+  return planned.map((step) => {
+    const k = keyOf(step.stepId);
     if (step.kind === 'task') {
       const task: TaskToCreate = {
         marker: markerOf(k),
@@ -34,16 +41,21 @@ export function stepsFromPlan(deal: DealSnapshot, entryId: string, plan: PhaseEn
       };
       return { ...base, effectKey: k, kind: 'task', stepId: step.stepId, dueAt: step.dueAt, runAt: now, status: 'pending', payload: { task, assignee: step.assignee } };
     }
-    if (step.kind === 'email') {
-      const { kind: _kind, stepId: _id, dueAt: _due, ...email } = step;
-      return { ...base, effectKey: k, kind: 'email', stepId: step.stepId, dueAt: step.dueAt, runAt: step.dueAt, status: 'planned', payload: { ...email, contactIds: deal.contactIds } };
-    }
+    if (step.kind === 'email') return emailStep(deal, entryId, k, step);
     return { ...base, effectKey: k, kind: 'advance', stepId: step.stepId, dueAt: step.dueAt, runAt: step.dueAt, status: 'pending', payload: { to: step.to, ...(step.cause ? { cause: step.cause } : {}) } };
   });
-  steps.push(dealUpdateStep(deal.id, entryId, key('properties'), dealUpdates, now));
-  return steps;
 }
 
 export function dealUpdateStep(dealId: string, entryId: string | null, key: string, properties: Record<string, string>, now: number): NewStep {
   return { effectKey: key, entryId, dealId, kind: 'deal-update', stepId: 'properties', dueAt: now, runAt: now, status: 'pending', payload: { properties } };
+}
+
+/**
+ * A planned email as a step row: the email sender takes `planned` email rows and sends each once. The payload is
+ * {template, to, survey?, touchpoint?, contactIds}; the playbook's emails and the workflow's survey action both
+ * make their rows here, so they are sent the same way.
+ */
+export function emailStep(deal: Pick<DealSnapshot, 'id' | 'contactIds'>, entryId: string | null, key: string, email: PlannedEmail): NewStep {
+  const { kind: _kind, stepId, dueAt, ...content } = email;
+  return { effectKey: key, entryId, dealId: deal.id, kind: 'email', stepId, dueAt, runAt: dueAt, status: 'planned', payload: { ...content, contactIds: deal.contactIds } };
 }

@@ -1,5 +1,6 @@
 import { processStageChanges } from './apply-stage-changes.js';
 import type { Engine } from './engine.js';
+import { purgeDeletedContacts } from './purge-deleted-contacts.js';
 import { runDueSteps } from './run-steps.js';
 
 export interface Worker {
@@ -23,7 +24,8 @@ export function createWorker(engine: Engine, timing: WorkerTiming = { pollMs: 10
   let loop: Promise<void> | undefined;
 
   async function round(): Promise<number> {
-    return (await processStageChanges(engine)) + (await runDueSteps(engine));
+    // Purges first: a contact's data should not reach HubSpot or an inbox after its deletion was stored.
+    return (await purgeDeletedContacts(engine)) + (await processStageChanges(engine)) + (await runDueSteps(engine));
   }
 
   async function run(): Promise<void> {

@@ -9,6 +9,7 @@ import { feedbackRouter } from './feedback-routes.js';
 import { healthRouter } from './health-routes.js';
 import { HttpError } from './http-error.js';
 import { webhookRouter } from './webhook-route.js';
+import { workflowActionRouter } from './workflow-action-route.js';
 
 export interface AppDeps {
   db: Db;
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps));
   app.use(cardRouter(deps));
   app.use(feedbackRouter(deps));
+  app.use(workflowActionRouter(deps));
   app.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log));
   return app;

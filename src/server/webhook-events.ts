@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IncomingPrivacyDeletion } from '../store/privacy-deletion-store.js';
 import type { IncomingStageChange } from '../store/stage-change-store.js';
 
 const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
@@ -35,4 +36,10 @@ export function toStageChange(event: WebhookEvent): IncomingStageChange | undefi
     stageId: event.propertyValue,
     occurredAt: event.occurredAt,
   };
+}
+
+/** A contact deleted in HubSpot "to comply with privacy laws" (`hubEvents` contact.privacyDeletion); objectId is the contact. */
+export function toPrivacyDeletion(event: WebhookEvent): IncomingPrivacyDeletion | undefined {
+  if (event.subscriptionType !== 'contact.privacyDeletion' || !event.objectId) return undefined;
+  return { eventId: event.eventId, portalId: event.portalId, contactId: event.objectId, occurredAt: event.occurredAt };
 }

@@ -2,9 +2,9 @@ import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import { verifyV3, type SignatureFailure } from '../hubspot/signature.js';
 import type { Db } from '../store/db.js';
-import { recordStageChanges } from '../store/stage-change-store.js';
+import { recordDelivery } from '../store/delivery-store.js';
 import { HttpError } from './http-error.js';
-import { deliverySchema, toStageChange } from './webhook-events.js';
+import { deliverySchema, toPrivacyDeletion, toStageChange } from './webhook-events.js';
 
 export interface WebhookDeps {
   db: Db;
@@ -47,17 +47,20 @@ export function webhookRouter(deps: WebhookDeps): Router {
       checkSignature(deps, req.method, req.originalUrl, body, req.get('x-hubspot-signature-v3'), req.get('x-hubspot-request-timestamp'));
 
       const events = parseDelivery(body);
-      const changes = events.filter((e) => !deps.portalId || e.portalId === deps.portalId).map(toStageChange).filter((c) => c !== undefined);
+      const ours = events.filter((e) => !deps.portalId || e.portalId === deps.portalId);
+      const changes = ours.map(toStageChange).filter((c) => c !== undefined);
+      const deletions = ours.map(toPrivacyDeletion).filter((d) => d !== undefined);
       let stored: number;
       try {
-        stored = await recordStageChanges(deps.db, changes, deps.clock());
+        stored = await recordDelivery(deps.db, { changes, deletions }, deps.clock());
       } catch (error) {
         deps.log.error({ err: { message: (error as Error).message } }, 'could not store a webhook delivery');
         throw new HttpError(503, 'STORAGE_UNAVAILABLE', 'the events could not be stored; HubSpot will retry the delivery');
       }
-      deps.log.info({ received: events.length, relevant: changes.length, stored }, 'webhook delivery stored');
+      const relevant = changes.length + deletions.length;
+      deps.log.info({ received: events.length, relevant, privacyDeletions: deletions.length, stored }, 'webhook delivery stored');
       if (stored > 0) deps.onStored();
-      res.status(200).json({ received: events.length, stored, ignored: events.length - changes.length });
+      res.status(200).json({ received: events.length, stored, ignored: events.length - relevant });
     },
   );
   return router;

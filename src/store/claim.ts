@@ -1,8 +1,8 @@
 import type { Queryable } from './db.js';
 
 export interface ClaimOptions {
-  /** `stage_changes` or `steps`: both carry status, run_at, attempts and locked_until. */
-  table: 'stage_changes' | 'steps';
+  /** Each of these tables carries status, run_at, attempts and locked_until. */
+  table: 'stage_changes' | 'steps' | 'privacy_deletions';
   /** The status a claimed row takes while its work is under way. */
   working: 'running' | 'sending';
   /** Extra SQL condition on the rows; it may use $4 onward. */

@@ -161,6 +161,58 @@ const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       CREATE INDEX deal_onboarding_by_company ON deal_onboarding (company_id) WHERE company_id IS NOT NULL;
     `,
   },
+  {
+    id: 8,
+    name: 'workflow action calls and paused onboardings',
+    sql: `
+      CREATE TABLE workflow_calls (
+        callback_id text NOT NULL,
+        deal_id text NOT NULL,
+        action text NOT NULL,
+        workflow_id text,
+        outputs jsonb,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        finished_at timestamptz,
+        PRIMARY KEY (callback_id, deal_id)
+      );
+
+      ALTER TABLE deal_onboarding ADD COLUMN paused_at bigint;
+    `,
+  },
+  {
+    id: 9,
+    name: 'schedule cursors',
+    sql: `
+      CREATE TABLE schedule_cursors (
+        job text PRIMARY KEY,
+        position bigint NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX stage_changes_by_deal ON stage_changes (deal_id, occurred_at);
+    `,
+  },
+  {
+    id: 10,
+    name: 'privacy deletions of contacts',
+    sql: `
+      CREATE TABLE privacy_deletions (
+        id bigserial PRIMARY KEY,
+        dedupe_key text NOT NULL UNIQUE,
+        event_id text,
+        portal_id text NOT NULL,
+        contact_id text NOT NULL,
+        occurred_at bigint NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        status text NOT NULL DEFAULT 'pending',
+        run_at bigint NOT NULL,
+        attempts int NOT NULL DEFAULT 0,
+        locked_until bigint,
+        outcome text,
+        last_error text
+      );
+      CREATE INDEX privacy_deletions_ready ON privacy_deletions (run_at) WHERE status IN ('pending', 'running');
+    `,
+  },
 ];
 
 /** Brings the schema up to date; safe when several processes start at once on one PostgreSQL. */

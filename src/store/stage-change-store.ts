@@ -18,7 +18,7 @@ export interface ClaimedStageChange extends IncomingStageChange {
  * Stores stage changes durably, once each: HubSpot's eventId is not unique, so the key is what changed, where and when.
  * Returns how many were new.
  */
-export async function recordStageChanges(db: Db, changes: IncomingStageChange[], now: number): Promise<number> {
+export async function recordStageChanges(db: Queryable, changes: IncomingStageChange[], now: number): Promise<number> {
   if (changes.length === 0) return 0;
   const rows = changes.map((c) => ({
     dedupe_key: `${c.portalId}:${c.dealId}:dealstage:${c.stageId}:${c.occurredAt}`,

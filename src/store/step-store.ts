@@ -1,12 +1,13 @@
 import type { Db } from './db.js';
 import { backoffMs, claimRows } from './claim.js';
+import { NOT_HELD } from './pause-store.js';
 
 export interface ClaimedStep {
   id: string;
   effectKey: string;
   entryId: string | null;
   dealId: string;
-  kind: 'task' | 'deal-update' | 'advance' | 'note' | 'company-update' | 'owner-task';
+  kind: 'task' | 'deal-update' | 'advance' | 'note' | 'workflow-action' | 'workflow-callback' | 'company-update' | 'owner-task';
   stepId: string;
   dueAt: number;
   payload: Record<string, unknown>;
@@ -28,12 +29,12 @@ interface StepRow {
   prior_status: string;
 }
 
-/** Claims due steps that act on HubSpot (emails wait for their sender). */
+/** Claims due steps that act on HubSpot (emails wait for their sender); a paused deal's playbook steps wait for its resume. */
 export async function claimSteps(db: Db, now: number, limit: number, leaseMs: number): Promise<ClaimedStep[]> {
   const rows = await claimRows<StepRow>(db, {
     table: 'steps',
     working: 'sending',
-    where: `kind IN ('task', 'deal-update', 'advance', 'note', 'company-update', 'owner-task')`,
+    where: `kind IN ('task', 'deal-update', 'advance', 'note', 'workflow-action', 'workflow-callback', 'company-update', 'owner-task') AND ${NOT_HELD}`,
     now,
     limit,
     leaseMs,
@@ -62,6 +63,9 @@ export async function markStepsDone(db: Db, done: { id: string; hubspotId?: stri
   );
 }
 
+/** How long HubSpot's search may take to show a task just created (HUBSPOT-FACTS: seconds). */
+export const IN_DOUBT_SETTLE_MS = 10_000;
+
 export interface StepFailure {
   error: string;
   now: number;
@@ -74,7 +78,8 @@ export interface StepFailure {
 /** Schedules another attempt with backoff, or marks the step failed once it has used its attempts. */
 export async function retrySteps(db: Db, steps: Pick<ClaimedStep, 'id' | 'attempts'>[], f: StepFailure): Promise<void> {
   if (steps.length === 0) return;
-  const rows = steps.map((s) => ({ id: s.id, run_at: f.now + (f.delayMs ?? backoffMs(s.attempts)) }));
+  // HubSpot's search index lags a few seconds behind a create: an in-doubt step is looked up no sooner than that.
+  const rows = steps.map((s) => ({ id: s.id, run_at: f.now + (f.delayMs ?? Math.max(backoffMs(s.attempts), f.inDoubt ? IN_DOUBT_SETTLE_MS : 0)) }));
   await db.query(
     `UPDATE steps s
         SET status = CASE WHEN s.attempts >= $2 THEN 'failed' WHEN $4 THEN 'sending' ELSE 'pending' END,

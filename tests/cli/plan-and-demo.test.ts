@@ -35,6 +35,14 @@ describe('npm run demo', () => {
     expect(out).toMatch(/enters affirm \(Affirm\) \(timed advance from admit\)/);
     expect(out).toMatch(/task {3}due .* Celebrate Rossi Meccanica → owner 101 \(deal_owner\) {2}\[done as dry-run-\d+\]/);
     expect(out).toMatch(/email {2}at .* welcome to primary contact {2}\[cancelled\]/);
-    expect(out).toContain('Dry-run: 8 tasks and 6 deal updates would have been sent to HubSpot.');
-  });
+    expect(out).toContain('5. Workflow 5001 runs "Start onboarding" (PM 205) on deal 9004 (Neri Impianti): action answered 200 {"outputFields":{"hs_execution_state":"BLOCK","hs_expiration_duration":"P7D"}}');
+    const completed = JSON.parse(out.match(/completed the workflow \(callback ap-1-5001-1-0\): (\{.*\})/)![1]!);
+    expect(completed).toEqual({ hs_execution_state: 'SUCCESS', outcome: 'started', phase: 'admit', tasks_created: '2', handoff_accepted: 'false' });
+    const replayed = JSON.parse(out.match(/6\. HubSpot sends the same call again .*answered 200 (\{.*\}), no second effect/)![1]!);
+    expect(replayed.outputFields).toEqual(completed);
+    expect(out).toMatch(/enters admit \(Admit\) \(started by HubSpot workflow 5001\)/);
+    expect(out).toMatch(/note {3}at .* Onboarding started by HubSpot workflow 5001 : not in onboarding → Admit/);
+    expect(out).toMatch(/task {3}due .* Handoff meeting for Neri Impianti: maintenance contract → owner 205 \(pm\)/);
+    expect(out).toContain('Dry-run: 11 tasks, 8 deal updates and 1 workflow completion would have been sent to HubSpot.');
+  }, 90_000); // a fresh embedded database (initdb) and five rounds of work: slow on a busy machine
 });

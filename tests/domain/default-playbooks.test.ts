@@ -54,4 +54,20 @@ describe('the default playbooks', () => {
     expect(ids('advocate')).toContain('ask-for-referral');
     expect(en.phases.admit!.advance).toEqual({ to: 'affirm', after: { businessDays: 1 } });
   });
+
+  it('watch for silent clients from admit to adopt, and check in at days 30, 60 and 90, the same in both languages', () => {
+    for (const playbook of [en, it_]) {
+      const limited = PHASES.filter((phase) => playbook.phases[phase]!.silence);
+      expect(limited).toEqual(['admit', 'affirm', 'activate', 'acclimate', 'accomplish', 'adopt']);
+      expect(playbook.checkIn).toMatchObject({ id: 'check-in-silent-client', assignee: 'pm', type: 'CALL' });
+      expect(playbook.checkpoints.map((c) => c.day)).toEqual([30, 60, 90]);
+    }
+    const when = (p: Playbook) => ({
+      silence: PHASES.map((phase) => p.phases[phase]!.silence ?? null),
+      checkpoints: p.checkpoints.map((c) => ({ day: c.day, steps: [...c.tasks, ...c.emails].map((s) => s.id) })),
+    });
+    expect(when(it_)).toEqual(when(en));
+    expect(it_.checkIn!.title).not.toBe(en.checkIn!.title);
+    expect(en.checkpoints[2]!.emails[0]).toMatchObject({ survey: 'NPS' });
+  });
 });

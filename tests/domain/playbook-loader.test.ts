@@ -66,3 +66,35 @@ describe('playbook loader', () => {
     expect(problems).toContain('touchpoint: a survey email must name its touchpoint');
   });
 });
+
+describe('playbook loader: silence and checkpoints', () => {
+  const checkIn = `checkIn:
+  id: check-in
+  title: Call them
+  assignee: pm
+  due: {businessDays: 0}
+`;
+  const withSilence = valid.replace('  admit:\n', '  admit:\n    silence: {businessDays: 5}\n');
+
+  it('accepts a silence limit per phase with a check-in task, and checkpoints by day', () => {
+    const playbook = parsePlaybook(`${withSilence}${checkIn}checkpoints:\n  - day: 30\n    tasks:\n      - {id: check, title: Check, assignee: pm, due: {days: 1}}\n`, 'mine.yml');
+    expect(playbook.phases.admit!.silence).toEqual({ businessDays: 5 });
+    expect(playbook.checkIn).toMatchObject({ id: 'check-in', priority: 'MEDIUM', type: 'TODO' });
+    expect(playbook.checkpoints.map((c) => c.day)).toEqual([30]);
+    expect(parsePlaybook(valid, 'mine.yml').checkpoints).toEqual([]);
+  });
+
+  it('refuses a silence limit without a check-in task, saying what to add', () => {
+    expect(problemsOf(withSilence)).toEqual([
+      'playbooks/mine.yml:1: checkIn: a phase has a silence limit, so the playbook needs a top-level "checkIn" task for silent clients',
+    ]);
+  });
+
+  it('refuses checkpoints out of order, empty, or on day 0', () => {
+    const list = (items: string) => `${valid}checkpoints:\n${items}`;
+    const step = '    emails:\n      - {id: update, template: milestone-update, send: {days: 0}}\n';
+    expect(problemsOf(list(`  - day: 60\n${step}  - day: 30\n${step}`))[0]).toContain('checkpoints: checkpoints must be listed by day');
+    expect(problemsOf(list('  - day: 30\n'))[0]).toContain('checkpoints.0: a checkpoint needs at least one task or email');
+    expect(problemsOf(list(`  - day: 0\n${step}`))[0]).toContain("checkpoints.0.day: a checkpoint day counts from 1");
+  });
+});

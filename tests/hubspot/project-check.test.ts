@@ -72,4 +72,22 @@ describe('the project check CI runs on extensions/', () => {
     await cp(join(dir, 'extensions/app/cards/handoff-card-hsmeta.json'), join(dir, 'extensions/app/widgets/x-hsmeta.json'));
     expect((await check(dir)).code).toBe(1);
   });
+
+  it('fails when a workflow action calls another server or another path than its own', async () => {
+    const dir = await copyProject();
+    await edit(join(dir, 'extensions/app/workflow-actions/move-phase-hsmeta.json'), (t) => t.replace('https://first100.example.com/api/workflow-actions/move-phase', 'https://other.example.com/api/workflow-actions/move-phase'));
+    await edit(join(dir, 'extensions/app/workflow-actions/send-survey-hsmeta.json'), (t) => t.replace('/api/workflow-actions/send-survey', '/api/workflow-actions/survey'));
+    const result = await check(dir);
+    expect(result).toMatchObject({ code: 1, output: expect.stringContaining('first100_move_phase: actionUrl https://other.example.com') });
+    expect(result.output).toContain('first100_send_survey: actionUrl https://first100.example.com/api/workflow-actions/survey should be https://first100.example.com/api/workflow-actions/send-survey');
+  });
+
+  it('fails on a workflow action for an object type HubSpot does not have, or without an Italian label', async () => {
+    const dir = await copyProject();
+    await edit(join(dir, 'extensions/app/workflow-actions/pause-resume-hsmeta.json'), (t) => t.replace('"DEAL"', '"DEALS"'));
+    expect((await check(dir)).code).toBe(1);
+    const other = await copyProject();
+    await edit(join(other, 'extensions/app/workflow-actions/pause-resume-hsmeta.json'), (t) => t.replace('"it": {', '"fr": {'));
+    expect(await check(other)).toMatchObject({ code: 1, output: expect.stringContaining('labels.it is missing') });
+  });
 });

@@ -37,6 +37,7 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
   let refuseNext: ((input: any) => boolean) | undefined;
   const tasks: { id: string; properties: Record<string, string>; associations: any[] }[] = [];
   const notes: { id: string; properties: Record<string, string>; associations: any[] }[] = [];
+  const callbacks: { callbackId: string; outputFields: Record<string, string> }[] = [];
   let nextTaskId = 9000;
   let nextNoteId = 5000;
 
@@ -124,6 +125,17 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
     const onDeal = notes.filter((n) => n.associations.some((a) => a.to.id === dealId && a.types[0].associationTypeId === 214));
     return [200, { total: onDeal.length, results: onDeal.map((n) => ({ id: n.id, properties: { hs_note_body: n.properties.hs_note_body } })) }];
   });
+  scope.post(/^\/automation\/v4\/actions\/callbacks\/[^/]+\/complete$/).reply(function (uri, body: any, callback) {
+    const path = '/automation/v4/actions/callbacks/{callbackId}/complete';
+    requests.push({ method: 'POST', path, body });
+    const failure = failures.findIndex((f) => f.path === path);
+    if (failure >= 0) {
+      const [f] = failures.splice(failure, 1);
+      return callback(null, [f!.status, f!.body]);
+    }
+    callbacks.push({ callbackId: decodeURIComponent(uri.split('/')[5]!), outputFields: body.outputFields });
+    callback(null, [204, '']);
+  });
   scope.get(/^\/crm\/v4\/objects\/companies\/\d+\/associations\/deals/).reply((uri) => {
     const companyId = uri.split('/')[5]!;
     requests.push({ method: 'GET', path: '/crm/v4/objects/companies/{id}/associations/deals', body: undefined });
@@ -135,6 +147,8 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
     requests,
     tasks,
     notes,
+    /** Workflow callbacks completed, in order. */
+    callbacks,
     /** The next call to `path` gets this answer instead (queue several for several calls). */
     failNext(path: string, status: number, body: ReplyBody = {}) {
       failures.push({ path, status, body });

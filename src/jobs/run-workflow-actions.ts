@@ -1,0 +1,119 @@
+import type { DealSnapshot } from '../domain/deal.js';
+import type { Phase } from '../domain/phases.js';
+import { failureOutputs, successOutputs, surveyTemplate, type ActionOutputs, type ActionInput } from '../domain/workflow-actions.js';
+import type { Queryable } from '../store/db.js';
+import { readDealStates } from '../store/deal-state-reads.js';
+import { isHandoffAccepted } from '../store/handoff-store.js';
+import { insertSteps, lockDealState } from '../store/onboarding-store.js';
+import { markStepsDone, type ClaimedStep } from '../store/step-store.js';
+import { finishWorkflowCall, lockWorkflowCall } from '../store/workflow-call-store.js';
+import { workflowActor, workflowKey, type WorkflowActionPayload } from './accept-workflow-call.js';
+import type { Engine } from './engine.js';
+import { enterPhaseByHand } from './move-phase.js';
+import { fail } from './step-failure.js';
+import { emailStep } from './steps-from-plan.js';
+
+/**
+ * Carries out the workflow actions answered BLOCK: reads their deals in one shared call, makes each effect with the
+ * same planner a card or a stage change uses, and in the same transaction records the outputs and a callback step
+ * that hands them to the waiting workflow. A call already finished (the worker died after committing) is skipped.
+ */
+export async function runWorkflowActions(engine: Engine, steps: ClaimedStep[]): Promise<void> {
+  if (steps.length === 0) return;
+  let deals: Map<string, DealSnapshot>;
+  try {
+    deals = await engine.hubspot.readDeals([...new Set(steps.map((s) => s.dealId))]);
+  } catch (error) {
+    // After its last attempt the workflow is told, instead of waiting a week for nothing.
+    const spent = steps.filter((s) => s.attempts >= engine.settings.maxAttempts);
+    for (const step of spent) await finish(engine, step, () => Promise.resolve(failureOutputs('HUBSPOT_UNAVAILABLE')));
+    await fail(engine, steps.filter((s) => !spent.includes(s)), error, false);
+    return;
+  }
+  for (const step of steps) {
+    await engine.gate.turn();
+    try {
+      await finish(engine, step, (tx) => perform(tx, engine, step, deals.get(step.dealId)));
+    } catch (error) {
+      await fail(engine, [step], error, false);
+    }
+  }
+}
+
+async function finish(engine: Engine, step: ClaimedStep, work: (tx: Queryable) => Promise<ActionOutputs>): Promise<void> {
+  const { callbackId } = step.payload as unknown as WorkflowActionPayload;
+  const outputs = await engine.db.transaction(async (tx) => {
+    const call = await lockWorkflowCall(tx, callbackId, step.dealId);
+    if (!call || call.outputs) return call?.outputs ?? null;
+    const result = await work(tx);
+    await finishWorkflowCall(tx, callbackId, step.dealId, result);
+    const now = engine.clock();
+    await insertSteps(tx, [
+      {
+        effectKey: workflowKey(step.dealId, callbackId, 'callback'),
+        entryId: null,
+        dealId: step.dealId,
+        kind: 'workflow-callback',
+        stepId: 'callback',
+        dueAt: now,
+        runAt: now,
+        status: 'pending',
+        payload: { callbackId, outputFields: result },
+      },
+    ]);
+    return result;
+  });
+  await markStepsDone(engine.db, [{ id: step.id }]);
+  engine.log.info({ dealId: step.dealId, action: step.stepId, state: outputs?.hs_execution_state, outcome: outputs?.outcome ?? outputs?.errorCode }, 'workflow action done');
+}
+
+async function perform(tx: Queryable, engine: Engine, step: ClaimedStep, deal: DealSnapshot | undefined): Promise<ActionOutputs> {
+  const { callbackId, workflowId, request } = step.payload as unknown as WorkflowActionPayload;
+  if (!deal) return failureOutputs('DEAL_NOT_FOUND', `deal ${step.dealId}`);
+  const actor = workflowActor(workflowId);
+  if (request.action === 'start-onboarding') {
+    const state = await lockDealState(tx, deal.id);
+    if (state.phase !== null) return outputs(tx, deal.id, 'already_started', state.phase, 0);
+    const to = request.input.start_phase ?? 'admit';
+    const reason = `${actor} started the onboarding`;
+    const moved = await enterPhaseByHand(tx, engine, deal, { to, reason, actor, cause: `started by ${actor}`, dayZero: request.input.day_zero, pmOwnerId: request.input.pm_owner });
+    return outputs(tx, deal.id, 'started', to, moved === 'already-there' ? 0 : moved.tasks);
+  }
+  if (request.action === 'move-phase') {
+    const { phase: to, reason } = request.input;
+    const moved = await enterPhaseByHand(tx, engine, deal, { to, reason, actor, cause: `moved by ${actor}: ${reason}` });
+    return outputs(tx, deal.id, moved === 'already-there' ? 'already_there' : 'moved', to, moved === 'already-there' ? 0 : moved.tasks);
+  }
+  if (request.action === 'send-survey') return planSurvey(tx, engine, deal, callbackId, request.input);
+  throw new Error(`the ${request.action} action is answered when it arrives, never by the worker`);
+}
+
+async function planSurvey(tx: Queryable, engine: Engine, deal: DealSnapshot, callbackId: string, input: ActionInput<'send-survey'>): Promise<ActionOutputs> {
+  const state = (await readDealStates(tx, [deal.id])).get(deal.id);
+  const to = input.audience ?? 'primary_contact';
+  const contacts = to === 'all_contacts' ? deal.contactIds.length : Math.min(1, deal.contactIds.length);
+  if (contacts > 0) {
+    const now = engine.clock();
+    const email = { kind: 'email' as const, stepId: 'workflow-survey', dueAt: now, template: surveyTemplate(input.survey_kind), to, survey: input.survey_kind, touchpoint: input.touchpoint };
+    await insertSteps(tx, [emailStep(deal, state?.entryId ?? null, workflowKey(deal.id, callbackId, 'survey'), email)]);
+  }
+  return outputs(tx, deal.id, contacts > 0 ? 'survey_planned' : 'no_contacts', state?.phase ?? null, 0, { survey_planned: contacts > 0, survey_contacts: contacts });
+}
+
+async function outputs(tx: Queryable, dealId: string, outcome: string, phase: Phase | null, tasks: number, extra?: Record<string, string | number | boolean>): Promise<ActionOutputs> {
+  const handoffAccepted = await isHandoffAccepted(tx, dealId);
+  return successOutputs({ outcome, phase, tasksCreated: tasks, handoffAccepted, extra });
+}
+
+/** Hands each finished call's outputs to its waiting workflow. Completing twice is harmless, so never in doubt. */
+export async function completeWorkflowCallbacks(engine: Engine, steps: ClaimedStep[]): Promise<void> {
+  for (const step of steps) {
+    const { callbackId, outputFields } = step.payload as { callbackId: string; outputFields: ActionOutputs };
+    try {
+      await engine.hubspot.completeWorkflowCallback(callbackId, outputFields);
+      await markStepsDone(engine.db, [{ id: step.id }]);
+    } catch (error) {
+      await fail(engine, [step], error, false);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runTick } from '../../src/jobs/schedules/scheduled-job.js';
+import { deliver, stageEvent } from '../support/deliveries.js';
+import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
+import { isolateNetwork } from '../support/isolate-network.js';
+import { SCHEDULES_PLAYBOOK_PATH } from '../support/playbook.js';
+import { freshDataDir, startServer } from '../support/start-server.js';
+
+const at = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Rome' }).toMillis();
+const marker = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 16);
+const wonAt = at('2026-12-04T15:00'); // a Friday afternoon in Rome: day zero
+const association = (id: string, typeId: number) => ({ to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId }] });
+const READ_DEAL = [
+  '/crm/v3/objects/deals/batch/read',
+  '/crm/v4/associations/deals/companies/batch/read',
+  '/crm/v4/associations/deals/contacts/batch/read',
+  '/crm/v3/objects/companies/batch/read',
+];
+
+const onCleanUp = isolateNetwork();
+// The embedded database's template is made once per file (initdb takes seconds): not inside a test's time limit.
+beforeAll(async () => {
+  await freshDataDir();
+});
+
+/** A deal that entered activate (pipeline 987654, stage 111) on day zero: no timed advance, a 5-business-day silence limit. */
+async function dealInActivate() {
+  const acme: FakeDeal = {
+    properties: { dealname: 'Acme renewal', pipeline: '987654', dealstage: '111', hubspot_owner_id: '100', first100_pm_owner: '200', closedate: null, notes_last_contacted: null },
+    companyId: '7',
+    contactIds: ['9'],
+  };
+  const hubspot = fakeHubSpot({ deals: { '42': acme }, companies: { '7': 'Acme' } });
+  const clock = { now: wonAt + 5000 };
+  const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: SCHEDULES_PLAYBOOK_PATH } });
+  onCleanUp(async () => {
+    await server.cleanUp();
+    hubspot.stop();
+  });
+  expect((await deliver(server.url, [stageEvent('42', '111', wonAt)], clock.now)).status).toBe(200);
+  await server.worker.drain();
+  hubspot.requests.splice(0);
+  /** Runs one tick of a job at a local time, then lets the worker carry out what it recorded. */
+  async function tick(job: keyof typeof server.jobs, local: string) {
+    clock.now = at(local);
+    expect(await runTick(server.engine, server.jobs[job], clock.now)).toBe('ran');
+    await server.worker.drain();
+  }
+  return { hubspot, server, acme, tick };
+}
+
+describe('the silent-client sweep', () => {
+  it('marks a client silent once the phase\'s business days pass without contact, with one check-in task per silence', async () => {
+    const { hubspot, acme, tick } = await dealInActivate();
+
+    await tick('silent-client-sweep', '2026-12-14T08:00'); // 5 business days (8 December is a holiday) end at 09:00
+    expect(hubspot.requests).toEqual([
+      { method: 'POST', path: '/crm/v3/objects/deals/batch/read', body: { inputs: [{ id: '42' }], properties: ['notes_last_contacted'] } },
+    ]);
+
+    hubspot.requests.splice(0);
+    await tick('silent-client-sweep', '2026-12-14T09:00');
+    const silentSince = at('2026-12-14T09:00');
+    expect(hubspot.requests.map((r) => r.path)).toEqual([
+      '/crm/v3/objects/deals/batch/read', // last contact of every deal under watch, 100 per call
+      ...READ_DEAL, // owners, company and contacts of the deals that turned silent
+      '/crm/v3/objects/tasks/batch/create',
+      '/crm/v3/objects/deals/batch/update',
+    ]);
+    expect(hubspot.callsTo('/crm/v3/objects/tasks/batch/create')[0]!.body).toEqual({
+      inputs: [
+        {
+          properties: {
+            hs_timestamp: '2026-12-14T08:00:00.000Z',
+            hs_task_subject: 'Acme has gone quiet',
+            hs_task_body: `Call them.\n\nfirst100 ref ${marker(`42:silence:${silentSince}:check-in`)}`,
+            hs_task_status: 'NOT_STARTED',
+            hs_task_priority: 'HIGH',
+            hs_task_type: 'CALL',
+            hubspot_owner_id: '200',
+          },
+          associations: [association('42', 216), association('7', 192), association('9', 204)],
+        },
+      ],
+    });
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'silent' } }] });
+
+    hubspot.requests.splice(0);
+    await tick('silent-client-sweep', '2026-12-15T09:00'); // the same silence: nothing new
+    expect(hubspot.requests.map((r) => r.path)).toEqual(['/crm/v3/objects/deals/batch/read']);
+
+    acme.properties.notes_last_contacted = new Date(at('2026-12-15T10:00')).toISOString(); // the PM called
+    hubspot.requests.splice(0);
+    await tick('silent-client-sweep', '2026-12-15T12:00');
+    expect(hubspot.requests.map((r) => r.path)).toEqual(['/crm/v3/objects/deals/batch/read', '/crm/v3/objects/deals/batch/update']);
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'on_track' } }] });
+
+    hubspot.requests.splice(0);
+    await tick('silent-client-sweep', '2026-12-23T09:00'); // quiet again for 5 business days: a new silence, a new task
+    expect(hubspot.tasks.map((t) => t.properties.hs_task_body)).toEqual([
+      `Call them.\n\nfirst100 ref ${marker(`42:silence:${silentSince}:check-in`)}`,
+      `Call them.\n\nfirst100 ref ${marker(`42:silence:${at('2026-12-22T09:00')}:check-in`)}`,
+    ]);
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'silent' } }] });
+  });
+
+  it('counts an answer to a first100 survey as contact, and a detractor\'s silence as at risk', async () => {
+    const { hubspot, server, tick } = await dealInActivate();
+    const answered = (score: number, local: string) =>
+      server.db.query(`UPDATE deal_onboarding SET last_feedback = $2::jsonb WHERE deal_id = $1`, ['42', JSON.stringify({ kind: 'NPS', score, at: at(local) })]);
+
+    await answered(9, '2026-12-11T10:00');
+    await tick('silent-client-sweep', '2026-12-14T09:00');
+    expect(hubspot.requests.map((r) => r.path)).toEqual(['/crm/v3/objects/deals/batch/read']);
+
+    await answered(3, '2026-12-11T10:00');
+    await tick('silent-client-sweep', '2026-12-18T09:00');
+    expect(hubspot.tasks).toHaveLength(1);
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'at_risk' } }] });
+  });
+
+  it('runs each tick once: a second claim of the same tick does nothing', async () => {
+    const { hubspot, server } = await dealInActivate();
+    const tickAt = at('2026-12-14T09:00');
+    expect(await runTick(server.engine, server.jobs['silent-client-sweep'], tickAt)).toBe('ran');
+    expect(await runTick(server.engine, server.jobs['silent-client-sweep'], tickAt)).toBe('taken by another replica');
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/read').filter((r) => r.body.properties.length === 1)).toHaveLength(1);
+  });
+});
+
+describe('the checkpoint sweep', () => {
+  it('plans the day-30 tasks and emails once, due from day 30 on business days', async () => {
+    const { hubspot, server, tick } = await dealInActivate();
+
+    await tick('checkpoint-sweep', '2027-01-01T07:30'); // day 29
+    expect(hubspot.requests).toEqual([]);
+
+    await tick('checkpoint-sweep', '2027-01-02T07:30'); // day 30, a Saturday
+    expect(hubspot.requests.map((r) => r.path)).toEqual([...READ_DEAL, '/crm/v3/objects/tasks/batch/create']);
+    expect(hubspot.callsTo('/crm/v3/objects/tasks/batch/create')[0]!.body.inputs).toEqual([
+      {
+        properties: {
+          hs_timestamp: '2027-01-04T08:00:00.000Z', // Monday 09:00 in Rome
+          hs_task_subject: '30 days with Acme',
+          hs_task_body: `first100 ref ${marker('42:checkpoint:30:thirty-day-check')}`,
+          hs_task_status: 'NOT_STARTED',
+          hs_task_priority: 'MEDIUM',
+          hs_task_type: 'TODO',
+          hubspot_owner_id: '200',
+        },
+        associations: [association('42', 216), association('7', 192), association('9', 204)],
+      },
+    ]);
+    const emails = await server.db.query<{ effect_key: string; status: string; payload: Record<string, unknown> }>(
+      `SELECT effect_key, status, payload FROM steps WHERE kind = 'email' AND effect_key LIKE '42:checkpoint:%'`,
+    );
+    expect(emails).toEqual([
+      { effect_key: '42:checkpoint:30:thirty-day-update', status: 'planned', payload: { template: 'milestone-update', to: 'primary_contact', contactIds: ['9'] } },
+    ]);
+
+    hubspot.requests.splice(0);
+    await tick('checkpoint-sweep', '2027-01-03T07:30');
+    expect(hubspot.requests).toEqual([]); // already planned: known from the store, HubSpot is not asked
+  });
+});
