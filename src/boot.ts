@@ -116,6 +116,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     clientSecret: config.hubspot.clientSecret,
     publicBaseUrl: config.publicBaseUrl,
     portalId: config.hubspot.portalId,
+    trustProxy: config.trustProxy,
     onStored: () => worker.kick(),
     gate,
     engine,

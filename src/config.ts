@@ -43,6 +43,15 @@ const schema = z.object({
     .int()
     .min(1, 'HUBSPOT_CALLS_PER_DAY must be at least 1')
     .default(200_000),
+  TRUST_PROXY: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?))*)$/,
+        'TRUST_PROXY is how many proxies stand in front of first100 (e.g. 1), or their addresses (e.g. "loopback" or "10.0.0.0/8, 192.168.1.5")',
+      )
+      .optional(),
+  ),
   SCHEDULES: z.enum(['on', 'off'], { error: 'SCHEDULES must be "on" or "off"' }).default('on'),
   // Silence is judged once a day before work starts; missed webhooks are caught within minutes; checkpoints daily.
   SCHEDULE_SILENT_SWEEP: cronExpression('SCHEDULE_SILENT_SWEEP').default('0 8 * * *'),
@@ -68,6 +77,8 @@ export interface Config {
   databaseUrl?: string;
   dataDir: string;
   playbookPath: string;
+  /** Which proxies' X-Forwarded-For to believe for the client's address: false (none), a hop count, or their addresses. */
+  trustProxy: false | number | string;
   /** The scheduled sweeps: when each runs (cron, in the playbook's time zone), or off for this process. */
   schedules: {
     enabled: boolean;
@@ -117,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     playbookPath: e.PLAYBOOK,
+    trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     schedules: {
       enabled: e.SCHEDULES === 'on',
       silentClientSweep: e.SCHEDULE_SILENT_SWEEP,

@@ -37,4 +37,11 @@ describe('configuration', () => {
     expect(config.publicBaseUrl).toBe('https://first100.example.com');
     expect(config.hubspot.apiBaseUrl).toBe('http://127.0.0.1:9999');
   });
+
+  it('trusts no proxy unless told how many there are or where they are', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: TRUST_PROXY is how many proxies/);
+  });
 });

@@ -130,7 +130,8 @@ export function planTemplates(
   return { steps, warnings };
 }
 
-function resolveOwner(assignee: Assignee, deal: DealSnapshot): { ownerId: string | null; role: string; warning?: string } {
+/** Who does a task: the playbook's assignee rule applied to the deal (the PM falls back to the deal owner, with a warning). */
+export function resolveOwner(assignee: Assignee, deal: DealSnapshot): { ownerId: string | null; role: string; warning?: string } {
   if (typeof assignee === 'object') return { ownerId: assignee.owner, role: 'fixed owner' };
   if (assignee === 'pm') {
     if (deal.pmOwnerId) return { ownerId: deal.pmOwnerId, role: 'pm' };

@@ -8,6 +8,7 @@ import { readAssociatedIds, readObjects } from './objects.js';
 import { createProperties, createPropertyGroup, readProperties, readPropertyGroups } from './properties.js';
 import { searchDealsModifiedSince } from './search-deals.js';
 import { readTokenInfo } from './token-info.js';
+import { updateCompanies } from './company-updates.js';
 import { completeWorkflowCallback } from './workflow-callbacks.js';
 
 export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort {
@@ -18,6 +19,7 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort
     createTasks: (tasks) => createTasks(request, tasks),
     findTasksByMarker: (dealId, markers) => findTasksByMarker(request, dealId, markers),
     updateDeals: (updates) => updateDeals(request, updates),
+    updateCompanies: (updates) => updateCompanies(request, updates),
     readPipelines: () => readPipelines(request),
     createNotes: (notes) => createNotes(request, notes),
     findNotesByMarker: (dealId, markers) => findNotesByMarker(request, dealId, markers),

@@ -1,10 +1,11 @@
 import type { DealSnapshot } from '../domain/deal.js';
 import type { PropertyDefinition } from './first100-properties.js';
-import type { CrmObjectType, DealUpdate, HubSpotPort, NoteToCreate, Pipeline, TaskToCreate } from './hubspot-port.js';
+import type { CompanyUpdate, CrmObjectType, DealUpdate, HubSpotPort, NoteToCreate, Pipeline, TaskToCreate } from './hubspot-port.js';
 
 export type DryRunWrite =
   | { kind: 'create-task'; task: TaskToCreate; id: string }
   | { kind: 'update-deal'; update: DealUpdate }
+  | { kind: 'update-company'; update: CompanyUpdate }
   | { kind: 'create-note'; note: NoteToCreate; id: string }
   | { kind: 'create-property-group'; objectType: CrmObjectType; name: string }
   | { kind: 'create-properties'; objectType: CrmObjectType; definitions: PropertyDefinition[] }
@@ -67,6 +68,9 @@ export function createDryRunAdapter(known: DealSnapshot[] = [], pipelines: Pipel
         const pm = update.properties.first100_pm_owner;
         if (known && pm !== undefined) deals.set(update.id, { ...known, pmOwnerId: pm || null });
       }
+    },
+    async updateCompanies(updates) {
+      for (const update of updates) writes.push({ kind: 'update-company', update });
     },
     async readPipelines() {
       return pipelines;

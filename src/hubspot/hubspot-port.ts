@@ -26,6 +26,11 @@ export interface DealUpdate {
   properties: Record<string, string>;
 }
 
+export interface CompanyUpdate {
+  id: string;
+  properties: Record<string, string>;
+}
+
 export interface Pipeline {
   id: string;
   label: string;
@@ -36,6 +41,8 @@ export interface NoteToCreate {
   /** Our effect key's short hash, written into the note so a retry can find it in HubSpot. */
   marker: string;
   dealId: string;
+  /** Also on this company's timeline (a client's answer concerns the whole account). */
+  companyId?: string | null;
   /** HTML, as hs_note_body takes it. */
   body: string;
   timestamp: number;
@@ -81,6 +88,7 @@ export interface HubSpotPort {
   /** Tasks on a deal that carry one of our markers: how a retry learns what a lost answer had created. */
   findTasksByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
   updateDeals(updates: DealUpdate[]): Promise<void>;
+  updateCompanies(updates: CompanyUpdate[]): Promise<void>;
   readPipelines(): Promise<Pipeline[]>;
   /** Creates notes on deals' timelines in batches; returns HubSpot's note id for each marker. */
   createNotes(notes: NoteToCreate[]): Promise<Map<string, string>>;

@@ -1,8 +1,9 @@
 import type { HubSpotRequest } from './hubspot-http.js';
 import { chunk, markerIn, markerLine, type NoteToCreate } from './hubspot-port.js';
 
-// HubSpot-defined association type id note → deal (HUBSPOT-FACTS §4.2).
+// HubSpot-defined association type ids note → deal and note → company (HUBSPOT-FACTS §4.2).
 const NOTE_TO_DEAL = 214;
+const NOTE_TO_COMPANY = 190;
 
 interface CreatedBatch {
   results: { id: string; properties: Record<string, string | null> }[];
@@ -18,7 +19,10 @@ export function noteInput(note: NoteToCreate) {
       hs_timestamp: new Date(note.timestamp).toISOString(),
       hs_note_body: `${note.body}<p>${markerLine(note.marker)}</p>`,
     },
-    associations: [{ to: { id: note.dealId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_DEAL }] }],
+    associations: [
+      { to: { id: note.dealId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_DEAL }] },
+      ...(note.companyId ? [{ to: { id: note.companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_COMPANY }] }] : []),
+    ],
   };
 }
 

@@ -2,8 +2,10 @@ import { HubSpotError } from '../hubspot/hubspot-error.js';
 import { chunk, type DealUpdate, type TaskToCreate } from '../hubspot/hubspot-port.js';
 import { claimSteps, markStepsDone, type ClaimedStep } from '../store/step-store.js';
 import { advancePhases } from './advance-phases.js';
+import { assignTaskOwners } from './assign-task-owners.js';
 import { createNotes } from './create-notes.js';
 import { fail } from './step-failure.js';
+import { updateCompanies } from './update-companies.js';
 import { completeWorkflowCallbacks, runWorkflowActions } from './run-workflow-actions.js';
 import type { Engine } from './engine.js';
 
@@ -15,6 +17,8 @@ export async function runDueSteps(engine: Engine): Promise<number> {
   await updateDeals(engine, steps.filter((s) => s.kind === 'deal-update'));
   await advancePhases(engine, steps.filter((s) => s.kind === 'advance'));
   await createNotes(engine, steps.filter((s) => s.kind === 'note'));
+  await updateCompanies(engine, steps.filter((s) => s.kind === 'company-update'));
+  await assignTaskOwners(engine, steps.filter((s) => s.kind === 'owner-task'));
   await runWorkflowActions(engine, steps.filter((s) => s.kind === 'workflow-action'));
   await completeWorkflowCallbacks(engine, steps.filter((s) => s.kind === 'workflow-callback'));
   return steps.length;

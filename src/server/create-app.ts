@@ -5,6 +5,7 @@ import type { Engine } from '../jobs/engine.js';
 import type { Db } from '../store/db.js';
 import { cardRouter } from './card-routes.js';
 import { errorHandler } from './error-handler.js';
+import { feedbackRouter } from './feedback-routes.js';
 import { healthRouter } from './health-routes.js';
 import { HttpError } from './http-error.js';
 import { webhookRouter } from './webhook-route.js';
@@ -22,15 +23,19 @@ export interface AppDeps {
   gate: IngestGate;
   /** The cards' backend reads and plans with the engine's store, playbook and HubSpot adapter. */
   engine: Engine;
+  /** Express's `trust proxy`: false (direct), a hop count, or the proxies' addresses. */
+  trustProxy?: boolean | number | string;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // req.ip is the client's address only behind proxies we were told to trust (TRUST_PROXY); the survey's rate limit keys on it.
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(webhookRouter(deps));
   app.use(healthRouter(deps));
   app.use(cardRouter(deps));
+  app.use(feedbackRouter(deps));
   app.use(workflowActionRouter(deps));
   app.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log));

@@ -154,6 +154,14 @@ const MIGRATIONS: { id: number; name: string; sql: string }[] = [
     `,
   },
   {
+    id: 7,
+    name: 'the company of each onboarding deal, for company health and segment',
+    sql: `
+      ALTER TABLE deal_onboarding ADD COLUMN company_id text;
+      CREATE INDEX deal_onboarding_by_company ON deal_onboarding (company_id) WHERE company_id IS NOT NULL;
+    `,
+  },
+  {
     id: 8,
     name: 'workflow action calls and paused onboardings',
     sql: `

@@ -33,6 +33,14 @@ export const CONTACT_PURGES: Record<string, ContactPurge> = {
     );
     return scrubbed;
   },
+  // A detractor's follow-up call waits for its owner with the contact among its associations.
+  owner_task_steps: (tx, contactId) =>
+    scrubIds(tx, `'{task,contactIds}'`, `payload -> 'task' -> 'contactIds'`, contactId, `kind = 'owner-task'`),
+  // The contact's survey answers (their own words), then the survey requests they were sent: answers first, they refer to them.
+  feedback_answers: async (tx, contactId) => ({
+    rows: await count(tx, 'DELETE FROM feedback_answers WHERE request_id IN (SELECT id FROM feedback_requests WHERE contact_id = $1)', [contactId]),
+  }),
+  feedback_requests: deleteRowsOf('feedback_requests', 'contact_id'),
 };
 
 /** Runs every purge for one contact in the caller's transaction; counts per place, and the files to delete. */

@@ -7,7 +7,7 @@ export interface ClaimedStep {
   effectKey: string;
   entryId: string | null;
   dealId: string;
-  kind: 'task' | 'deal-update' | 'advance' | 'note' | 'workflow-action' | 'workflow-callback';
+  kind: 'task' | 'deal-update' | 'advance' | 'note' | 'workflow-action' | 'workflow-callback' | 'company-update' | 'owner-task';
   stepId: string;
   dueAt: number;
   payload: Record<string, unknown>;
@@ -34,7 +34,7 @@ export async function claimSteps(db: Db, now: number, limit: number, leaseMs: nu
   const rows = await claimRows<StepRow>(db, {
     table: 'steps',
     working: 'sending',
-    where: `kind IN ('task', 'deal-update', 'advance', 'note', 'workflow-action', 'workflow-callback') AND ${NOT_HELD}`,
+    where: `kind IN ('task', 'deal-update', 'advance', 'note', 'workflow-action', 'workflow-callback', 'company-update', 'owner-task') AND ${NOT_HELD}`,
     now,
     limit,
     leaseMs,
@@ -87,5 +87,16 @@ export async function retrySteps(db: Db, steps: Pick<ClaimedStep, 'id' | 'attemp
        FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, run_at bigint)
       WHERE s.id = x.id`,
     [JSON.stringify(rows), f.maxAttempts, f.error, f.inDoubt],
+  );
+}
+
+/** Turns claimed steps into ordinary task steps, due at once, once their owner is known (see assign-task-owners). */
+export async function becomeTasks(db: Db, steps: { id: string; payload: unknown }[], now: number): Promise<void> {
+  if (steps.length === 0) return;
+  await db.query(
+    `UPDATE steps s SET kind = 'task', payload = x.payload, status = 'pending', run_at = $2, attempts = 0, locked_until = NULL, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, payload jsonb)
+      WHERE s.id = x.id`,
+    [JSON.stringify(steps), now],
   );
 }

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
 import { openDb, type Db } from '../../src/store/db.js';
 import { createFeedbackRequest, findFeedbackRequest, hashToken } from '../../src/store/feedback-requests.js';
+import { saveFeedbackAnswer } from '../../src/store/feedback-answers.js';
+import { purgeContact } from '../../src/store/purge-contact.js';
 import { freshDataDir } from '../support/start-server.js';
 
 let db: Db;
@@ -50,5 +52,14 @@ describe('feedback requests', () => {
   it('knows nothing of tokens it never issued, malformed ones included', async () => {
     expect(await findFeedbackRequest(db, 'A'.repeat(43))).toBeNull();
     expect(await findFeedbackRequest(db, "x' OR 1=1 --")).toBeNull();
+  });
+
+  it('a contact deleted for privacy takes their survey requests and their answers along', async () => {
+    const created = await createFeedbackRequest(db, { ...request('c-9'), effectKey: 'deal-2:activate:1000:kickoff-survey' });
+    await db.transaction((tx) => saveFeedbackAnswer(tx, { requestId: created!.id, score: 1, comment: 'my own words', now: 2_000, changeWindowMs: 1_000 }));
+    const { counts } = await db.transaction((tx) => purgeContact(tx, 'c-9'));
+    expect(counts).toMatchObject({ feedback_answers: 1, feedback_requests: 1 });
+    expect(await findFeedbackRequest(db, created!.token)).toBeNull();
+    expect(await db.query("SELECT 1 FROM feedback_answers WHERE comment = 'my own words'")).toEqual([]);
   });
 });

@@ -110,6 +110,10 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
     200,
     { status: 'COMPLETE', results: body.inputs.map((i: any) => ({ id: i.id, properties: i.properties })) },
   ]);
+  route('post', '/crm/v3/objects/companies/batch/update', (body) => {
+    for (const input of body.inputs) data.companyProperties = { ...data.companyProperties, [input.id]: { ...data.companyProperties?.[input.id], ...input.properties } };
+    return [200, { status: 'COMPLETE', results: body.inputs.map((i: any) => ({ id: i.id, properties: i.properties })) }];
+  });
 
   route('post', '/crm/v3/objects/notes/batch/create', (body) => {
     const created = body.inputs.map((input: any) => ({ id: String(nextNoteId++), ...input }));

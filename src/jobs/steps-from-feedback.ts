@@ -1,0 +1,83 @@
+import type { BusinessCalendar } from '../domain/business-calendar.js';
+import type { FeedbackDecision } from '../domain/feedback-effects.js';
+import { feedbackNote, followUpTask, scoreText, type AnswerForTeam } from '../domain/feedback-notes.js';
+import type { Locale } from '../domain/phases.js';
+import type { FeedbackRequest } from '../store/feedback-requests.js';
+import type { NewStep } from '../store/onboarding-store.js';
+import type { OwnerTaskPayload } from './assign-task-owners.js';
+import { markerOf } from './steps-from-plan.js';
+
+export interface AnswerEffects {
+  request: FeedbackRequest;
+  score: number;
+  comment: string | null;
+  /** 1 for the first answer, then one more per change. */
+  revision: number;
+  previousScore?: number;
+  decision: FeedbackDecision;
+  /** The deal's current phase entry: a promoter's move to advocate happens only if the deal is still in it. */
+  entryId: string | null;
+  now: number;
+  calendar: BusinessCalendar;
+  locale: Locale;
+}
+
+/**
+ * The durable steps of one answer. Each revision gets its own note and property updates; the PM's follow-up
+ * task and the move to advocate are keyed by the request alone, so an answer changed back and forth within
+ * its 24 hours creates each at most once.
+ */
+export function stepsFromFeedback(e: AnswerEffects): NewStep[] {
+  const { request, now } = e;
+  const dealId = request.dealId;
+  const base = `${dealId}:feedback:${request.id}`;
+  const step = (key: string, kind: NewStep['kind'], stepId: string, payload: unknown, entryId: string | null = null): NewStep => ({
+    effectKey: key, entryId, dealId, kind, stepId, dueAt: now, runAt: now, status: 'pending', payload,
+  });
+  const answer: AnswerForTeam = {
+    survey: request.survey,
+    score: e.score,
+    comment: e.comment,
+    touchpoint: request.touchpoint,
+    tone: e.decision.tone,
+    ...(e.previousScore !== undefined ? { previousScore: e.previousScore } : {}),
+  };
+  const noteKey = `${base}:${e.revision}:note`;
+  const steps: NewStep[] = [
+    step(noteKey, 'note', 'feedback-note', {
+      note: { marker: markerOf(noteKey), dealId, companyId: request.companyId, body: feedbackNote(answer, e.locale), timestamp: now },
+    }),
+    step(`${base}:${e.revision}:properties`, 'deal-update', 'properties', {
+      properties: {
+        first100_last_feedback_score: String(e.score),
+        first100_last_feedback_at: new Date(now).toISOString(),
+        first100_health: e.decision.health,
+      },
+    }),
+  ];
+  if (request.companyId) steps.push(step(`${base}:${e.revision}:company`, 'company-update', 'company-health', { companyId: request.companyId }));
+  if (e.decision.followUp) {
+    const key = `${base}:follow-up`;
+    const { subject, body } = followUpTask(answer, e.locale);
+    const payload: OwnerTaskPayload = {
+      task: {
+        marker: markerOf(key),
+        dealId,
+        companyId: request.companyId,
+        contactIds: [request.contactId],
+        subject,
+        body,
+        dueAt: e.calendar.dueAt(now, { businessDays: 1 }),
+        priority: 'HIGH',
+        type: 'CALL',
+      },
+      assignee: 'pm',
+    };
+    steps.push(step(key, 'owner-task', 'feedback-follow-up', payload));
+  }
+  if (e.decision.toAdvocate && e.entryId !== null) {
+    const cause = `promoter feedback (${scoreText(request.survey, e.score)} on ${request.touchpoint})`;
+    steps.push(step(`${base}:to-advocate`, 'advance', 'advance-to-advocate', { to: 'advocate', cause }, e.entryId));
+  }
+  return steps;
+}

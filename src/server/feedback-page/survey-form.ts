@@ -1,0 +1,56 @@
+import { MAX_COMMENT_CHARS } from '../../domain/feedback-effects.js';
+import { SURVEY_SCALES, type SurveyKind } from '../../domain/feedback-scoring.js';
+import type { Locale } from '../../domain/phases.js';
+import { escapeHtml } from '../../domain/timeline-notes.js';
+import { page } from './layout.js';
+import { fill, QUESTIONS, WORDS } from './words.js';
+
+export interface SurveyFormView {
+  locale: Locale;
+  /** The form posts back to the same link (relative, so it works behind any path prefix). */
+  token: string;
+  survey: SurveyKind;
+  touchpoint: string;
+  selected: number | null;
+  comment: string;
+  /** A line above the form: the score kept from the email, or until when an answer can be changed. */
+  notice?: string;
+  error?: 'score' | 'comment';
+}
+
+/** The survey: the touchpoint, the score as radio buttons in a fieldset, the open question, one button. */
+export function surveyForm(v: SurveyFormView): string {
+  const { min, max } = SURVEY_SCALES[v.survey];
+  const q = QUESTIONS[v.survey];
+  const t = (text: Record<Locale, string>) => text[v.locale];
+  const errorText = v.error === 'comment' ? fill(t(WORDS.commentTooLong), { max: MAX_COMMENT_CHARS }) : fill(t(WORDS.scoreMissing), { min, max });
+  const radios = [];
+  for (let n = min; n <= max; n++) {
+    const end = n === min ? t(q.low) : n === max ? t(q.high) : '';
+    radios.push(
+      `<label><input type="radio" name="score" value="${n}" required${n === v.selected ? ' checked' : ''}>` +
+        `<span>${n}${end ? `<span class="vh"> (${escapeHtml(end)})</span>` : ''}</span></label>`,
+    );
+  }
+  const body =
+    `<p class="about">${t(WORDS.about)}: ${escapeHtml(v.touchpoint)}</p>` +
+    `<h1>${t(WORDS.title)}</h1>` +
+    `<p class="intro">${t(WORDS.intro)}</p>` +
+    (v.error ? `<p class="error" role="alert" id="form-error">${escapeHtml(errorText)}</p>` : '') +
+    (v.notice ? `<p class="notice">${escapeHtml(v.notice)}</p>` : '') +
+    `<form method="post" action="${encodeURIComponent(v.token)}">` +
+    // The ends' meaning is in the first and last radio's name; the visible line repeats it for sighted readers.
+    `<fieldset${v.error === 'score' ? ' aria-describedby="form-error" aria-invalid="true"' : ''}>` +
+    `<legend>${escapeHtml(t(q.question))}</legend>` +
+    `<div class="scale scale-${max - min + 1}">${radios.join('')}</div>` +
+    `<p class="ends" id="scale-ends" aria-hidden="true"><span>${min} = ${escapeHtml(t(q.low))}</span><span>${max} = ${escapeHtml(t(q.high))}</span></p>` +
+    `</fieldset>` +
+    `<label class="q" for="comment">${t(WORDS.commentLabel)}</label>` +
+    `<p class="hint" id="comment-hint">${fill(t(WORDS.commentHint), { max: MAX_COMMENT_CHARS })}</p>` +
+    `<textarea id="comment" name="comment" rows="5" maxlength="${MAX_COMMENT_CHARS}" aria-describedby="comment-hint${v.error === 'comment' ? ' form-error' : ''}"` +
+    `${v.error === 'comment' ? ' aria-invalid="true"' : ''}>${escapeHtml(v.comment)}</textarea>` +
+    `<button type="submit">${t(WORDS.send)}</button>` +
+    `</form>`;
+  const title = v.error ? `${t(WORDS.error)}: ${t(WORDS.title)}` : t(WORDS.title);
+  return page(v.locale, `${title} — ${v.touchpoint}`, body);
+}

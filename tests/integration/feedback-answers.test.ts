@@ -1,0 +1,197 @@
+import { rm } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readTimeline } from '../../src/store/timeline-store.js';
+import { fakeHubSpot, type FakeData } from '../support/fake-hubspot.js';
+import { isolateNetwork } from '../support/isolate-network.js';
+import { freshDataDir, startServer } from '../support/start-server.js';
+import { onboardDeal, postAnswer, surveyToken } from '../support/survey.js';
+
+const at = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome
+const onCleanUp = isolateNetwork();
+// The embedded database's template (initdb) is made once per test process: in set-up time, not the first test's.
+beforeAll(async () => rm(await freshDataDir(), { recursive: true, force: true }));
+
+const deal = (name: string, companyId = '7') => ({
+  properties: { dealname: name, pipeline: 'default', dealstage: 'closedwon', hubspot_owner_id: '100', first100_pm_owner: '200', closedate: null },
+  companyId,
+  contactIds: ['9'],
+});
+
+async function setUp(data: FakeData, env: Record<string, string> = {}) {
+  const hubspot = fakeHubSpot(data);
+  const clock = { now: at };
+  const server = await startServer({ clock: () => clock.now, env });
+  onCleanUp(async () => {
+    await server.cleanUp();
+    hubspot.stop();
+  });
+  /** Only what HubSpot received from here on. */
+  const since = () => {
+    const from = hubspot.requests.length;
+    return (path: string) => hubspot.requests.slice(from).filter((r) => r.path === path).map((r) => r.body);
+  };
+  return { hubspot, server, clock, since };
+}
+
+const NOTES = '/crm/v3/objects/notes/batch/create';
+const DEALS = '/crm/v3/objects/deals/batch/update';
+const COMPANIES = '/crm/v3/objects/companies/batch/update';
+const TASKS = '/crm/v3/objects/tasks/batch/create';
+const assoc = (id: string, typeId: number) => ({ to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId }] });
+
+describe('a detractor\'s answer in HubSpot', () => {
+  it('notes it on the deal and the company, marks both at risk, and gives the PM an urgent call due the next business day', async () => {
+    const { server, since } = await setUp({ deals: { '42': deal('Acme rollout') }, companies: { '7': 'Acme' } });
+    await onboardDeal(server, at, '42', 'activate');
+    const token = await surveyToken(server, { dealId: '42', survey: 'CSAT', phase: 'activate', now: at });
+    const sent = since();
+
+    expect((await postAnswer(server.url, token, { score: '2', comment: 'The kickoff started late & nobody knew the agenda' })).status).toBe(200);
+    await server.worker.drain();
+
+    expect(sent(NOTES)).toEqual([
+      {
+        inputs: [
+          {
+            properties: {
+              hs_timestamp: '2026-12-04T14:00:00.000Z',
+              hs_note_body: expect.stringMatching(
+                /^<p><strong>Client feedback: CSAT 2\/5<\/strong> \(detractor\)<\/p><p>Touchpoint: Kickoff meeting<\/p><p>Comment: The kickoff started late &#38; nobody knew the agenda<\/p><p>first100 ref [0-9a-f]{16}<\/p>$/,
+              ),
+            },
+            associations: [assoc('42', 214), assoc('7', 190)],
+          },
+        ],
+      },
+    ]);
+    expect(sent(DEALS)).toEqual([
+      { inputs: [{ id: '42', properties: { first100_last_feedback_score: '2', first100_last_feedback_at: '2026-12-04T14:00:00.000Z', first100_health: 'at_risk' } }] },
+    ]);
+    expect(sent(COMPANIES)).toEqual([{ inputs: [{ id: '7', properties: { first100_health: 'at_risk', first100_segment: 'at_risk' } }] }]);
+    expect(sent(TASKS)).toEqual([
+      {
+        inputs: [
+          {
+            properties: {
+              hs_timestamp: '2026-12-07T08:00:00.000Z', // Monday 09:00 in Rome: the next business day
+              hs_task_subject: 'Call back an unhappy client: CSAT 2/5 about Kickoff meeting',
+              hs_task_body: expect.stringMatching(
+                /^The client answered CSAT 2\/5 about "Kickoff meeting"\.\nComment: The kickoff started late & nobody knew the agenda\nCall them within a business day: .+\n\nfirst100 ref [0-9a-f]{16}$/,
+              ),
+              hs_task_status: 'NOT_STARTED',
+              hs_task_priority: 'HIGH',
+              hs_task_type: 'CALL',
+              hubspot_owner_id: '200',
+            },
+            associations: [assoc('42', 216), assoc('7', 192), assoc('9', 204)],
+          },
+        ],
+      },
+    ]);
+    const [signals] = await server.db.query<{ last_feedback: any; silent_since: unknown; company_id: string }>(
+      "SELECT last_feedback, silent_since, company_id FROM deal_onboarding WHERE deal_id = '42'",
+    );
+    expect(signals).toMatchObject({ last_feedback: { kind: 'CSAT', score: 2, touchpoint: 'Kickoff meeting', at: at }, silent_since: null, company_id: '7' });
+  });
+
+  it('a change within 24 hours notes the change and re-derives health, and the PM\'s task is created once per request', async () => {
+    const { server, clock, since, hubspot } = await setUp({ deals: { '42': deal('Acme rollout'), '43': deal('Acme extension') }, companies: { '7': 'Acme' } });
+    await onboardDeal(server, at, '42', 'activate');
+    await onboardDeal(server, at, '43', 'activate');
+    const token = await surveyToken(server, { dealId: '42', survey: 'CSAT', phase: 'activate', now: at });
+    await postAnswer(server.url, token, { score: '1' });
+    await server.worker.drain();
+
+    clock.now = at + 2 * 3600_000;
+    const sent = since();
+    await postAnswer(server.url, token, { score: '5', comment: 'They called and fixed it' });
+    await server.worker.drain();
+    expect(sent(NOTES)[0].inputs[0].properties.hs_note_body).toMatch(
+      /^<p><strong>Client feedback changed: CSAT 1 → 5\/5<\/strong> \(positive\)<\/p><p>Touchpoint: Kickoff meeting<\/p><p>Comment: They called and fixed it<\/p>/,
+    );
+    expect(sent(DEALS)).toEqual([{ inputs: [{ id: '42', properties: { first100_last_feedback_score: '5', first100_last_feedback_at: '2026-12-04T16:00:00.000Z', first100_health: 'on_track' } }] }]);
+    // Deal 43 has no answer yet and is not silent: the company's answers are all positive, so it is loyal.
+    expect(sent(COMPANIES)).toEqual([{ inputs: [{ id: '7', properties: { first100_health: 'on_track', first100_segment: 'loyal' } }] }]);
+    expect(sent(TASKS)).toEqual([]);
+
+    clock.now = at + 3 * 3600_000;
+    await postAnswer(server.url, token, { score: '2' });
+    await server.worker.drain();
+    const followUps = hubspot.tasks.filter((t) => t.properties.hs_task_subject?.startsWith('Call back an unhappy client'));
+    expect(followUps).toHaveLength(1);
+    expect(hubspot.notes.filter((n) => n.properties.hs_note_body?.includes('Client feedback'))).toHaveLength(3);
+  });
+});
+
+describe('an answer survives a restart and a lost HubSpot answer', () => {
+  it('is carried out after the restart, and a note HubSpot created without answering is found, not written twice', { timeout: 90_000 }, async () => {
+    const hubspot = fakeHubSpot({ deals: { '42': deal('Acme rollout') }, companies: { '7': 'Acme' } });
+    const clock = { now: at };
+    const first = await startServer({ clock: () => clock.now });
+    onCleanUp(async () => hubspot.stop());
+    await onboardDeal(first, at, '42', 'activate');
+    const token = await surveyToken(first, { dealId: '42', survey: 'CSAT', phase: 'activate', now: at });
+    expect((await postAnswer(first.url, token, { score: '3' })).status).toBe(200);
+    await first.stop(); // before the worker ran: the answer and its steps are all that is left
+
+    const second = await startServer({ dataDir: first.dataDir, clock: () => clock.now, hubspotTimeoutMs: 300 });
+    onCleanUp(() => second.cleanUp());
+    const before = hubspot.requests.length;
+    hubspot.answerTooLate(NOTES);
+    hubspot.failNext(COMPANIES, 503);
+    hubspot.failNext(COMPANIES, 503);
+    hubspot.failNext(COMPANIES, 503);
+    await second.worker.drain();
+    clock.now += 10 * 60_000;
+    await second.worker.drain();
+
+    const sent = (path: string) => hubspot.requests.slice(before).filter((r) => r.path === path);
+    expect(sent(NOTES)).toHaveLength(1);
+    expect(sent('/crm/v3/objects/notes/search')).toHaveLength(1);
+    expect(hubspot.notes.filter((n) => n.properties.hs_note_body?.includes('Client feedback: CSAT 3/5'))).toHaveLength(1);
+    expect(sent(COMPANIES).at(-1)!.body).toEqual({ inputs: [{ id: '7', properties: { first100_health: 'needs_attention', first100_segment: 'occasional' } }] });
+    const steps = await second.db.query<{ kind: string; status: string }>("SELECT kind, status FROM steps WHERE effect_key LIKE '42:feedback:%' ORDER BY id");
+    expect(steps).toEqual([
+      { kind: 'note', status: 'done' },
+      { kind: 'deal-update', status: 'done' },
+      { kind: 'company-update', status: 'done' },
+    ]);
+  });
+});
+
+describe('a promoter\'s answer in HubSpot', () => {
+  it('in accomplish: moves the deal to advocate through a phase entry, which plans the referral ask', async () => {
+    const { server, since } = await setUp(
+      { deals: { '42': deal('Acme rollout') }, companies: { '7': 'Acme' } },
+      { PLAYBOOK: 'playbooks/default.en.yml' },
+    );
+    await onboardDeal(server, at, '42', 'accomplish');
+    const token = await surveyToken(server, { dealId: '42', survey: 'NPS', phase: 'accomplish', touchpoint: 'Delivery of the agreed result', now: at });
+    const sent = since();
+    expect((await postAnswer(server.url, token, { score: '10', comment: 'Exactly what we needed' })).status).toBe(200);
+    await server.worker.drain();
+
+    expect(sent(DEALS).flatMap((b) => b.inputs)).toEqual([
+      { id: '42', properties: { first100_last_feedback_score: '10', first100_last_feedback_at: '2026-12-04T14:00:00.000Z', first100_health: 'on_track' } },
+      { id: '42', properties: { first100_phase: 'advocate', first100_phase_entered_at: '2026-12-04T14:00:00.000Z', first100_day_zero: '2026-12-04' } },
+    ]);
+    expect(sent(COMPANIES)).toEqual([{ inputs: [{ id: '7', properties: { first100_health: 'on_track', first100_segment: 'loyal' } }] }]);
+    expect(sent(TASKS).flatMap((b) => b.inputs.map((t: any) => t.properties.hs_task_subject))).toContain('Ask Acme for a referral or a review');
+
+    const advocate = (await readTimeline(server.db, ['42'])).at(-1)!;
+    expect(advocate).toMatchObject({ phase: 'advocate', fromPhase: 'accomplish', cause: 'promoter feedback (NPS 10/10 on Delivery of the agreed result)' });
+    expect(advocate.steps).toContainEqual(expect.objectContaining({ kind: 'email', stepId: 'referral-ask', status: 'planned' }));
+  });
+
+  it('in an earlier phase: records the answer and leaves the phase alone', async () => {
+    const { server, since } = await setUp({ deals: { '42': deal('Acme rollout') }, companies: { '7': 'Acme' } });
+    await onboardDeal(server, at, '42', 'activate');
+    const token = await surveyToken(server, { dealId: '42', survey: 'NPS', phase: 'activate', now: at });
+    const sent = since();
+    await postAnswer(server.url, token, { score: '9' });
+    await server.worker.drain();
+    expect(sent(DEALS)).toEqual([{ inputs: [{ id: '42', properties: { first100_last_feedback_score: '9', first100_last_feedback_at: '2026-12-04T14:00:00.000Z', first100_health: 'on_track' } }] }]);
+    expect(sent(TASKS)).toEqual([]);
+    expect((await readTimeline(server.db, ['42'])).at(-1)!.phase).toBe('activate');
+  });
+});
