@@ -7,6 +7,8 @@ import { createNotes, findNotesByMarker } from './notes.js';
 import { readAssociatedIds, readObjects } from './objects.js';
 import { createProperties, createPropertyGroup, readProperties, readPropertyGroups } from './properties.js';
 import { readTokenInfo } from './token-info.js';
+import { readContacts } from './contacts.js';
+import { findEmailsByMarker, logEmails } from './emails.js';
 
 export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort {
   const request = createHubSpotHttp(settings);
@@ -19,6 +21,9 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort
     readPipelines: () => readPipelines(request),
     createNotes: (notes) => createNotes(request, notes),
     findNotesByMarker: (dealId, markers) => findNotesByMarker(request, dealId, markers),
+    readContacts: (ids) => readContacts(request, ids),
+    logEmails: (emails) => logEmails(request, emails),
+    findEmailsByMarker: (dealId, markers) => findEmailsByMarker(request, dealId, markers),
     readObjects: (objectType, ids, properties) => readObjects(request, objectType, ids, properties),
     readAssociatedIds: (from, id, to, max) => readAssociatedIds(request, from, id, to, max),
     readProperties: (objectType) => readProperties(request, objectType),

@@ -36,7 +36,7 @@ export function stepsFromPlan(deal: DealSnapshot, entryId: string, plan: PhaseEn
     }
     if (step.kind === 'email') {
       const { kind: _kind, stepId: _id, dueAt: _due, ...email } = step;
-      return { ...base, effectKey: k, kind: 'email', stepId: step.stepId, dueAt: step.dueAt, runAt: step.dueAt, status: 'planned', payload: { ...email, contactIds: deal.contactIds } };
+      return { ...base, effectKey: k, kind: 'email', stepId: step.stepId, dueAt: step.dueAt, runAt: step.dueAt, status: 'pending', payload: { ...email, contactIds: deal.contactIds } };
     }
     return { ...base, effectKey: k, kind: 'advance', stepId: step.stepId, dueAt: step.dueAt, runAt: step.dueAt, status: 'pending', payload: { to: step.to, ...(step.cause ? { cause: step.cause } : {}) } };
   });

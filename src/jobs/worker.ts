@@ -1,6 +1,7 @@
 import { processStageChanges } from './apply-stage-changes.js';
 import type { Engine } from './engine.js';
 import { runDueSteps } from './run-steps.js';
+import { runEmailSteps } from './send-emails.js';
 
 export interface Worker {
   start(): void;
@@ -23,7 +24,8 @@ export function createWorker(engine: Engine, timing: WorkerTiming = { pollMs: 10
   let loop: Promise<void> | undefined;
 
   async function round(): Promise<number> {
-    return (await processStageChanges(engine)) + (await runDueSteps(engine));
+    const emails = engine.mail ? await runEmailSteps(engine, engine.mail) : 0;
+    return (await processStageChanges(engine)) + (await runDueSteps(engine)) + emails;
   }
 
   async function run(): Promise<void> {

@@ -7,6 +7,7 @@ import { cardRouter } from './card-routes.js';
 import { errorHandler } from './error-handler.js';
 import { healthRouter } from './health-routes.js';
 import { HttpError } from './http-error.js';
+import { unsubscribeRouter } from './unsubscribe-routes.js';
 import { webhookRouter } from './webhook-route.js';
 
 export interface AppDeps {
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(webhookRouter(deps));
   app.use(healthRouter(deps));
   app.use(cardRouter(deps));
+  app.use(unsubscribeRouter({ db: deps.db, clock: deps.clock, brandName: () => deps.engine.mail?.brand.name ?? 'first100' }));
   app.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log));
   return app;
