@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readOutboxMessage, surveyLinksInEml } from '../../src/email/outbox-reader.js';
 import { findFeedbackRequest } from '../../src/store/feedback-requests.js';
 import { outboxFilesOfContact } from '../../src/store/email-messages.js';
+import { createDryRunAdapter } from '../../src/hubspot/dry-run-adapter.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { fakeHubSpot, type FakeData } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
@@ -138,5 +139,25 @@ describe('feedback emails', { timeout: 120_000 }, () => {
     expect(request!.expiresAt - request!.createdAt).toBe(60 * 24 * 3600 * 1000);
     expect(hubspot.emails[0]!.properties.hs_email_text).not.toContain(token);
     expect(hubspot.emails[0]!.properties.hs_email_text).toContain('How satisfied are you with this moment: Kickoff meeting?');
+  });
+
+  it('in dry-run the email is written to the outbox and its HubSpot log is recorded, not sent', async () => {
+    const hubspot = createDryRunAdapter(
+      [{ id: '42', name: 'ERP rollout', pipeline: 'default', ownerId: '100', pmOwnerId: '200', closeDate: null, company: { id: '7', name: 'Rossi Meccanica' }, contactIds: ['9'] }],
+      undefined,
+      [{ id: '9', email: 'sam@example.com', firstName: 'Sam', lastName: null, language: null }],
+    );
+    const clock = { now: wonAt + 5000 };
+    const server = await startServer({ clock: () => clock.now, hubspot });
+    onCleanUp(() => server.cleanUp());
+    await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now);
+    await server.worker.drain();
+    clock.now = monday;
+    await server.worker.drain();
+    expect(await outboxFiles(server.dataDir)).toHaveLength(1);
+    const logs = hubspot.writes.flatMap((w) => (w.kind === 'log-email' ? [w.email] : []));
+    expect(logs).toEqual([
+      expect.objectContaining({ dealId: '42', companyId: '7', contactId: '9', subject: 'Welcome to first100, Rossi Meccanica!', to: { email: 'sam@example.com', firstName: 'Sam' }, sentAt: monday }),
+    ]);
   });
 });
