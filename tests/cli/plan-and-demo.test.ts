@@ -24,7 +24,7 @@ describe('first100 plan', () => {
   });
 });
 
-describe('npm run demo', () => {
+describe('npm run demo', { timeout: 120_000 }, () => {
   it('runs the server in dry-run and prints a timeline with phases, tasks and planned emails', async () => {
     const lines: string[] = [];
     await demoCommand(SMALL_PLAYBOOK_PATH, (line) => lines.push(line));
@@ -35,6 +35,11 @@ describe('npm run demo', () => {
     expect(out).toMatch(/enters affirm \(Affirm\) \(timed advance from admit\)/);
     expect(out).toMatch(/task {3}due .* Celebrate Rossi Meccanica → owner 101 \(deal_owner\) {2}\[done as dry-run-\d+\]/);
     expect(out).toMatch(/email {2}at .* welcome to primary contact {2}\[cancelled\]/);
-    expect(out).toContain('Dry-run: 8 tasks and 6 deal updates would have been sent to HubSpot.');
+    // Deal 9001's contact labelled "Primary" reads Italian; Blue Harbor's only contact gets English.
+    expect(out).toMatch(/email {2}at .* welcome to primary contact {2}\[done: 1 sent\]/);
+    expect(out).toMatch(/Outbox .*: 2 emails/);
+    expect(out).toMatch(/[0-9a-f]{32}\.eml {2}to Marco Bianchi <marco\.bianchi@rossi-meccanica\.invalid> {2}"Benvenuti in first100, Rossi Meccanica!"/);
+    expect(out).toMatch(/[0-9a-f]{32}\.eml {2}to Sam Carter <sam\.carter@blueharbor\.invalid> {2}"Welcome to first100, Blue Harbor!"/);
+    expect(out).toContain('Dry-run: 8 tasks, 6 deal updates and 2 logged emails would have been sent to HubSpot.');
   });
 });
