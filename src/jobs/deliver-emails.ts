@@ -45,6 +45,8 @@ async function sendOne(engine: Engine, mailer: Mailer, m: EmailMessage): Promise
     await setMessageStatus(engine.db, m.id, 'failed', { reason: 'the stored message is missing' });
     return null;
   }
+  // Each send renews the step's lease, so a long list of recipients is never taken over mid-send by another worker.
+  await engine.db.query('UPDATE steps SET locked_until = $2 WHERE id = $1', [m.stepId, engine.clock() + engine.settings.leaseMs]);
   await setMessageStatus(engine.db, m.id, 'sending');
   try {
     await mailer.transport.send({ fileName: m.fileName, envelope: { from: mailer.from.address, to: m.logged.to.email }, raw: m.raw });

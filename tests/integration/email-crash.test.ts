@@ -156,4 +156,28 @@ describe('an email job retried after a crash sends one email', { timeout: 180_00
     expect(sink.messages[0]!.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(hubspot.emails).toHaveLength(1);
   });
+
+  it('SMTP refusing for now (451): the message stays unsent and goes out once on a later attempt', async () => {
+    const sink = await startSmtpSink({ refuseFirst: 1 });
+    onCleanUp(() => sink.stop());
+    const hubspot = fakeHubSpot(data());
+    const clock = { now: wonAt + 5000 };
+    const server = await startServer({ clock: () => clock.now, env: { SMTP_URL: sink.url, EMAIL_FROM: 'onboarding@acme.example' } });
+    onCleanUp(async () => {
+      await server.cleanUp();
+      hubspot.stop();
+    });
+    await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now);
+    await server.worker.drain();
+    clock.now = due;
+    await server.worker.drain();
+    expect(sink.refused).toBe(1);
+    expect(sink.messages).toHaveLength(0);
+    const [waiting] = await server.db.query<{ status: string; reason: string }>('SELECT status, reason FROM email_messages');
+    expect(waiting).toMatchObject({ status: 'rendered', reason: expect.stringContaining('451') });
+    clock.now += 60_000;
+    await server.worker.drain();
+    expect(sink.messages).toHaveLength(1);
+    expect(hubspot.emails).toHaveLength(1);
+  });
 });

@@ -2,8 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 /** A local SMTP server on 127.0.0.1 that keeps every message it accepts, to count deliveries. */
-export async function startSmtpSink(): Promise<{ url: string; messages: { to: string[]; raw: string }[]; stop(): Promise<void> }> {
+export async function startSmtpSink(o: { refuseFirst?: number } = {}): Promise<{ url: string; messages: { to: string[]; raw: string }[]; refused: number; stop(): Promise<void> }> {
   const messages: { to: string[]; raw: string }[] = [];
+  const state = { refused: 0 };
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
@@ -11,6 +12,10 @@ export async function startSmtpSink(): Promise<{ url: string; messages: { to: st
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (state.refused < (o.refuseFirst ?? 0)) {
+          state.refused++;
+          return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+        }
         messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
         callback();
       });
@@ -21,6 +26,9 @@ export async function startSmtpSink(): Promise<{ url: string; messages: { to: st
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    get refused() {
+      return state.refused;
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
