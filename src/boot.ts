@@ -13,6 +13,8 @@ import type { HubSpotPort } from './hubspot/hubspot-port.js';
 import type { RetryPolicy } from './hubspot/hubspot-http.js';
 import { DEFAULT_ENGINE_SETTINGS, type Engine, type EngineSettings } from './jobs/engine.js';
 import { createIngestGate } from './jobs/ingest-gate.js';
+import { createMailer } from './email/mailer.js';
+import type { MailTransport } from './email/mail-transport.js';
 import { createWorker, type Worker, type WorkerTiming } from './jobs/worker.js';
 import { createCheckpointSweep } from './jobs/schedules/checkpoint-sweep.js';
 import { createReconciliationSweep } from './jobs/schedules/reconciliation-sweep.js';
@@ -34,6 +36,8 @@ export interface BootOptions {
   hubspotTimeoutMs?: number;
   engine?: Partial<EngineSettings>;
   worker?: WorkerTiming;
+  /** Replaces the transport chosen from the config (tests). */
+  mailTransport?: MailTransport;
   /** Start the background worker (default true). */
   startWorker?: boolean;
   /** Start the cron timers (default: when the worker starts and SCHEDULES is on); tests run ticks directly. */
@@ -126,6 +130,9 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
   });
   server.requestTimeout = 10_000;
   server.headersTimeout = 5_000;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Without PUBLIC_BASE_URL (the embedded demo), links in emails point at this local server.
+  engine.mail = createMailer(config.email, config.publicBaseUrl ?? url, options.mailTransport);
   if (options.startWorker !== false) worker.start();
   let schedules: RunningSchedules | undefined;
   if (options.startSchedules ?? (options.startWorker !== false && config.schedules.enabled)) {
@@ -135,7 +142,6 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       'checkpoint-sweep': config.schedules.checkpointSweep,
     });
   }
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   log.info({ url, dryRun: hubspot.dryRun, database: db.kind, playbook: playbook.name }, 'first100 is listening');
   return {
     url,
@@ -148,6 +154,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await schedules?.stop();
       await worker.stop();
+      engine.mail?.transport.close();
       await db.close();
     },
   };

@@ -1,4 +1,5 @@
 import cron from 'node-cron';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const optionalText = z
@@ -19,6 +20,8 @@ const cronExpression = (name: string) =>
     .string()
     .trim()
     .refine((v) => cron.validate(v), `${name} must be a cron expression such as "0 8 * * *" (minute hour day month weekday, optional seconds first), in the playbook's time zone`);
+// A bare address or "Name <address>": nodemailer parses it; this only catches obvious mistakes early.
+const EMAIL_ADDRESS = /^([^<>]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 
 const schema = z.object({
   HUBSPOT_ACCESS_TOKEN: optionalText,
@@ -57,6 +60,19 @@ const schema = z.object({
   SCHEDULE_SILENT_SWEEP: cronExpression('SCHEDULE_SILENT_SWEEP').default('0 8 * * *'),
   SCHEDULE_RECONCILIATION: cronExpression('SCHEDULE_RECONCILIATION').default('*/10 * * * *'),
   SCHEDULE_CHECKPOINTS: cronExpression('SCHEDULE_CHECKPOINTS').default('30 7 * * *'),
+  SMTP_URL: optionalText.pipe(
+    z.string().regex(/^smtps?:\/\/[^\s/]+/, 'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465').optional(),
+  ),
+  EMAIL_FROM: optionalText.pipe(z.string().regex(EMAIL_ADDRESS, 'EMAIL_FROM must be an address, optionally with a name: "Acme <hello@acme.com>"').optional()),
+  EMAIL_REPLY_TO: optionalText.pipe(z.string().regex(EMAIL_ADDRESS, 'EMAIL_REPLY_TO must be an address, optionally with a name').optional()),
+  EMAIL_BRAND_NAME: z.string().trim().min(1).max(80, 'EMAIL_BRAND_NAME: at most 80 characters').default('first100'),
+  EMAIL_BRAND_COLOR: z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, 'EMAIL_BRAND_COLOR must be a hex colour such as #1f6feb').default('#1f6feb'),
+  FEEDBACK_TOKEN_TTL_DAYS: z.coerce
+    .number({ error: 'FEEDBACK_TOKEN_TTL_DAYS must be a whole number of days' })
+    .int()
+    .min(1, 'FEEDBACK_TOKEN_TTL_DAYS must be at least 1')
+    .max(365, 'FEEDBACK_TOKEN_TTL_DAYS can be at most 365')
+    .default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -86,6 +102,16 @@ export interface Config {
     reconciliationSweep: string;
     checkpointSweep: string;
   };
+  email: {
+    /** Absent: messages are written as .eml files to `outboxDir` instead of being sent. */
+    smtpUrl?: string;
+    outboxDir: string;
+    from: string;
+    replyTo?: string;
+    brandName: string;
+    brandColor: string;
+    feedbackTokenTtlDays: number;
+  };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -113,6 +139,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.HUBSPOT_CLIENT_SECRET && !e.PUBLIC_BASE_URL) {
     problems.push('PUBLIC_BASE_URL: required with HUBSPOT_CLIENT_SECRET; it is the https URL HubSpot calls, and signatures are checked against it');
   }
+  if (e.SMTP_URL && !e.EMAIL_FROM) {
+    problems.push('EMAIL_FROM: required with SMTP_URL; it is the sender clients see, e.g. "Acme Onboarding <onboarding@acme.com>"');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     hubspot: {
@@ -134,6 +163,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       silentClientSweep: e.SCHEDULE_SILENT_SWEEP,
       reconciliationSweep: e.SCHEDULE_RECONCILIATION,
       checkpointSweep: e.SCHEDULE_CHECKPOINTS,
+    },
+    email: {
+      smtpUrl: e.SMTP_URL,
+      outboxDir: join(e.DATA_DIR, 'outbox'),
+      from: e.EMAIL_FROM ?? `${e.EMAIL_BRAND_NAME} <first100@localhost.invalid>`,
+      replyTo: e.EMAIL_REPLY_TO,
+      brandName: e.EMAIL_BRAND_NAME,
+      brandColor: e.EMAIL_BRAND_COLOR,
+      feedbackTokenTtlDays: e.FEEDBACK_TOKEN_TTL_DAYS,
     },
     logLevel: e.LOG_LEVEL,
   };

@@ -44,4 +44,19 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: TRUST_PROXY is how many proxies/);
   });
+
+  it('emails: the outbox in the data directory by default; SMTP needs a sender; bad email settings are named', () => {
+    expect(loadConfig({ DATA_DIR: '/var/first100' }).email).toMatchObject({ smtpUrl: undefined, outboxDir: '/var/first100/outbox', brandName: 'first100', feedbackTokenTtlDays: 60 });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.com:587' })).toThrow(/EMAIL_FROM: required with SMTP_URL/);
+    let error: unknown;
+    try {
+      loadConfig({ SMTP_URL: 'mail.example.com', EMAIL_FROM: 'not an address', EMAIL_BRAND_COLOR: 'blue', FEEDBACK_TOKEN_TTL_DAYS: '0' });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const key of ['SMTP_URL', 'EMAIL_FROM', 'EMAIL_BRAND_COLOR', 'FEEDBACK_TOKEN_TTL_DAYS']) expect(problems).toContain(`${key}:`);
+    const smtp = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465', EMAIL_FROM: 'Acme <hello@acme.example>', EMAIL_REPLY_TO: 'pm@acme.example', FEEDBACK_TOKEN_TTL_DAYS: '30' });
+    expect(smtp.email).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.com:465', from: 'Acme <hello@acme.example>', replyTo: 'pm@acme.example', feedbackTokenTtlDays: 30 });
+  });
 });

@@ -8,7 +8,10 @@ import { loadConfig } from '../config.js';
 import { isPhase, type Locale } from '../domain/phases.js';
 import { createDryRunAdapter } from '../hubspot/dry-run-adapter.js';
 import { readTimeline, type TimelineStep } from '../store/timeline-store.js';
-import { DEMO_DEALS } from './demo-deals.js';
+import { DEMO_CONTACTS, DEMO_DEALS } from './demo-deals.js';
+import { printOutbox } from './print-outbox.js';
+import { describeAudience } from '../domain/email-recipients.js';
+import type { EmailAudience } from '../domain/playbook-schema.js';
 import { formatPhase, formatWhen } from './format-timeline.js';
 import { postSignedDelivery } from './post-signed-delivery.js';
 import { executionRequest, postWorkflowAction } from './post-workflow-action.js';
@@ -24,7 +27,7 @@ export async function demoCommand(playbookPath: string, print: (line: string) =>
   const dataDir = await mkdtemp(join(tmpdir(), 'first100-demo-'));
   const secret = randomBytes(32).toString('hex');
   const clock = { now: Date.now() };
-  const hubspot = createDryRunAdapter(DEMO_DEALS);
+  const hubspot = createDryRunAdapter(DEMO_DEALS, undefined, DEMO_CONTACTS);
   const config = loadConfig({ HUBSPOT_CLIENT_SECRET: secret, HUBSPOT_PORTAL_ID: PORTAL, PUBLIC_BASE_URL: PUBLIC_URL, PORT: '0', DATA_DIR: dataDir, PLAYBOOK: playbookPath });
   let running: Running | undefined;
   try {
@@ -74,8 +77,14 @@ export async function demoCommand(playbookPath: string, print: (line: string) =>
     const tasks = hubspot.writes.filter((w) => w.kind === 'create-task').length;
     const updates = hubspot.writes.filter((w) => w.kind === 'update-deal').length;
     const callbacks = hubspot.writes.filter((w) => w.kind === 'complete-callback').length;
+    const logged = hubspot.writes.filter((w) => w.kind === 'log-email').length;
     print('');
-    print(`Dry-run: ${tasks} tasks, ${updates} deal updates and ${callbacks} workflow completion would have been sent to HubSpot. Set HUBSPOT_ACCESS_TOKEN to send them.`);
+    await printOutbox(running.engine.mail!.outboxDir, print);
+    print('');
+    print(
+      `Dry-run: ${tasks} tasks, ${updates} deal updates, ${logged} logged emails and ${callbacks} workflow completion would have been sent to HubSpot. ` +
+        'Set HUBSPOT_ACCESS_TOKEN to send them.',
+    );
   } finally {
     await running?.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -126,7 +135,11 @@ function describeStep(step: TimelineStep, tz: string): string {
   }
   if (step.kind === 'email') {
     const survey = p.survey ? `, ${p.survey} survey on "${p.touchpoint}"` : '';
-    return `email  at  ${when}  ${p.template} to ${String(p.to).replace('_', ' ')}${survey}  [${step.status}]`;
+    const d = p.delivery as { sent: number; skipped: { contactId: string; reason: string }[]; unknown: number; failed: number } | undefined;
+    const outcome = d
+      ? `: ${d.sent} sent${d.skipped.map((s) => `, contact ${s.contactId} skipped (${s.reason})`).join('')}${d.unknown ? `, ${d.unknown} in doubt` : ''}${d.failed ? `, ${d.failed} failed` : ''}`
+      : '';
+    return `email  at  ${when}  ${p.template} to ${describeAudience((p.to ?? 'primary_contact') as EmailAudience)}${survey}  [${step.status}${outcome}]`;
   }
   if (step.kind === 'note') return `note   at  ${when}  ${String(p.note.body).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()}  [${step.status}]`;
   return `phase  at  ${when}  moves on to ${p.to}  [${step.status}]`;

@@ -1,4 +1,5 @@
 import type { DealSnapshot } from '../domain/deal.js';
+import type { ContactForEmail } from '../hubspot/hubspot-port.js';
 
 /** Sample deals the demo's dry-run adapter answers with, as HubSpot would after a read. */
 export const DEMO_DEALS: DealSnapshot[] = [
@@ -11,6 +12,7 @@ export const DEMO_DEALS: DealSnapshot[] = [
     closeDate: null,
     company: { id: '7001', name: 'Rossi Meccanica' },
     contactIds: ['8001', '8002'],
+    contactLabels: { '8002': ['Primary'] },
   },
   {
     id: '9002',
@@ -42,4 +44,13 @@ export const DEMO_DEALS: DealSnapshot[] = [
     company: { id: '7004', name: 'Neri Impianti' },
     contactIds: ['8005'],
   },
+];
+
+/** Sample contacts (reserved .invalid addresses): 8002 carries the "Primary" label and reads Italian. */
+export const DEMO_CONTACTS: ContactForEmail[] = [
+  { id: '8001', email: 'giulia.rossi@rossi-meccanica.invalid', firstName: 'Giulia', lastName: 'Rossi', language: 'it' },
+  { id: '8002', email: 'marco.bianchi@rossi-meccanica.invalid', firstName: 'Marco', lastName: 'Bianchi', language: 'it-it' },
+  { id: '8003', email: 'sam.carter@blueharbor.invalid', firstName: 'Sam', lastName: 'Carter', language: null },
+  { id: '8004', email: 'luca.verdi@verdi-logistica.invalid', firstName: 'Luca', lastName: 'Verdi', language: 'it' },
+  { id: '8005', email: 'anna.neri@neri-impianti.invalid', firstName: 'Anna', lastName: 'Neri', language: 'it' },
 ];

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { phaseLabel, type Locale, type Phase } from '../domain/phases.js';
+import { describeAudience } from '../domain/email-recipients.js';
 import type { PlannedStep } from '../domain/plan-phase-entry.js';
 import type { StageDecision } from '../domain/plan-stage-change.js';
 
@@ -19,7 +20,7 @@ export function formatStep(step: PlannedStep, timezone: string): string {
   }
   if (step.kind === 'email') {
     const survey = step.survey ? `, ${step.survey} survey on "${step.touchpoint}"` : '';
-    return `email  ${when}  ${step.template} to ${step.to.replace('_', ' ')}${survey}`;
+    return `email  ${when}  ${step.template} to ${describeAudience(step.to)}${survey}`;
   }
   return `phase  ${when}  moves on to ${step.to}`;
 }

@@ -11,6 +11,8 @@ export interface DealSnapshot {
   closeDate: number | null;
   company: { id: string; name: string } | null;
   contactIds: string[];
+  /** Association labels of each contact on this deal (HubSpot v4 `label`), when read; emails pick recipients by them. */
+  contactLabels?: Record<string, string[]>;
 }
 
 /** Where a deal stands in onboarding, as our store records it. */

@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from './business-calendar.js';
 import type { DealSnapshot } from './deal.js';
 import type { Phase } from './phases.js';
-import type { Assignee, EmailTemplate, Offset, Playbook, TaskTemplate } from './playbook-schema.js';
+import type { Assignee, EmailAudience, EmailTemplate, Offset, Playbook, TaskTemplate } from './playbook-schema.js';
 
 export interface PlannedTask {
   kind: 'task';
@@ -20,7 +20,7 @@ export interface PlannedEmail {
   stepId: string;
   dueAt: number;
   template: string;
-  to: 'primary_contact' | 'all_contacts';
+  to: EmailAudience;
   survey?: 'NPS' | 'CSAT' | 'CES';
   touchpoint?: string;
 }

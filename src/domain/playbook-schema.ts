@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REMORSE_TYPES } from './handoff-items.js';
 import { PHASES } from './phases.js';
 
 const offset = z.union([
@@ -31,12 +32,19 @@ export const EMAIL_TEMPLATES = [
   'result-survey',
   'referral-ask',
 ] as const;
+export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
+
+/** Who receives an email: the deal's primary contact, all its contacts, or those with an association label. */
+const audience = z.union([
+  z.enum(['primary_contact', 'all_contacts']),
+  z.strictObject({ label: z.string().trim().min(1).max(100) }),
+]);
 
 const email = z
   .strictObject({
     id: stepId,
     template: z.enum(EMAIL_TEMPLATES),
-    to: z.enum(['primary_contact', 'all_contacts']).default('primary_contact'),
+    to: audience.default('primary_contact'),
     send: offset,
     survey: z.enum(['NPS', 'CSAT', 'CES']).optional(),
     touchpoint: z.string().min(1).max(200).optional(),
@@ -69,6 +77,13 @@ const phasePlan = z
     message: 'step ids must be unique within a phase',
   });
 
+/** Stories the reassurance email tells, per remorse type recorded at handoff ("default" when none is). */
+const caseHistory = z.strictObject({
+  title: z.string().min(1).max(120),
+  story: z.string().min(1).max(1200),
+});
+const caseHistories = z.partialRecord(z.enum([...REMORSE_TYPES, 'default']), z.array(caseHistory).min(1).max(3));
+
 const stageTarget = z.union([phaseName, z.literal('lost')]);
 
 /** A moment counted from day zero (day 1 is the close date) at which every onboarding deal gets its tasks and emails. */
@@ -92,6 +107,7 @@ export const playbookSchema = z.strictObject({
   dueTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour local time such as "09:00"').default('09:00'),
   pipelines: z.record(z.string().min(1), z.record(z.string().min(1), stageTarget)),
   phases: z.partialRecord(phaseName, phasePlan),
+  caseHistories: caseHistories.default({}),
   /** The task a silent client's deal gets, once per silence. */
   checkIn: task.optional(),
   checkpoints: z
@@ -111,6 +127,8 @@ export type PhasePlan = z.output<typeof phasePlan>;
 export type TaskTemplate = z.output<typeof task>;
 export type EmailTemplate = z.output<typeof email>;
 export type Checkpoint = z.output<typeof checkpoint>;
+export type EmailAudience = z.output<typeof audience>;
+export type CaseHistory = z.output<typeof caseHistory>;
 export type Offset = z.output<typeof offset>;
 export type Assignee = z.output<typeof assignee>;
 export type StageTarget = z.output<typeof stageTarget>;

@@ -10,6 +10,8 @@ import { searchDealsModifiedSince } from './search-deals.js';
 import { readTokenInfo } from './token-info.js';
 import { updateCompanies } from './company-updates.js';
 import { completeWorkflowCallback } from './workflow-callbacks.js';
+import { readContacts } from './contacts.js';
+import { findEmailsByMarker, logEmails } from './emails.js';
 
 export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort {
   const request = createHubSpotHttp(settings);
@@ -23,6 +25,9 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort
     readPipelines: () => readPipelines(request),
     createNotes: (notes) => createNotes(request, notes),
     findNotesByMarker: (dealId, markers) => findNotesByMarker(request, dealId, markers),
+    readContacts: (ids) => readContacts(request, ids),
+    logEmails: (emails) => logEmails(request, emails),
+    findEmailsByMarker: (dealId, markers) => findEmailsByMarker(request, dealId, markers),
     readObjects: (objectType, ids, properties) => readObjects(request, objectType, ids, properties),
     readAssociatedIds: (from, id, to, max) => readAssociatedIds(request, from, id, to, max),
     readProperties: (objectType) => readProperties(request, objectType),

@@ -1,12 +1,13 @@
 import type { DealSnapshot } from '../domain/deal.js';
 import type { PropertyDefinition } from './first100-properties.js';
-import type { CompanyUpdate, CrmObjectType, DealUpdate, HubSpotPort, NoteToCreate, Pipeline, TaskToCreate } from './hubspot-port.js';
+import type { CompanyUpdate, ContactForEmail, CrmObjectType, DealUpdate, EmailToLog, HubSpotPort, NoteToCreate, Pipeline, TaskToCreate } from './hubspot-port.js';
 
 export type DryRunWrite =
   | { kind: 'create-task'; task: TaskToCreate; id: string }
   | { kind: 'update-deal'; update: DealUpdate }
   | { kind: 'update-company'; update: CompanyUpdate }
   | { kind: 'create-note'; note: NoteToCreate; id: string }
+  | { kind: 'log-email'; email: EmailToLog; id: string }
   | { kind: 'create-property-group'; objectType: CrmObjectType; name: string }
   | { kind: 'create-properties'; objectType: CrmObjectType; definitions: PropertyDefinition[] }
   | { kind: 'complete-callback'; callbackId: string; outputFields: Record<string, string> };
@@ -35,8 +36,13 @@ export const DEFAULT_PIPELINE: Pipeline = {
  * Without an access token nothing reaches HubSpot: writes are recorded, and deals are the ones given
  * (sample data) or bare snapshots with only their id.
  */
-export function createDryRunAdapter(known: DealSnapshot[] = [], pipelines: Pipeline[] = [DEFAULT_PIPELINE]): DryRunAdapter {
+export function createDryRunAdapter(
+  known: DealSnapshot[] = [],
+  pipelines: Pipeline[] = [DEFAULT_PIPELINE],
+  knownContacts: ContactForEmail[] = [],
+): DryRunAdapter {
   const deals = new Map(known.map((d) => [d.id, d]));
+  const contacts = new Map(knownContacts.map((c) => [c.id, c]));
   const writes: DryRunWrite[] = [];
   let nextId = 1;
   return {
@@ -89,6 +95,23 @@ export function createDryRunAdapter(known: DealSnapshot[] = [], pipelines: Pipel
       return new Map(
         writes.flatMap((w) => (w.kind === 'create-note' && wanted.has(w.note.marker) ? [[w.note.marker, w.id] as const] : [])),
       );
+    },
+    async readContacts(ids) {
+      // Without HubSpot, only sample contacts have an address: the others are skipped, never invented.
+      return new Map(ids.flatMap((id) => (contacts.has(id) ? [[id, contacts.get(id)!] as const] : [])));
+    },
+    async logEmails(emails) {
+      const ids = new Map<string, string>();
+      for (const email of emails) {
+        const id = `dry-run-${nextId++}`;
+        writes.push({ kind: 'log-email', email, id });
+        ids.set(email.marker, id);
+      }
+      return ids;
+    },
+    async findEmailsByMarker(_dealId, markers) {
+      const wanted = new Set(markers);
+      return new Map(writes.flatMap((w) => (w.kind === 'log-email' && wanted.has(w.email.marker) ? [[w.email.marker, w.id] as const] : [])));
     },
     async readObjects(objectType, ids) {
       // Only the demo's deals and their companies exist, with none of first100's properties set yet.

@@ -48,6 +48,31 @@ export interface NoteToCreate {
   timestamp: number;
 }
 
+/** What sending an email needs of a contact, read at send time and never stored by first100. */
+export interface ContactForEmail {
+  id: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  /** HubSpot's `hs_language`, e.g. "it" or "en-gb"; null when unset. */
+  language: string | null;
+}
+
+/** An email first100 sent, logged as an email engagement on the deal, the contact and the company. */
+export interface EmailToLog {
+  /** Our key's short hash, written into the logged text so a retry can find it in HubSpot. */
+  marker: string;
+  dealId: string;
+  companyId: string | null;
+  contactId: string;
+  sentAt: number;
+  subject: string;
+  html: string;
+  text: string;
+  from: { email: string; name?: string };
+  to: { email: string; firstName?: string; lastName?: string };
+}
+
 export type CrmObjectType = 'deals' | 'companies';
 
 export interface ExistingProperty {
@@ -93,6 +118,11 @@ export interface HubSpotPort {
   /** Creates notes on deals' timelines in batches; returns HubSpot's note id for each marker. */
   createNotes(notes: NoteToCreate[]): Promise<Map<string, string>>;
   findNotesByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
+  /** Contacts' address, name and language, in batches of 100; ids HubSpot does not know are absent. */
+  readContacts(ids: string[]): Promise<Map<string, ContactForEmail>>;
+  /** Logs sent emails on the timelines in batches; returns HubSpot's email id for each marker. */
+  logEmails(emails: EmailToLog[]): Promise<Map<string, string>>;
+  findEmailsByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
   /** Properties of deals or companies by id; ids HubSpot does not know are absent. */
   readObjects(objectType: CrmObjectType, ids: string[], properties: string[]): Promise<Map<string, Record<string, string | null>>>;
   /** Ids of the records of `to` associated with one record of `from`, at most `max`. */

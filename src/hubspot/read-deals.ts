@@ -6,7 +6,7 @@ interface BatchObjects {
   results: { id: string; properties: Record<string, string | null> }[];
 }
 interface BatchAssociations {
-  results: { from: { id: string }; to: { toObjectId: string | number; associationTypes?: { typeId: number }[] }[] }[];
+  results: { from: { id: string }; to: { toObjectId: string | number; associationTypes?: { typeId: number; label?: string | null }[] }[] }[];
 }
 
 const PRIMARY_DEAL_TO_COMPANY = 5;
@@ -33,6 +33,7 @@ export async function readDeals(request: HubSpotRequest, ids: string[]): Promise
       for (const c of read.results ?? []) names.set(c.id, c.properties.name ?? '');
     }
     const contactsOf = allTargets(contacts);
+    const labelsOf = targetLabels(contacts);
     for (const d of found) {
       const p = d.properties;
       const companyId = companyOf.get(d.id);
@@ -45,6 +46,7 @@ export async function readDeals(request: HubSpotRequest, ids: string[]): Promise
         closeDate: p.closedate ? Date.parse(p.closedate) : null,
         company: companyId ? { id: companyId, name: names.get(companyId) ?? '' } : null,
         contactIds: contactsOf.get(d.id) ?? [],
+        contactLabels: labelsOf.get(d.id) ?? {},
       });
     }
   }
@@ -62,4 +64,14 @@ function primaryTargets(batch: BatchAssociations): Map<string, string> {
 
 function allTargets(batch: BatchAssociations): Map<string, string[]> {
   return new Map((batch.results ?? []).map((row) => [row.from.id, row.to.map((t) => String(t.toObjectId))]));
+}
+
+/** Each target's association labels; unlabeled associations come with a null label. */
+function targetLabels(batch: BatchAssociations): Map<string, Record<string, string[]>> {
+  return new Map(
+    (batch.results ?? []).map((row) => [
+      row.from.id,
+      Object.fromEntries(row.to.map((t) => [String(t.toObjectId), (t.associationTypes ?? []).flatMap((a) => (a.label ? [a.label] : []))])),
+    ]),
+  );
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { BusinessCalendar } from '../domain/business-calendar.js';
 import type { Playbook } from '../domain/playbook-schema.js';
+import type { Mailer } from '../email/mailer.js';
 import type { HubSpotPort } from '../hubspot/hubspot-port.js';
 import type { Db } from '../store/db.js';
 import type { IngestGate } from './ingest-gate.js';
@@ -28,4 +29,6 @@ export interface Engine {
   settings: EngineSettings;
   /** Webhook acknowledgements go before the worker's next unit of work. */
   gate: IngestGate;
+  /** Sends the playbook's emails; without it email steps wait. */
+  mail?: Mailer;
 }

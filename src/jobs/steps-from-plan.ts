@@ -57,5 +57,5 @@ export function dealUpdateStep(dealId: string, entryId: string | null, key: stri
  */
 export function emailStep(deal: Pick<DealSnapshot, 'id' | 'contactIds'>, entryId: string | null, key: string, email: PlannedEmail): NewStep {
   const { kind: _kind, stepId, dueAt, ...content } = email;
-  return { effectKey: key, entryId, dealId: deal.id, kind: 'email', stepId, dueAt, runAt: dueAt, status: 'planned', payload: { ...content, contactIds: deal.contactIds } };
+  return { effectKey: key, entryId, dealId: deal.id, kind: 'email', stepId, dueAt, runAt: dueAt, status: 'pending', payload: { ...content, contactIds: deal.contactIds } };
 }

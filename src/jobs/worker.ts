@@ -2,6 +2,7 @@ import { processStageChanges } from './apply-stage-changes.js';
 import type { Engine } from './engine.js';
 import { purgeDeletedContacts } from './purge-deleted-contacts.js';
 import { runDueSteps } from './run-steps.js';
+import { runEmailSteps } from './send-emails.js';
 
 export interface Worker {
   start(): void;
@@ -25,7 +26,9 @@ export function createWorker(engine: Engine, timing: WorkerTiming = { pollMs: 10
 
   async function round(): Promise<number> {
     // Purges first: a contact's data should not reach HubSpot or an inbox after its deletion was stored.
-    return (await purgeDeletedContacts(engine)) + (await processStageChanges(engine)) + (await runDueSteps(engine));
+    const purged = await purgeDeletedContacts(engine);
+    const emails = engine.mail ? await runEmailSteps(engine, engine.mail) : 0;
+    return purged + (await processStageChanges(engine)) + (await runDueSteps(engine)) + emails;
   }
 
   async function run(): Promise<void> {

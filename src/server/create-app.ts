@@ -8,6 +8,7 @@ import { errorHandler } from './error-handler.js';
 import { feedbackRouter } from './feedback-routes.js';
 import { healthRouter } from './health-routes.js';
 import { HttpError } from './http-error.js';
+import { unsubscribeRouter } from './unsubscribe-routes.js';
 import { webhookRouter } from './webhook-route.js';
 import { workflowActionRouter } from './workflow-action-route.js';
 
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(cardRouter(deps));
   app.use(feedbackRouter(deps));
   app.use(workflowActionRouter(deps));
+  app.use(unsubscribeRouter({ db: deps.db, clock: deps.clock, brandName: () => deps.engine.mail?.brand.name ?? 'first100' }));
   app.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log));
   return app;

@@ -69,7 +69,7 @@ export interface NewStep {
   stepId: string;
   dueAt: number;
   runAt: number;
-  /** `planned` steps wait for an executor that does not exist yet (emails); `pending` ones run at `runAt`. */
+  /** `pending` steps run at `runAt` (emails too, by their sender); `planned` is kept for rows written before emails were sent. */
   status: 'pending' | 'planned';
   payload: unknown;
 }

@@ -89,7 +89,7 @@ describe('a deal won in HubSpot', () => {
       ],
     });
     const planned = await server.db.query<{ step_id: string; status: string }>(`SELECT step_id, status FROM steps WHERE kind = 'email'`);
-    expect(planned).toEqual([{ step_id: 'welcome', status: 'planned' }]);
+    expect(planned).toEqual([{ step_id: 'welcome', status: 'pending' }]);
   });
 
   it('moves on to affirm one business day later, with that phase\'s tasks', async () => {

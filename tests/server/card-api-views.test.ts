@@ -51,7 +51,7 @@ describe('deal card data', () => {
     expect(card.lastFeedback).toEqual({ score: 8, at: '2026-12-10T10:00:00.000Z' });
     expect(card.nextSteps).toEqual([
       { kind: 'task', dueAt: '2026-12-07T08:00:00.000Z', status: 'done', title: 'Celebrate Acme', assignee: 'deal_owner', ownerId: '100' },
-      { kind: 'email', dueAt: '2026-12-07T08:00:00.000Z', status: 'planned', template: 'welcome' },
+      { kind: 'email', dueAt: '2026-12-07T08:00:00.000Z', status: 'pending', template: 'welcome' },
       { kind: 'advance', dueAt: '2026-12-07T08:00:00.000Z', status: 'pending', to: 'affirm', toLabel: 'Affirm' },
       { kind: 'task', dueAt: '2026-12-09T08:00:00.000Z', status: 'done', title: 'Handoff meeting for Acme renewal', assignee: 'pm', ownerId: '200' },
     ]);

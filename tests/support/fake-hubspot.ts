@@ -4,6 +4,8 @@ export interface FakeDeal {
   properties: Record<string, string | null>;
   companyId?: string;
   contactIds?: string[];
+  /** Contact id → its association labels on this deal (user-defined labels, as HubSpot's v4 read returns them). */
+  contactLabels?: Record<string, string[]>;
 }
 
 export interface RecordedRequest {
@@ -28,6 +30,8 @@ export interface FakeData {
   companies?: Record<string, string>;
   /** Company id → its first100 properties. */
   companyProperties?: Record<string, Record<string, string | null>>;
+  /** Contact id → properties (email, firstname, lastname, hs_language). */
+  contacts?: Record<string, Record<string, string | null>>;
 }
 
 export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
@@ -40,6 +44,8 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
   const callbacks: { callbackId: string; outputFields: Record<string, string> }[] = [];
   let nextTaskId = 9000;
   let nextNoteId = 5000;
+  const emails: { id: string; properties: Record<string, string>; associations: any[] }[] = [];
+  let nextEmailId = 7000;
 
   const scope = nock(base).persist();
   const route = (method: 'get' | 'post', path: string, answer: (body: any) => [number, ReplyBody]) =>
@@ -81,7 +87,47 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
       },
     ] as [number, ReplyBody];
   route('post', '/crm/v4/associations/deals/companies/batch/read', associations((d) => (d.companyId ? [d.companyId] : []), 5));
-  route('post', '/crm/v4/associations/deals/contacts/batch/read', associations((d) => d.contactIds ?? [], 3));
+  route('post', '/crm/v4/associations/deals/contacts/batch/read', (body) => [
+    200,
+    {
+      status: 'COMPLETE',
+      results: body.inputs
+        .filter((i: any) => (data.deals[i.id]?.contactIds ?? []).length > 0)
+        .map((i: any) => {
+          const deal = data.deals[i.id]!;
+          return {
+            from: { id: i.id },
+            // An unlabeled association, plus one type per user-defined label (HubSpot's v4 shape).
+            to: deal.contactIds!.map((id) => ({
+              toObjectId: Number(id),
+              associationTypes: [
+                { category: 'HUBSPOT_DEFINED', typeId: 3, label: null },
+                ...(deal.contactLabels?.[id] ?? []).map((label, n) => ({ category: 'USER_DEFINED', typeId: 100 + n, label })),
+              ],
+            })),
+          };
+        }),
+    },
+  ]);
+  route('post', '/crm/v3/objects/contacts/batch/read', (body) => [
+    200,
+    {
+      status: 'COMPLETE',
+      results: body.inputs
+        .filter((i: any) => data.contacts?.[i.id])
+        .map((i: any) => ({ id: i.id, properties: Object.fromEntries(body.properties.map((p: string) => [p, data.contacts![i.id]![p] ?? null])) })),
+    },
+  ]);
+  route('post', '/crm/v3/objects/emails/batch/create', (body) => {
+    const created = body.inputs.map((input: any) => ({ id: String(nextEmailId++), ...input }));
+    emails.push(...created);
+    return [201, { status: 'COMPLETE', results: created.map((e: any) => ({ id: e.id, properties: e.properties })) }];
+  });
+  route('post', '/crm/v3/objects/emails/search', (body) => {
+    const dealId = body.filterGroups[0].filters[0].value;
+    const onDeal = emails.filter((e) => e.associations.some((a) => a.to.id === dealId && a.types[0].associationTypeId === 210));
+    return [200, { total: onDeal.length, results: onDeal.map((e) => ({ id: e.id, properties: { hs_email_text: e.properties.hs_email_text } })) }];
+  });
   route('post', '/crm/v3/objects/companies/batch/read', (body) => [
     200,
     {
@@ -149,6 +195,8 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
     notes,
     /** Workflow callbacks completed, in order. */
     callbacks,
+    /** Emails logged as engagements. */
+    emails,
     /** The next call to `path` gets this answer instead (queue several for several calls). */
     failNext(path: string, status: number, body: ReplyBody = {}) {
       failures.push({ path, status, body });

@@ -1,0 +1,23 @@
+import type { EmailTemplateName } from '../domain/playbook-schema.js';
+import { renderLayout } from './layout.js';
+import type { RenderedEmail, Template, TemplateInput } from './template-types.js';
+import { kickoffSurvey } from './templates/kickoff-survey.js';
+import { milestoneUpdate } from './templates/milestone-update.js';
+import { reassurance } from './templates/reassurance.js';
+import { referralAsk } from './templates/referral-ask.js';
+import { resultSurvey } from './templates/result-survey.js';
+import { welcome } from './templates/welcome.js';
+
+const TEMPLATES: Record<EmailTemplateName, Template> = {
+  welcome,
+  reassurance,
+  'kickoff-survey': kickoffSurvey,
+  'milestone-update': milestoneUpdate,
+  'result-survey': resultSurvey,
+  'referral-ask': referralAsk,
+};
+
+/** Subject, HTML and text of one email in the recipient's language. */
+export function renderEmail(template: EmailTemplateName, input: TemplateInput): RenderedEmail {
+  return renderLayout(TEMPLATES[template][input.locale](input), input);
+}

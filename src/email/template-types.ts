@@ -1,0 +1,55 @@
+import type { SurveyKind } from '../domain/feedback-scoring.js';
+import type { Locale } from '../domain/phases.js';
+import type { CaseHistory } from '../domain/playbook-schema.js';
+
+export interface Brand {
+  name: string;
+  /** A hex colour for buttons and the header rule. */
+  color: string;
+}
+
+export interface SurveyLinks {
+  kind: SurveyKind;
+  touchpoint: string;
+  /** `${PUBLIC_BASE_URL}/feedback/${token}`: the survey page. */
+  url: string;
+  /** One link per score of the scale, lowest first: `${url}?score=N`. */
+  scores: { score: number; url: string }[];
+}
+
+/** Everything a template may say; every string is plain text, escaped when it becomes HTML. */
+export interface TemplateInput {
+  locale: Locale;
+  brand: Brand;
+  firstName: string | null;
+  companyName: string;
+  dealName: string;
+  /** The onboarding phase the deal is in, as a label in `locale`. */
+  phaseLabel: string | null;
+  /** Day N of the first 100, when the deal has a day zero. */
+  onboardingDay: number | null;
+  /** The remorse type recorded at handoff (handoff-items REMORSE_TYPES), if any. */
+  remorseType: string | null;
+  caseHistories: CaseHistory[];
+  survey: SurveyLinks | null;
+  unsubscribeUrl: string;
+}
+
+/** A template's words, structured so that one layout renders the HTML and the text alike. */
+export interface EmailContent {
+  subject: string;
+  /** Shown by mail clients next to the subject. */
+  preheader: string;
+  heading: string;
+  paragraphs: string[];
+  stories?: { intro: string; items: CaseHistory[]; note: string };
+  closing: string[];
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export type Template = Record<Locale, (input: TemplateInput) => EmailContent>;

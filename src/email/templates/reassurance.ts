@@ -1,0 +1,55 @@
+import type { Locale } from '../../domain/phases.js';
+import type { Template, TemplateInput } from '../template-types.js';
+import { greeting, signature } from './greeting.js';
+
+/** Answers the doubt the handoff recorded (REMORSE_TYPES), or a general one when none was. */
+const INTRO: Record<string, Record<Locale, string>> = {
+  capability: {
+    en: 'Many teams wonder at first whether they will manage the change on top of their daily work. They do, one step at a time, and we walk each step with them.',
+    it: 'Molti team all’inizio si chiedono se riusciranno a gestire il cambiamento insieme al lavoro di ogni giorno. Ci riescono, un passo alla volta, e ogni passo lo facciamo insieme.',
+  },
+  others_judgement: {
+    en: 'A decision like this is also seen by colleagues and managers. It helps to know that others in your position made the same choice and were glad of it.',
+    it: 'Una decisione come questa la vedono anche colleghi e responsabili. Aiuta sapere che altri nella tua posizione hanno fatto la stessa scelta e ne sono contenti.',
+  },
+  product_doubt: {
+    en: 'What we promised is written in your agreement, and we measure ourselves against it. If something does not work as agreed, we fix it: that is part of the deal.',
+    it: 'Quello che abbiamo promesso è scritto nel contratto, e ci misuriamo su quello. Se qualcosa non funziona come concordato, lo sistemiamo: fa parte dell’accordo.',
+  },
+  being_cheated: {
+    en: 'Support and training after the purchase are included, and the terms you signed are the ones we follow. No surprises: if anything is unclear, ask and we will put it in writing.',
+    it: 'Assistenza e formazione dopo l’acquisto sono incluse, e le condizioni che hai firmato sono quelle che seguiamo. Nessuna sorpresa: se qualcosa non è chiaro, chiedi e te lo mettiamo per iscritto.',
+  },
+  default: {
+    en: 'A few days after a decision like this it is normal to wonder whether it was the right one. Here is how the first weeks went for clients like you.',
+    it: 'Qualche giorno dopo una decisione come questa è normale chiedersi se sia stata quella giusta. Ecco come sono andate le prime settimane per clienti come voi.',
+  },
+};
+
+function introOf(i: TemplateInput, locale: Locale): string {
+  return (INTRO[i.remorseType ?? 'default'] ?? INTRO.default!)[locale];
+}
+
+/** Affirm (buyer's remorse): reassure with stories of clients like them, matched to the doubt recorded at handoff. */
+export const reassurance: Template = {
+  en: (i) => ({
+    subject: `${i.companyName}, you are in good company`,
+    preheader: 'How the first weeks went for clients like you.',
+    heading: 'You made a good choice, and we will prove it',
+    paragraphs: [greeting(i.firstName, 'en'), introOf(i, 'en')],
+    ...(i.caseHistories.length > 0
+      ? { stories: { intro: 'Stories of clients who started where you are now:', items: i.caseHistories, note: 'Would you like to hear it from one of them? Reply and we will put you in touch.' } }
+      : {}),
+    closing: ['Your project manager is one reply away, for any question, however small.', ...signature(i.brand.name, 'en')],
+  }),
+  it: (i) => ({
+    subject: `${i.companyName}, siete in buona compagnia`,
+    preheader: 'Come sono andate le prime settimane per clienti come voi.',
+    heading: 'Avete fatto una buona scelta, e ve lo dimostreremo',
+    paragraphs: [greeting(i.firstName, 'it'), introOf(i, 'it')],
+    ...(i.caseHistories.length > 0
+      ? { stories: { intro: 'Storie di clienti che sono partiti da dove siete voi adesso:', items: i.caseHistories, note: 'Vuoi sentirlo da uno di loro? Rispondi e vi mettiamo in contatto.' } }
+      : {}),
+    closing: ['Il tuo project manager è a una risposta di distanza, per qualsiasi domanda, anche piccola.', ...signature(i.brand.name, 'it')],
+  }),
+};

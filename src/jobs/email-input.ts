@@ -1,0 +1,36 @@
+import { onboardingDay } from '../domain/onboarding-day.js';
+import { isPhase, phaseLabel, type Locale } from '../domain/phases.js';
+import type { CaseHistory, Playbook } from '../domain/playbook-schema.js';
+import type { DealSnapshot } from '../domain/deal.js';
+import { readHandoff } from '../store/handoff-store.js';
+import type { Queryable } from '../store/db.js';
+
+/** What a deal's emails say about it, read once per deal from our store. */
+export interface DealFacts {
+  companyName: string;
+  dealName: string;
+  companyId: string | null;
+  phase: string | null;
+  phaseLabel: (locale: Locale) => string | null;
+  onboardingDay: number | null;
+  remorseType: string | null;
+  caseHistories: CaseHistory[];
+}
+
+export async function readDealFacts(db: Queryable, deal: DealSnapshot, playbook: Playbook, now: number): Promise<DealFacts> {
+  const [state] = await db.query<{ phase: string | null; day_zero: string | number | null }>('SELECT phase, day_zero FROM deal_onboarding WHERE deal_id = $1', [deal.id]);
+  const phase = state?.phase ?? null;
+  const handoff = await readHandoff(db, deal.id);
+  const remorseType = handoff.items.fears?.values.remorse_type || null;
+  const stories = playbook.caseHistories;
+  return {
+    companyName: deal.company?.name || deal.name,
+    dealName: deal.name,
+    companyId: deal.company?.id ?? null,
+    phase,
+    phaseLabel: (locale) => (isPhase(phase) ? phaseLabel(phase, locale) : null),
+    onboardingDay: onboardingDay(state?.day_zero == null ? null : Number(state.day_zero), now, playbook.timezone),
+    remorseType,
+    caseHistories: (remorseType ? stories[remorseType as keyof typeof stories] : undefined) ?? stories.default ?? [],
+  };
+}

@@ -1,0 +1,113 @@
+import { contactLocale, selectRecipients, type DealContact } from '../domain/email-recipients.js';
+import { SURVEY_SCALES } from '../domain/feedback-scoring.js';
+import { EMAIL_TEMPLATES, type EmailTemplateName } from '../domain/playbook-schema.js';
+import type { DealSnapshot } from '../domain/deal.js';
+import { composeMessage, messageKey, outboxFileName } from '../email/compose-message.js';
+import type { Mailer } from '../email/mailer.js';
+import { renderEmail } from '../email/render-email.js';
+import type { SurveyLinks } from '../email/template-types.js';
+import type { ContactForEmail } from '../hubspot/hubspot-port.js';
+import type { Queryable } from '../store/db.js';
+import { insertMessage, type NewEmailMessage } from '../store/email-messages.js';
+import type { EmailStep } from '../store/email-steps.js';
+import { createFeedbackRequest } from '../store/feedback-requests.js';
+import { createUnsubscribeToken, unsubscribedAmong } from '../store/unsubscribes.js';
+import { readDealFacts, type DealFacts } from './email-input.js';
+import type { Engine } from './engine.js';
+import { markerOf } from './steps-from-plan.js';
+
+/**
+ * Picks each step's recipients, then renders and stores every message with its survey token, in one transaction
+ * per step: a retry finds them stored and never renders again. Contacts are read from HubSpot now, not kept.
+ */
+export async function prepareEmails(engine: Engine, mailer: Mailer, steps: EmailStep[]): Promise<void> {
+  const deals = await engine.hubspot.readDeals([...new Set(steps.map((s) => s.dealId))]);
+  const recipients = new Map(steps.map((s) => [s.id, recipientsOf(s, deals.get(s.dealId))]));
+  const contacts = await engine.hubspot.readContacts([...new Set([...recipients.values()].flat())]);
+  const unsubscribed = await unsubscribedAmong(engine.db, [...contacts.keys()]);
+  const now = engine.clock();
+  for (const step of steps) {
+    const deal = deals.get(step.dealId);
+    if (!deal) continue;
+    const facts = await readDealFacts(engine.db, deal, engine.playbook, now);
+    await engine.db.transaction(async (tx) => {
+      for (const contactId of recipients.get(step.id) ?? []) {
+        await storeMessage(tx, { engine, mailer, step, facts, contactId, contact: contacts.get(contactId), unsubscribed: unsubscribed.has(contactId), now });
+      }
+    });
+  }
+}
+
+function recipientsOf(step: EmailStep, deal: DealSnapshot | undefined): string[] {
+  if (!deal) return [];
+  const contacts: DealContact[] = deal.contactIds.map((id) => ({ id, labels: deal.contactLabels?.[id] ?? [] }));
+  return selectRecipients(step.payload.to ?? 'primary_contact', contacts);
+}
+
+interface MessageInput {
+  engine: Engine;
+  mailer: Mailer;
+  step: EmailStep;
+  facts: DealFacts;
+  contactId: string;
+  contact: ContactForEmail | undefined;
+  unsubscribed: boolean;
+  now: number;
+}
+
+async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
+  const { step, facts, contactId, mailer, now } = i;
+  const key = messageKey(step.effectKey, contactId);
+  const known = (EMAIL_TEMPLATES as readonly string[]).includes(step.payload.template);
+  const template = step.payload.template as EmailTemplateName;
+  const locale = contactLocale(i.contact?.language, i.engine.playbook.locale);
+  const base: NewEmailMessage = {
+    stepId: step.id, effectKey: step.effectKey, dealId: step.dealId, companyId: facts.companyId, contactId, template, locale,
+    status: 'skipped', reason: null, messageId: `<${key}>`, fileName: outboxFileName(step.effectKey, contactId),
+    marker: markerOf(`${step.effectKey}:${contactId}`), raw: null, logged: null, createdAt: now,
+  };
+  if (!known) return insertMessage(tx, { ...base, reason: `no template named "${step.payload.template}"` });
+  if (i.unsubscribed) return insertMessage(tx, { ...base, reason: 'unsubscribed' });
+  if (!i.contact?.email) return insertMessage(tx, { ...base, reason: i.contact ? 'no email address in HubSpot' : 'contact not found in HubSpot' });
+  const secrets: string[] = [];
+  let survey: SurveyLinks | null = null;
+  if (step.payload.survey) {
+    const touchpoint = step.payload.touchpoint ?? template;
+    const request = await createFeedbackRequest(tx, {
+      effectKey: step.effectKey, dealId: step.dealId, companyId: facts.companyId, contactId, survey: step.payload.survey,
+      touchpoint, phase: facts.phase, locale, now, ttlMs: mailer.feedbackTokenTtlMs,
+    });
+    // Same transaction as the message: a request without its stored message cannot exist.
+    if (!request) throw new Error(`a feedback request for step ${step.id} exists without its message; nothing was sent twice, check the store`);
+    secrets.push(request.token);
+    const url = `${mailer.publicBaseUrl}/feedback/${request.token}`;
+    const { min, max } = SURVEY_SCALES[step.payload.survey];
+    survey = { kind: step.payload.survey, touchpoint, url, scores: Array.from({ length: max - min + 1 }, (_, n) => ({ score: min + n, url: `${url}?score=${min + n}` })) };
+  }
+  const unsubscribeToken = await createUnsubscribeToken(tx, contactId, locale, now);
+  secrets.push(unsubscribeToken);
+  const unsubscribeUrl = `${mailer.publicBaseUrl}/unsubscribe/${unsubscribeToken}`;
+  const content = renderEmail(template, {
+    locale, brand: mailer.brand, firstName: i.contact.firstName, companyName: facts.companyName, dealName: facts.dealName,
+    phaseLabel: facts.phaseLabel(locale), onboardingDay: facts.onboardingDay, remorseType: facts.remorseType,
+    caseHistories: facts.caseHistories, survey, unsubscribeUrl,
+  });
+  const to = { address: i.contact.email, ...(fullName(i.contact) ? { name: fullName(i.contact) } : {}) };
+  const raw = await composeMessage({ key, from: mailer.from, replyTo: mailer.replyTo, to, date: now, content, unsubscribeUrl });
+  const mask = (s: string) => secrets.reduce((out, secret) => out.replaceAll(secret, 'link-for-the-client-only'), s);
+  await insertMessage(tx, {
+    ...base,
+    status: 'rendered',
+    messageId: raw.match(/^Message-ID:\s*(<[^>]+>)/im)?.[1] ?? base.messageId,
+    raw,
+    logged: {
+      subject: content.subject, html: mask(content.html), text: mask(content.text),
+      from: { email: mailer.from.address, ...(mailer.from.name ? { name: mailer.from.name } : {}) },
+      to: { email: i.contact.email, ...(i.contact.firstName ? { firstName: i.contact.firstName } : {}), ...(i.contact.lastName ? { lastName: i.contact.lastName } : {}) },
+    },
+  });
+}
+
+function fullName(c: ContactForEmail): string {
+  return [c.firstName, c.lastName].filter(Boolean).join(' ');
+}

@@ -1,0 +1,42 @@
+import type { Locale } from '../domain/phases.js';
+import { escapeHtml } from '../email/html.js';
+
+const WORDS = {
+  en: {
+    title: 'Stop these emails',
+    ask: 'Do you want to stop receiving onboarding emails from us? Your project manager stays reachable as usual.',
+    button: 'Unsubscribe',
+    done: 'Done: you will receive no more of these emails.',
+    already: 'You are already unsubscribed: you will receive no more of these emails.',
+  },
+  it: {
+    title: 'Non ricevere più queste email',
+    ask: 'Vuoi smettere di ricevere da noi le email sull’avvio del progetto? Il tuo project manager resta raggiungibile come sempre.',
+    button: 'Annulla l’iscrizione',
+    done: 'Fatto: non riceverai più queste email.',
+    already: 'Hai già annullato l’iscrizione: non riceverai più queste email.',
+  },
+};
+
+export type UnsubscribeView = 'ask' | 'done' | 'already';
+
+/** A small page that works without JavaScript: the question with one button, or the confirmation. */
+export function unsubscribePage(locale: Locale, view: UnsubscribeView, brand: string): string {
+  const w = WORDS[locale];
+  const body =
+    view === 'ask'
+      ? `<p>${escapeHtml(w.ask)}</p>
+<form method="post"><input type="hidden" name="confirm" value="yes"><button type="submit" style="font-size:16px;padding:10px 20px">${escapeHtml(w.button)}</button></form>`
+      : `<p role="status">${escapeHtml(view === 'done' ? w.done : w.already)}</p>`;
+  return `<!DOCTYPE html>
+<html lang="${locale}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>${escapeHtml(w.title)} · ${escapeHtml(brand)}</title></head>
+<body style="margin:0;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2328">
+<main style="max-width:480px;margin:40px auto;padding:0 16px">
+<h1 style="font-size:22px">${escapeHtml(w.title)}</h1>
+${body}
+</main>
+</body>
+</html>
+`;
+}

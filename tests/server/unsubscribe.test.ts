@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createUnsubscribeToken, unsubscribedAmong } from '../../src/store/unsubscribes.js';
+import { isolateNetwork } from '../support/isolate-network.js';
+import { startServer } from '../support/start-server.js';
+
+const onCleanUp = isolateNetwork();
+
+async function setUp() {
+  const server = await startServer({ clock: () => Date.parse('2026-12-07T10:00:00Z') });
+  onCleanUp(() => server.cleanUp());
+  return server;
+}
+
+describe('unsubscribe links', { timeout: 120_000 }, () => {
+  it('GET shows a confirm page and changes nothing; POST from the page unsubscribes; the link then says so', async () => {
+    const server = await setUp();
+    const token = await createUnsubscribeToken(server.db, '11', 'it', 0);
+
+    const page = await fetch(`${server.url}/unsubscribe/${token}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const html = await page.text();
+    expect(html).toContain('<html lang="it">');
+    expect(html).toContain('<form method="post">');
+    expect(html).not.toContain('<script');
+    expect(await unsubscribedAmong(server.db, ['11'])).toEqual(new Set());
+
+    const confirmed = await fetch(`${server.url}/unsubscribe/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'confirm=yes' });
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toContain('Fatto: non riceverai più queste email.');
+    expect(await unsubscribedAmong(server.db, ['11'])).toEqual(new Set(['11']));
+    const [row] = await server.db.query<{ via: string; unsubscribed_at: string | number }>('SELECT via, unsubscribed_at FROM email_unsubscribes');
+    expect({ ...row, unsubscribed_at: Number(row!.unsubscribed_at) }).toEqual({ via: 'page', unsubscribed_at: Date.parse('2026-12-07T10:00:00Z') });
+
+    expect(await (await fetch(`${server.url}/unsubscribe/${token}`)).text()).toContain('Hai già annullato l’iscrizione');
+  });
+
+  it('a mail client\'s one-click POST (RFC 8058) unsubscribes', async () => {
+    const server = await setUp();
+    const token = await createUnsubscribeToken(server.db, '12', 'en', 0);
+    const res = await fetch(`${server.url}/unsubscribe/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Done: you will receive no more of these emails.');
+    const [row] = await server.db.query<{ contact_id: string; via: string }>('SELECT contact_id, via FROM email_unsubscribes');
+    expect(row).toEqual({ contact_id: '12', via: 'one-click' });
+  });
+
+  it('an unknown or malformed token is a 404 that says what to do, and records nothing', async () => {
+    const server = await setUp();
+    for (const token of ['A'.repeat(43), 'bad token']) {
+      const res = await fetch(`${server.url}/unsubscribe/${encodeURIComponent(token)}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+      expect(res.status).toBe(404);
+      expect((await res.json()).error.code).toBe('UNSUBSCRIBE_LINK_UNKNOWN');
+    }
+    expect(await server.db.query('SELECT * FROM email_unsubscribes')).toEqual([]);
+  });
+});
