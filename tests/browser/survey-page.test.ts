@@ -2,36 +2,47 @@ import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Running } from '../../src/boot.js';
+import { surveyLinksInEml } from '../../src/email/outbox-reader.js';
 import { CHROMIUM_SKIP, HAS_CHROMIUM, launchChromium } from '../support/chromium.js';
+import { deliver, stageEvent } from '../support/deliveries.js';
 import { fakeHubSpot } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
-import { freshDataDir, PUBLIC_URL, startServer } from '../support/start-server.js';
-import { onboardDeal, surveyToken } from '../support/survey.js';
+import { PUBLIC_URL, startServer } from '../support/start-server.js';
+import { outboxFiles } from '../support/outbox.js';
 
-const at = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome
+const wonAt = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome: the kickoff survey falls due Monday 09:00
+const monday = Date.parse('2026-12-07T08:01:00Z');
 const SCREENSHOT = fileURLToPath(new URL('../../docs/survey-page.png', import.meta.url));
 const onCleanUp = isolateNetwork();
-// The embedded database's template (initdb) is made once per test process: in set-up time, not the first test's.
-beforeAll(async () => rm(await freshDataDir(), { recursive: true, force: true }));
 
 /**
- * The link the client's email carries, with the score they clicked. Until the sender is merged, the request is
- * recorded here as the sender records it; afterwards this reads the link from the outbox's .eml instead.
+ * The link the client's email carries, as the client clicks it: the deal enters activate through a signed stage
+ * change, its kickoff survey falls due the next business day and is written to the outbox, and the link of the
+ * clicked score is read from that .eml file.
  */
-async function surveyLinkFor(server: Running, dealId: string, score: number): Promise<string> {
-  const token = await surveyToken(server, { dealId, survey: 'CSAT', phase: 'activate', touchpoint: 'Kickoff meeting', now: at });
-  return `${PUBLIC_URL}/feedback/${token}?score=${score}`;
+async function surveyLinkFromOutbox(server: Running & { dataDir: string }, clock: { now: number }, dealId: string, score: number): Promise<string> {
+  await deliver(server.url, [stageEvent(dealId, '111', wonAt)], clock.now);
+  await server.worker.drain();
+  clock.now = monday;
+  await server.worker.drain();
+  const [email] = await outboxFiles(server.dataDir);
+  if (!email) throw new Error('no survey email in the outbox');
+  const link = (await surveyLinksInEml(email)).scores.find((s) => s.score === score);
+  if (!link) throw new Error(`the survey email has no link for the score ${score}`);
+  return link.url;
 }
 
 describe.skipIf(!HAS_CHROMIUM)(`the survey page in Chromium${CHROMIUM_SKIP}`, () => {
   it('opens the emailed link with its score preselected, records nothing until sent, then thanks and tells HubSpot', { timeout: 120_000 }, async () => {
     const hubspot = fakeHubSpot({
-      deals: { '42': { properties: { dealname: 'Acme rollout', pipeline: 'default', dealstage: 'closedwon', hubspot_owner_id: '100', first100_pm_owner: '200', closedate: null }, companyId: '7', contactIds: ['9'] } },
+      deals: { '42': { properties: { dealname: 'Acme rollout', pipeline: '987654', dealstage: '111', hubspot_owner_id: '100', first100_pm_owner: '200', closedate: null }, companyId: '7', contactIds: ['9'] } },
       companies: { '7': 'Acme' },
+      contacts: { '9': { email: 'sam@example.com', firstname: 'Sam', lastname: 'Carter', hs_language: null } },
     });
-    const server = await startServer({ clock: () => at });
+    const clock = { now: wonAt + 5000 };
+    const server = await startServer({ clock: () => clock.now });
     const browser = await launchChromium();
     const shots = await mkdtemp(join(tmpdir(), 'first100-shots-'));
     onCleanUp(async () => {
@@ -40,8 +51,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the survey page in Chromium${CHROMIUM_SKIP}`, ()
       hubspot.stop();
       await rm(shots, { recursive: true, force: true });
     });
-    await onboardDeal(server, at, '42', 'activate');
-    const link = (await surveyLinkFor(server, '42', 4)).replace(PUBLIC_URL, server.url);
+    const link = (await surveyLinkFromOutbox(server, clock, '42', 4)).replace(PUBLIC_URL, server.url);
+    expect(link).toMatch(/\/feedback\/[A-Za-z0-9_-]{43}\?score=4$/);
     const sentBefore = hubspot.requests.length;
     const answers = async () => server.db.query<{ score: number; comment: string }>('SELECT score, comment FROM feedback_answers');
 
@@ -77,7 +88,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the survey page in Chromium${CHROMIUM_SKIP}`, ()
     expect(note.properties.hs_note_body).toContain('Client feedback: CSAT 2/5');
     expect(note.properties.hs_note_body).toContain('The agenda arrived late, the rest was fine.');
     expect(note.associations.map((a: any) => [a.to.id, a.types[0].associationTypeId])).toEqual([['42', 214], ['7', 190]]);
-    expect(sent('/crm/v3/objects/deals/batch/update').flatMap((b) => b.inputs)).toContainEqual({ id: '42', properties: { first100_last_feedback_score: '2', first100_last_feedback_at: '2026-12-04T14:00:00.000Z', first100_health: 'at_risk' } });
+    expect(sent('/crm/v3/objects/deals/batch/update').flatMap((b) => b.inputs)).toContainEqual({ id: '42', properties: { first100_last_feedback_score: '2', first100_last_feedback_at: '2026-12-07T08:01:00.000Z', first100_health: 'at_risk' } });
     expect(sent('/crm/v3/objects/companies/batch/update')).toEqual([
       { inputs: [{ id: '7', properties: { first100_health: 'at_risk', first100_segment: 'at_risk' } }] },
     ]);
