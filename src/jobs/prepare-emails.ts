@@ -11,6 +11,7 @@ import type { Queryable } from '../store/db.js';
 import { insertMessage, type NewEmailMessage } from '../store/email-messages.js';
 import type { EmailStep } from '../store/email-steps.js';
 import { createFeedbackRequest } from '../store/feedback-requests.js';
+import { deletedContacts } from '../store/privacy-deletion-store.js';
 import { createUnsubscribeToken, unsubscribedAmong } from '../store/unsubscribes.js';
 import { readDealFacts, type DealFacts } from './email-input.js';
 import type { Engine } from './engine.js';
@@ -22,7 +23,9 @@ import { markerOf } from './steps-from-plan.js';
  */
 export async function prepareEmails(engine: Engine, mailer: Mailer, steps: EmailStep[]): Promise<void> {
   const deals = await engine.hubspot.readDeals([...new Set(steps.map((s) => s.dealId))]);
-  const recipients = new Map(steps.map((s) => [s.id, recipientsOf(s, deals.get(s.dealId))]));
+  // A read of HubSpot made just before a privacy deletion may still list the contact: never write to them again.
+  const forgotten = await deletedContacts(engine.db, [...new Set([...deals.values()].flatMap((d) => d.contactIds))]);
+  const recipients = new Map(steps.map((s) => [s.id, recipientsOf(s, deals.get(s.dealId), forgotten)]));
   const contacts = await engine.hubspot.readContacts([...new Set([...recipients.values()].flat())]);
   const unsubscribed = await unsubscribedAmong(engine.db, [...contacts.keys()]);
   const now = engine.clock();
@@ -38,9 +41,9 @@ export async function prepareEmails(engine: Engine, mailer: Mailer, steps: Email
   }
 }
 
-function recipientsOf(step: EmailStep, deal: DealSnapshot | undefined): string[] {
+function recipientsOf(step: EmailStep, deal: DealSnapshot | undefined, forgotten: Set<string>): string[] {
   if (!deal) return [];
-  const contacts: DealContact[] = deal.contactIds.map((id) => ({ id, labels: deal.contactLabels?.[id] ?? [] }));
+  const contacts: DealContact[] = deal.contactIds.filter((id) => !forgotten.has(id)).map((id) => ({ id, labels: deal.contactLabels?.[id] ?? [] }));
   return selectRecipients(step.payload.to ?? 'primary_contact', contacts);
 }
 

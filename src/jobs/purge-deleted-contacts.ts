@@ -13,7 +13,7 @@ export async function purgeDeletedContacts(engine: Engine): Promise<number> {
   for (const deletion of claimed) {
     try {
       const { counts, files } = await db.transaction(async (tx) => {
-        const result = await purgeContact(tx, deletion.contactId);
+        const result = await purgeContact(tx, deletion.contactId, { outboxDir: engine.mail?.outboxDir });
         // Files go before the commit: if the commit fails, the purge runs again and finds them gone.
         await Promise.all(result.files.map((file) => rm(file, { force: true })));
         await finishPrivacyDeletion(tx, deletion.id, `purged: ${JSON.stringify(result.counts)}, ${result.files.length} files`);

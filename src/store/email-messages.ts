@@ -123,6 +123,7 @@ export async function setLogStatus(db: Queryable, ids: string[], status: LogStat
 
 /** The outbox files written for a contact (for a privacy purge): paths under `outboxDir`, whether or not they still exist. */
 export async function outboxFilesOfContact(db: Queryable, outboxDir: string, contactId: string): Promise<string[]> {
-  const rows = await db.query<{ file_name: string }>(`SELECT file_name FROM email_messages WHERE contact_id = $1 AND status IN ('sending', 'sent', 'unknown') ORDER BY id`, [contactId]);
+  // Every message, whatever its state: a file may exist for one whose sending was never recorded as done.
+  const rows = await db.query<{ file_name: string }>('SELECT file_name FROM email_messages WHERE contact_id = $1 ORDER BY id', [contactId]);
   return rows.map((r) => `${outboxDir.replace(/\/+$/, '')}/${r.file_name}`);
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from './db.js';
+import { outboxFilesOfContact } from './email-messages.js';
 
 export interface PurgeResult {
   /** Rows deleted or scrubbed. */
@@ -7,8 +8,14 @@ export interface PurgeResult {
   files?: string[];
 }
 
+/** Where the contact's data may live outside the database. */
+export interface PurgePlaces {
+  /** The email outbox folder (`DATA_DIR/outbox`); absent when this process sends no email. */
+  outboxDir?: string;
+}
+
 /** Removes one contact's data from one place; idempotent, since a purge may run again after a crash. */
-export type ContactPurge = (tx: Queryable, contactId: string) => Promise<PurgeResult>;
+export type ContactPurge = (tx: Queryable, contactId: string, places: PurgePlaces) => Promise<PurgeResult>;
 
 /** A purge that deletes the rows of `table` whose `column` is the contact's id (a table keyed by contact). */
 export function deleteRowsOf(table: string, column: string): ContactPurge {
@@ -41,18 +48,26 @@ export const CONTACT_PURGES: Record<string, ContactPurge> = {
     rows: await count(tx, 'DELETE FROM feedback_answers WHERE request_id IN (SELECT id FROM feedback_requests WHERE contact_id = $1)', [contactId]),
   }),
   feedback_requests: deleteRowsOf('feedback_requests', 'contact_id'),
+  // The messages written to the contact (address, name, their survey link), with the outbox files that hold them.
+  email_messages: async (tx, contactId, { outboxDir }) => {
+    const files = outboxDir ? await outboxFilesOfContact(tx, outboxDir, contactId) : [];
+    return { rows: await count(tx, 'DELETE FROM email_messages WHERE contact_id = $1', [contactId]), files };
+  },
+  unsubscribe_tokens: deleteRowsOf('unsubscribe_tokens', 'contact_id'),
+  email_unsubscribes: deleteRowsOf('email_unsubscribes', 'contact_id'),
 };
 
 /** Runs every purge for one contact in the caller's transaction; counts per place, and the files to delete. */
 export async function purgeContact(
   tx: Queryable,
   contactId: string,
+  places: PurgePlaces = {},
   purges: Record<string, ContactPurge> = CONTACT_PURGES,
 ): Promise<{ counts: Record<string, number>; files: string[] }> {
   const counts: Record<string, number> = {};
   const files: string[] = [];
   for (const [place, purge] of Object.entries(purges)) {
-    const result = await purge(tx, contactId);
+    const result = await purge(tx, contactId, places);
     counts[place] = result.rows;
     files.push(...(result.files ?? []));
   }

@@ -8,7 +8,8 @@ import { isolateNetwork } from '../support/isolate-network.js';
 import { findTraces } from '../support/scan-store.js';
 import { PORTAL, startServer } from '../support/start-server.js';
 
-const wonAt = Date.parse('2026-12-04T14:00:00Z');
+const wonAt = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome: welcome emails fall due Monday 09:00
+const monday = Date.parse('2026-12-07T08:01:00Z');
 const maria = { id: '8675309001', email: 'maria.rossi@acme.example', name: 'Maria Rossi' };
 const luca = '8675309002';
 const deal = (contactIds: string[]): FakeDeal => ({
@@ -34,21 +35,37 @@ const onCleanUp = isolateNetwork();
 
 describe('a contact deleted in HubSpot for privacy', () => {
   it('leaves no trace of the contact in the store, pending steps or outbox; other contacts stay', async () => {
-    const hubspot = fakeHubSpot({ deals: { '42': deal([maria.id, luca]), '43': deal([maria.id]) }, companies: { '7': 'Acme' } });
+    const hubspot = fakeHubSpot({
+      deals: { '42': deal([maria.id, luca]), '43': deal([maria.id]), '44': deal([maria.id, luca]) },
+      companies: { '7': 'Acme' },
+      contacts: {
+        [maria.id]: { email: maria.email, firstname: 'Maria', lastname: 'Rossi', hs_language: 'it' },
+        [luca]: { email: 'luca@acme.example', firstname: 'Luca', lastname: 'Bianchi', hs_language: 'it' },
+      },
+    });
     const lines: string[] = [];
     const log = pino({ level: 'info' }, new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }));
     const clock = { now: wonAt + 5000 };
-    // The welcome emails are "planned" (waiting for the email sender), so they still carry their recipients.
     const server = await startServer({ clock: () => clock.now, log });
     onCleanUp(async () => {
       await server.cleanUp();
       hubspot.stop();
     });
+    // Deals 42 and 43 are won on Friday: their welcome goes to Maria (the primary contact: the lowest id) on Monday.
     await deliver(server.url, [stageEvent('42', 'closedwon', wonAt), stageEvent('43', 'closedwon', wonAt + 1)], clock.now);
     await server.worker.drain();
+    clock.now = monday;
+    await server.worker.drain();
+    // Deal 44 is won on Monday after 09:00: its welcome waits for Wednesday (8 December is a holiday), Maria and Luca still its possible recipients.
+    await deliver(server.url, [stageEvent('44', 'closedwon', monday - 1000)], clock.now);
+    await server.worker.drain();
     const needles = [maria.id, maria.email, maria.name];
-    const scan = () => findTraces(server.db, needles, { skipTables: ['privacy_deletions'], folders: [join(server.dataDir, 'outbox')] });
-    expect((await scan()).map((t) => t.where)).toContain('steps'); // the contact is there before
+    const outbox = join(server.dataDir, 'outbox');
+    const scan = () => findTraces(server.db, needles, { skipTables: ['privacy_deletions'], folders: [outbox] });
+    const before = await scan();
+    expect(before.map((t) => t.where)).toContain('steps'); // the contact is there before: in steps, messages and two outbox files
+    expect(before.map((t) => t.where)).toContain('email_messages');
+    expect(before.filter((t) => t.where.startsWith(outbox) && t.needle === maria.email)).toHaveLength(2);
 
     const answer = await deliver(server.url, [privacyDeletion(maria.id, clock.now)], clock.now);
     expect(await answer.json()).toMatchObject({ received: 1, stored: 1, ignored: 0 });
@@ -61,15 +78,23 @@ describe('a contact deleted in HubSpot for privacy', () => {
       `SELECT deal_id, status, payload -> 'contactIds' AS contacts FROM steps WHERE kind = 'email' ORDER BY deal_id`,
     );
     expect(emails).toEqual([
-      { deal_id: '42', status: 'planned', contacts: [luca] },
-      { deal_id: '43', status: 'cancelled', contacts: [] },
+      { deal_id: '42', status: 'done', contacts: [luca] },
+      { deal_id: '43', status: 'done', contacts: [] },
+      { deal_id: '44', status: 'pending', contacts: [luca] },
     ]);
     const [request] = await server.db.query<{ contact_id: string; status: string }>('SELECT contact_id, status FROM privacy_deletions');
     expect(request).toEqual({ contact_id: maria.id, status: 'done' });
 
     const purged = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'contact purged after a HubSpot privacy deletion');
-    expect(purged).toMatchObject({ contactId: maria.id, counts: { task_steps: 4, email_steps: 2 }, files: 0 });
+    expect(purged).toMatchObject({ contactId: maria.id, counts: { email_messages: 2 }, files: 2 });
     expect(lines.join('\n')).not.toMatch(new RegExp(`${maria.email}|${maria.name}`));
+
+    // Deal 44's welcome still goes out on Wednesday, to Luca alone.
+    clock.now = Date.parse('2026-12-09T08:01:00Z');
+    await server.worker.drain();
+    const sent = await findTraces(server.db, [], { folders: [outbox] });
+    expect(sent).toEqual([]);
+    expect(hubspot.emails.map((e) => e.associations[1].to.id)).toEqual([maria.id, maria.id, luca]);
   }, 120_000);
 
   it('a delivery mixing a privacy deletion and a stage change is stored whole; the new work leaves the contact out', async () => {
