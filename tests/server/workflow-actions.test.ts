@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { executionRequest } from '../../src/cli/post-workflow-action.js';
+import { surveyLinksInEml } from '../../src/email/outbox-reader.js';
 import { signV2 } from '../../src/hubspot/signature-v2.js';
 import { signV3 } from '../../src/hubspot/signature.js';
 import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
+import { outboxFiles } from '../support/outbox.js';
 import { PORTAL, PUBLIC_URL, SECRET, startServer } from '../support/start-server.js';
 import { newCallbackId, workflowCall } from '../support/workflow-calls.js';
 
@@ -17,7 +19,14 @@ const acme: FakeDeal = {
 const onCleanUp = isolateNetwork();
 
 async function setUp() {
-  const hubspot = fakeHubSpot({ deals: { '42': acme }, companies: { '7': 'Acme' } });
+  const hubspot = fakeHubSpot({
+    deals: { '42': acme },
+    companies: { '7': 'Acme' },
+    contacts: {
+      '9': { email: 'sam@acme.example', firstname: 'Sam', lastname: 'Carter', hs_language: 'en' },
+      '10': { email: 'anna@acme.example', firstname: 'Anna', lastname: 'Rossi', hs_language: 'it' },
+    },
+  });
   const clock = { now: wonAt + 5000 };
   const server = await startServer({ clock: () => clock.now });
   onCleanUp(async () => {
@@ -181,7 +190,7 @@ describe('Move to phase and Send a feedback survey', () => {
     expect(hubspot.notes.at(-1)!.properties.hs_note_body).toContain('Onboarding phase moved by HubSpot workflow 777</strong>: Admit → Affirm');
   });
 
-  it('plans the survey email as the email sender expects it, NPS as the result survey', async () => {
+  it('sends the survey email the way the playbook\'s are sent, NPS as the result survey', async () => {
     const { server, hubspot } = await setUp();
     await workflowCall(server.url, 'start-onboarding', {});
     await server.worker.drain();
@@ -192,10 +201,21 @@ describe('Move to phase and Send a feedback survey', () => {
     const emails = await server.db.query<{ effect_key: string; status: string; payload: any }>(
       `SELECT effect_key, status, payload FROM steps WHERE kind = 'email' AND step_id = 'workflow-survey' ORDER BY id`,
     );
+    const sent = { sent: 1, failed: 0, skipped: [], unknown: 0 };
     expect(emails).toEqual([
-      { effect_key: `42:workflow:${callbackId}:survey`, status: 'planned', payload: { template: 'result-survey', to: 'primary_contact', survey: 'NPS', touchpoint: 'First results review', contactIds: ['9', '10'] } },
-      { effect_key: expect.stringMatching(/^42:workflow:ap-/), status: 'planned', payload: { template: 'kickoff-survey', to: 'all_contacts', survey: 'CES', touchpoint: 'Kickoff meeting', contactIds: ['9', '10'] } },
+      {
+        effect_key: `42:workflow:${callbackId}:survey`,
+        status: 'done',
+        payload: { template: 'result-survey', to: 'primary_contact', survey: 'NPS', touchpoint: 'First results review', contactIds: ['9', '10'], delivery: sent },
+      },
+      {
+        effect_key: expect.stringMatching(/^42:workflow:ap-/),
+        status: 'done',
+        payload: { template: 'kickoff-survey', to: 'all_contacts', survey: 'CES', touchpoint: 'Kickoff meeting', contactIds: ['9', '10'], delivery: { ...sent, sent: 2 } },
+      },
     ]);
+    const scales = await Promise.all((await outboxFiles(server.dataDir)).map(async (f) => (await surveyLinksInEml(f)).scores.length));
+    expect(scales.sort((a, b) => a - b)).toEqual([7, 7, 11]); // CES 1–7 to both contacts, NPS 0–10 to the primary one
     expect(hubspot.callbacks.slice(1).map((c) => [c.outputFields.survey_planned, c.outputFields.survey_contacts, c.outputFields.phase])).toEqual([
       ['true', '1', 'admit'],
       ['true', '2', 'admit'],
