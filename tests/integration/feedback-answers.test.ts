@@ -1,15 +1,12 @@
-import { rm } from 'node:fs/promises';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readTimeline } from '../../src/store/timeline-store.js';
 import { fakeHubSpot, type FakeData } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
-import { freshDataDir, startServer } from '../support/start-server.js';
+import { startServer } from '../support/start-server.js';
 import { onboardDeal, postAnswer, surveyToken } from '../support/survey.js';
 
 const at = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome
 const onCleanUp = isolateNetwork();
-// The embedded database's template (initdb) is made once per test process: in set-up time, not the first test's.
-beforeAll(async () => rm(await freshDataDir(), { recursive: true, force: true }));
 
 const deal = (name: string, companyId = '7') => ({
   properties: { dealname: name, pipeline: 'default', dealstage: 'closedwon', hubspot_owner_id: '100', first100_pm_owner: '200', closedate: null },
@@ -180,7 +177,7 @@ describe('a promoter\'s answer in HubSpot', () => {
 
     const advocate = (await readTimeline(server.db, ['42'])).at(-1)!;
     expect(advocate).toMatchObject({ phase: 'advocate', fromPhase: 'accomplish', cause: 'promoter feedback (NPS 10/10 on Delivery of the agreed result)' });
-    expect(advocate.steps).toContainEqual(expect.objectContaining({ kind: 'email', stepId: 'referral-ask', status: 'planned' }));
+    expect(advocate.steps).toContainEqual(expect.objectContaining({ kind: 'email', stepId: 'referral-ask', status: 'pending' }));
   });
 
   it('in an earlier phase: records the answer and leaves the phase alone', async () => {

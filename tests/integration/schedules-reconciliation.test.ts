@@ -1,13 +1,13 @@
 import nock from 'nock';
 import { DateTime } from 'luxon';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runTick } from '../../src/jobs/schedules/scheduled-job.js';
 import { readCursor } from '../../src/store/schedule-store.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { fakeHubSpot, type FakeDeal, type RecordedRequest } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
 import { SCHEDULES_PLAYBOOK_PATH } from '../support/playbook.js';
-import { freshDataDir, startServer } from '../support/start-server.js';
+import { startServer } from '../support/start-server.js';
 
 const at = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Rome' }).toMillis();
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -25,10 +25,6 @@ const PROPERTIES = [
 ];
 
 const onCleanUp = isolateNetwork();
-// The embedded database's template is made once per file (initdb takes seconds): not inside a test's time limit.
-beforeAll(async () => {
-  await freshDataDir();
-});
 
 const deal = (stage: string, enteredAt: number, modifiedAt: number): FakeDeal => ({
   properties: {

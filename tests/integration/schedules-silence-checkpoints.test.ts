@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runTick } from '../../src/jobs/schedules/scheduled-job.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
 import { SCHEDULES_PLAYBOOK_PATH } from '../support/playbook.js';
-import { freshDataDir, startServer } from '../support/start-server.js';
+import { startServer } from '../support/start-server.js';
 
 const at = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Rome' }).toMillis();
 const marker = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 16);
@@ -20,10 +20,6 @@ const READ_DEAL = [
 ];
 
 const onCleanUp = isolateNetwork();
-// The embedded database's template is made once per file (initdb takes seconds): not inside a test's time limit.
-beforeAll(async () => {
-  await freshDataDir();
-});
 
 /** A deal that entered activate (pipeline 987654, stage 111) on day zero: no timed advance, a 5-business-day silence limit. */
 async function dealInActivate() {
@@ -32,7 +28,11 @@ async function dealInActivate() {
     companyId: '7',
     contactIds: ['9'],
   };
-  const hubspot = fakeHubSpot({ deals: { '42': acme }, companies: { '7': 'Acme' } });
+  const hubspot = fakeHubSpot({
+    deals: { '42': acme },
+    companies: { '7': 'Acme' },
+    contacts: { '9': { email: 'sam@acme.example', firstname: 'Sam', lastname: 'Carter', hs_language: 'en' } },
+  });
   const clock = { now: wonAt + 5000 };
   const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: SCHEDULES_PLAYBOOK_PATH } });
   onCleanUp(async () => {
@@ -40,6 +40,9 @@ async function dealInActivate() {
     hubspot.stop();
   });
   expect((await deliver(server.url, [stageEvent('42', '111', wonAt)], clock.now)).status).toBe(200);
+  await server.worker.drain();
+  // The phase's kickoff survey goes out on Monday, before any sweep: what the sweeps ask of HubSpot is all that follows.
+  clock.now = at('2026-12-07T09:30');
   await server.worker.drain();
   hubspot.requests.splice(0);
   /** Runs one tick of a job at a local time, then lets the worker carry out what it recorded. */
@@ -157,7 +160,7 @@ describe('the checkpoint sweep', () => {
       `SELECT effect_key, status, payload FROM steps WHERE kind = 'email' AND effect_key LIKE '42:checkpoint:%'`,
     );
     expect(emails).toEqual([
-      { effect_key: '42:checkpoint:30:thirty-day-update', status: 'planned', payload: { template: 'milestone-update', to: 'primary_contact', contactIds: ['9'] } },
+      { effect_key: '42:checkpoint:30:thirty-day-update', status: 'pending', payload: { template: 'milestone-update', to: 'primary_contact', contactIds: ['9'] } },
     ]);
 
     hubspot.requests.splice(0);

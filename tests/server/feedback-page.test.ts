@@ -1,17 +1,14 @@
-import { rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FEEDBACK_CSP } from '../../src/server/feedback-page/layout.js';
 import { fakeHubSpot } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
-import { freshDataDir, startServer } from '../support/start-server.js';
+import { startServer } from '../support/start-server.js';
 import { DAY_MS, postAnswer, surveyToken } from '../support/survey.js';
 
 const at = Date.parse('2026-12-07T10:00:00Z'); // Monday 11:00 in Rome
 const onCleanUp = isolateNetwork();
-// The embedded database's template (initdb) is made once per test process: in set-up time, not the first test's.
-beforeAll(async () => rm(await freshDataDir(), { recursive: true, force: true }));
 
 async function setUp() {
   const hubspot = fakeHubSpot({ deals: {} });
