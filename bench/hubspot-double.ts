@@ -71,6 +71,15 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
       for (const input of body.inputs) dealUpdates.set(input.id, { ...dealUpdates.get(input.id), ...input.properties });
       return [200, { status: 'COMPLETE', results: body.inputs }];
     }
+    // Feedback emails: the recipients' addresses are read when an email is written, and each one sent is logged.
+    if (method === 'POST' && path === '/crm/v3/objects/contacts/batch/read') {
+      const contact = (id: string) => ({ id, properties: { email: `contact-${id}@example.invalid`, firstname: 'Client', lastname: id, hs_language: Number(id) % 2 ? 'it' : 'en' } });
+      return [200, { status: 'COMPLETE', results: body.inputs.map((i: any) => contact(i.id)) }];
+    }
+    if (method === 'POST' && path === '/crm/v3/objects/emails/batch/create') {
+      return [201, { status: 'COMPLETE', results: body.inputs.map((input: any) => ({ id: String(nextId++), properties: input.properties })) }];
+    }
+    if (method === 'POST' && path === '/crm/v3/objects/companies/batch/update') return [200, { status: 'COMPLETE', results: body.inputs }];
     if (method === 'GET' && path === '/crm/v3/pipelines/deals') {
       const stages = [['closedwon', 'Closed Won', 'true', '1.0'], ['closedlost', 'Closed Lost', 'true', '0.0'], ['contractsent', 'Contract Sent', 'false', '0.9']];
       return [200, { results: [{ id: 'default', label: 'Sales Pipeline', stages: stages.map(([id, label, isClosed, probability]) => ({ id, label, metadata: { isClosed, probability } })) }] }];
