@@ -50,6 +50,11 @@ export function dealUpdateStep(dealId: string, entryId: string | null, key: stri
   return { effectKey: key, entryId, dealId, kind: 'deal-update', stepId: 'properties', dueAt: now, runAt: now, status: 'pending', payload: { properties } };
 }
 
+/** The company's `first100_health` and `first100_segment`, recomputed from its onboarding deals when the step runs. */
+export function companyUpdateStep(dealId: string, entryId: string | null, key: string, companyId: string, now: number): NewStep {
+  return { effectKey: key, entryId, dealId, kind: 'company-update', stepId: 'company-health', dueAt: now, runAt: now, status: 'pending', payload: { companyId } };
+}
+
 /**
  * A planned email as a step row: the email sender takes `planned` email rows and sends each once. The payload is
  * {template, to, survey?, touchpoint?, contactIds}; the playbook's emails and the workflow's survey action both

@@ -10,6 +10,8 @@ export interface OnboardingDeal {
   dayZero: number | null;
   silentSince: number | null;
   lastFeedback: { kind: string; score: number; at: number } | null;
+  /** The deal's company as first100 last saw it, whose health and segment follow the deal's. */
+  companyId: string | null;
 }
 
 interface Row {
@@ -20,6 +22,7 @@ interface Row {
   day_zero: string | number | null;
   silent_since: string | number | null;
   last_feedback: { kind: string; score: number; at: number } | null;
+  company_id: string | null;
 }
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
@@ -27,7 +30,7 @@ const num = (v: string | number | null) => (v === null ? null : Number(v));
 /** Deals in a phase (not lost, not before onboarding), a page at a time in deal id order. */
 export async function listOnboardingDeals(db: Queryable, afterDealId: string, limit: number): Promise<OnboardingDeal[]> {
   const rows = await db.query<Row>(
-    `SELECT deal_id, phase, entry_id, entered_at, day_zero, silent_since, last_feedback FROM deal_onboarding
+    `SELECT deal_id, phase, entry_id, entered_at, day_zero, silent_since, last_feedback, company_id FROM deal_onboarding
       WHERE phase IS NOT NULL AND NOT lost AND deal_id > $1
       ORDER BY deal_id LIMIT $2`,
     [afterDealId, limit],
@@ -42,6 +45,7 @@ export async function listOnboardingDeals(db: Queryable, afterDealId: string, li
           dayZero: num(r.day_zero),
           silentSince: num(r.silent_since),
           lastFeedback: r.last_feedback,
+          companyId: r.company_id,
         }]
       : [],
   );

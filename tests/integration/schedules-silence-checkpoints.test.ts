@@ -71,6 +71,7 @@ describe('the silent-client sweep', () => {
       ...READ_DEAL, // owners, company and contacts of the deals that turned silent
       '/crm/v3/objects/tasks/batch/create',
       '/crm/v3/objects/deals/batch/update',
+      '/crm/v3/objects/companies/batch/update', // the company follows its deal
     ]);
     expect(hubspot.callsTo('/crm/v3/objects/tasks/batch/create')[0]!.body).toEqual({
       inputs: [
@@ -89,6 +90,7 @@ describe('the silent-client sweep', () => {
       ],
     });
     expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'silent' } }] });
+    expect(hubspot.callsTo('/crm/v3/objects/companies/batch/update')[0]!.body).toEqual({ inputs: [{ id: '7', properties: { first100_health: 'silent', first100_segment: 'at_risk' } }] });
 
     hubspot.requests.splice(0);
     await tick('silent-client-sweep', '2026-12-15T09:00'); // the same silence: nothing new
@@ -97,8 +99,9 @@ describe('the silent-client sweep', () => {
     acme.properties.notes_last_contacted = new Date(at('2026-12-15T10:00')).toISOString(); // the PM called
     hubspot.requests.splice(0);
     await tick('silent-client-sweep', '2026-12-15T12:00');
-    expect(hubspot.requests.map((r) => r.path)).toEqual(['/crm/v3/objects/deals/batch/read', '/crm/v3/objects/deals/batch/update']);
+    expect(hubspot.requests.map((r) => r.path)).toEqual(['/crm/v3/objects/deals/batch/read', '/crm/v3/objects/deals/batch/update', '/crm/v3/objects/companies/batch/update']);
     expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'on_track' } }] });
+    expect(hubspot.callsTo('/crm/v3/objects/companies/batch/update')[0]!.body).toEqual({ inputs: [{ id: '7', properties: { first100_health: 'on_track', first100_segment: 'occasional' } }] });
 
     hubspot.requests.splice(0);
     await tick('silent-client-sweep', '2026-12-23T09:00'); // quiet again for 5 business days: a new silence, a new task

@@ -6,7 +6,7 @@ import type { DealSnapshot } from '../../domain/deal.js';
 import { insertSteps, type NewStep } from '../../store/onboarding-store.js';
 import { listOnboardingDeals, swapSilentSince, type OnboardingDeal } from '../../store/sweep-reads.js';
 import type { Engine } from '../engine.js';
-import { dealUpdateStep, effectKey, plannedStepRows } from '../steps-from-plan.js';
+import { companyUpdateStep, dealUpdateStep, effectKey, plannedStepRows } from '../steps-from-plan.js';
 import { epochMs, latest } from './epoch-ms.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
@@ -98,6 +98,9 @@ async function record(engine: Engine, { deal, silentSince }: Change, snapshot: D
     } else {
       steps.push(dealUpdateStep(deal.dealId, deal.entryId, effectKey(deal.dealId, 'contact', deal.silentSince!, 'health'), { first100_health: health }, at));
     }
+    // The company's health and segment are recomputed from its deals' signals when the step runs.
+    const companyId = snapshot?.company?.id ?? deal.companyId;
+    if (companyId) steps.push(companyUpdateStep(deal.dealId, deal.entryId, effectKey(deal.dealId, silentSince === null ? 'contact' : 'silence', silentSince ?? deal.silentSince!, 'company-health'), companyId, at));
     await insertSteps(tx, steps);
     return true;
   });
