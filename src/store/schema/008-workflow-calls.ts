@@ -16,5 +16,6 @@ export const migration008: Migration = {
       );
 
       ALTER TABLE deal_onboarding ADD COLUMN paused_at bigint;
+      CREATE INDEX deal_onboarding_paused ON deal_onboarding (deal_id) WHERE paused_at IS NOT NULL;
     `,
 };
