@@ -5,7 +5,7 @@ import type { Locale } from '../domain/phases.js';
 import type { FeedbackRequest } from '../store/feedback-requests.js';
 import type { NewStep } from '../store/onboarding-store.js';
 import type { OwnerTaskPayload } from './assign-task-owners.js';
-import { markerOf } from './steps-from-plan.js';
+import { companyUpdateStep, dealUpdateStep, markerOf } from './steps-from-plan.js';
 
 export interface AnswerEffects {
   request: FeedbackRequest;
@@ -47,15 +47,13 @@ export function stepsFromFeedback(e: AnswerEffects): NewStep[] {
     step(noteKey, 'note', 'feedback-note', {
       note: { marker: markerOf(noteKey), dealId, companyId: request.companyId, body: feedbackNote(answer, e.locale), timestamp: now },
     }),
-    step(`${base}:${e.revision}:properties`, 'deal-update', 'properties', {
-      properties: {
-        first100_last_feedback_score: String(e.score),
-        first100_last_feedback_at: new Date(now).toISOString(),
-        first100_health: e.decision.health,
-      },
-    }),
+    dealUpdateStep(dealId, null, `${base}:${e.revision}:properties`, {
+      first100_last_feedback_score: String(e.score),
+      first100_last_feedback_at: new Date(now).toISOString(),
+      first100_health: e.decision.health,
+    }, now),
   ];
-  if (request.companyId) steps.push(step(`${base}:${e.revision}:company`, 'company-update', 'company-health', { companyId: request.companyId }));
+  if (request.companyId) steps.push(companyUpdateStep(dealId, null, `${base}:${e.revision}:company`, request.companyId, now));
   if (e.decision.followUp) {
     const key = `${base}:follow-up`;
     const { subject, body } = followUpTask(answer, e.locale);

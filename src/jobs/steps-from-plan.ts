@@ -56,7 +56,7 @@ export function companyUpdateStep(dealId: string, entryId: string | null, key: s
 }
 
 /**
- * A planned email as a step row: the email sender takes `planned` email rows and sends each once. The payload is
+ * A planned email as a step row: the email sender takes `pending` email rows when they fall due and sends each once. The payload is
  * {template, to, survey?, touchpoint?, contactIds}; the playbook's emails and the workflow's survey action both
  * make their rows here, so they are sent the same way.
  */

@@ -12,7 +12,7 @@ export interface Labeled {
 export interface NextStep {
   kind: 'task' | 'email' | 'advance';
   dueAt: string;
-  /** planned (emails wait for their sender), pending, sending, done (created in HubSpot), failed. */
+  /** pending (emails wait for the sender, timed advances for their time), sending, done (created in HubSpot or sent), failed, cancelled. */
   status: string;
   title?: string;
   /** deal_owner, pm, fixed owner, unassigned. */

@@ -3,7 +3,8 @@ import { isSurveyKind, type SurveyKind } from '../domain/feedback-scoring.js';
 import type { Locale } from '../domain/phases.js';
 import type { Queryable } from './db.js';
 
-export interface NewFeedbackRequest {
+/** What a feedback request is about: a deal's touchpoint, asked of one contact in their language. */
+interface FeedbackSubject {
   /** The effect key of the email step that asks; one request per step and contact. */
   effectKey: string;
   dealId: string;
@@ -13,6 +14,9 @@ export interface NewFeedbackRequest {
   touchpoint: string;
   phase: string | null;
   locale: Locale;
+}
+
+export interface NewFeedbackRequest extends FeedbackSubject {
   now: number;
   ttlMs: number;
 }
@@ -25,16 +29,8 @@ export interface FeedbackAnswer {
   revisions: number;
 }
 
-export interface FeedbackRequest {
+export interface FeedbackRequest extends FeedbackSubject {
   id: string;
-  effectKey: string;
-  dealId: string;
-  companyId: string | null;
-  contactId: string;
-  survey: SurveyKind;
-  touchpoint: string;
-  phase: string | null;
-  locale: Locale;
   createdAt: number;
   expiresAt: number;
   answer: FeedbackAnswer | null;
