@@ -1,8 +1,8 @@
-import { processStageChanges } from './apply-stage-changes.js';
+import { processStageChanges } from './stage-changes/apply-stage-changes.js';
 import type { Engine } from './engine.js';
-import { purgeDeletedContacts } from './purge-deleted-contacts.js';
-import { runDueSteps } from './run-steps.js';
-import { runEmailSteps } from './send-emails.js';
+import { purgeDeletedContacts } from './privacy/purge-deleted-contacts.js';
+import { runDueSteps } from './steps/run-steps.js';
+import { runEmailSteps } from './emails/send-emails.js';
 
 export interface Worker {
   start(): void;

@@ -5,7 +5,7 @@ import { isValidScore } from '../domain/feedback-scoring.js';
 import { toLocale } from '../domain/locale.js';
 import type { Locale } from '../domain/phases.js';
 import type { Engine } from '../jobs/engine.js';
-import { answerableState, CHANGE_WINDOW_MS, recordFeedback, type FeedbackOutcome } from '../jobs/record-feedback.js';
+import { answerableState, CHANGE_WINDOW_MS, recordFeedback, type FeedbackOutcome } from '../actions/record-feedback.js';
 import { findFeedbackRequest, hashToken, type FeedbackRequest } from '../store/feedback-requests.js';
 import { HttpError } from './http-error.js';
 import { FEEDBACK_CSP } from './feedback-page/layout.js';

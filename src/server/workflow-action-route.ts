@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { failureOutputs, isWorkflowAction, type ActionOutputs } from '../domain/workflow-actions.js';
 import { verifyV2 } from '../hubspot/signature-v2.js';
 import { verifyV3 } from '../hubspot/signature.js';
-import { acceptWorkflowCall } from '../jobs/accept-workflow-call.js';
+import { acceptWorkflowCall } from '../actions/accept-workflow-call.js';
 import type { Engine } from '../jobs/engine.js';
 import { HttpError } from './http-error.js';
 import { SIGNATURE_ADVICE } from './webhook-route.js';

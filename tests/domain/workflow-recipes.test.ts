@@ -48,7 +48,7 @@ describe('the README\'s workflow recipes name what first100 defines and writes',
 
   it('every outcome the README lists is one the actions produce', () => {
     const listed = workflowsSection.match(/`outcome` \(([^)]+)\)/)![1]!.match(/`([a-z_]+)`/g)!.map((v) => v.replace(/`/g, ''));
-    const code = ['src/jobs/accept-workflow-call.ts', 'src/jobs/run-workflow-actions.ts'].map(read).join('\n');
+    const code = ['src/actions/accept-workflow-call.ts', 'src/jobs/steps/run-workflow-actions.ts'].map(read).join('\n');
     expect(listed.length).toBe(10);
     expect(listed.filter((o) => !code.includes(`'${o}'`))).toEqual([]);
   });

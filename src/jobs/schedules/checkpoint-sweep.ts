@@ -5,7 +5,7 @@ import { MAX_BATCH } from '../../hubspot/hubspot-port.js';
 import { insertSteps } from '../../store/onboarding-store.js';
 import { listOnboardingDeals, plannedCheckpointDays, type OnboardingDeal } from '../../store/sweep-reads.js';
 import type { Engine } from '../engine.js';
-import { effectKey, plannedStepRows } from '../steps-from-plan.js';
+import { effectKey, plannedStepRows } from '../steps/steps-from-plan.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 interface Due {

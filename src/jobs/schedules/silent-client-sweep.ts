@@ -6,7 +6,7 @@ import type { DealSnapshot } from '../../domain/deal.js';
 import { insertSteps, type NewStep } from '../../store/onboarding-store.js';
 import { listOnboardingDeals, swapSilentSince, type OnboardingDeal } from '../../store/sweep-reads.js';
 import type { Engine } from '../engine.js';
-import { companyUpdateStep, dealUpdateStep, effectKey, plannedStepRows } from '../steps-from-plan.js';
+import { companyUpdateStep, dealUpdateStep, effectKey, plannedStepRows } from '../steps/steps-from-plan.js';
 import { epochMs, latest } from './epoch-ms.js';
 import type { ScheduledJob } from './scheduled-job.js';
 

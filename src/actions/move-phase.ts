@@ -8,9 +8,9 @@ import type { Queryable } from '../store/db.js';
 import { isHandoffAccepted } from '../store/handoff-store.js';
 import { insertSteps, lockDealState } from '../store/onboarding-store.js';
 import { actorLabel, type CardActor, type CardWriteOutcome } from './card-actor.js';
-import type { Engine } from './engine.js';
-import { enterPhase } from './enter-phase.js';
-import { effectKey, markerOf } from './steps-from-plan.js';
+import type { Engine } from '../jobs/engine.js';
+import { enterPhase } from '../jobs/stage-changes/enter-phase.js';
+import { effectKey, markerOf } from '../jobs/steps/steps-from-plan.js';
 
 export interface PhaseMove {
   requestId: string;

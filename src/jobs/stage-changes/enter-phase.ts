@@ -1,9 +1,9 @@
-import type { DealSnapshot } from '../domain/deal.js';
-import type { PhaseEntryPlan } from '../domain/plan-phase-entry.js';
-import type { Queryable } from '../store/db.js';
-import { recordDealCompany } from '../store/health-signals.js';
-import { cancelPendingSteps, insertPhaseEntry, insertSteps, saveDealState, type DealState } from '../store/onboarding-store.js';
-import { stepsFromPlan } from './steps-from-plan.js';
+import type { DealSnapshot } from '../../domain/deal.js';
+import type { PhaseEntryPlan } from '../../domain/plan-phase-entry.js';
+import type { Queryable } from '../../store/db.js';
+import { recordDealCompany } from '../../store/health-signals.js';
+import { cancelPendingSteps, insertPhaseEntry, insertSteps, saveDealState, type DealState } from '../../store/onboarding-store.js';
+import { stepsFromPlan } from '../steps/steps-from-plan.js';
 
 export interface PhaseEntryChange {
   deal: DealSnapshot;

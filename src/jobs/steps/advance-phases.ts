@@ -1,12 +1,12 @@
-import { planPhaseEntry } from '../domain/plan-phase-entry.js';
-import { phaseProperties } from '../domain/plan-stage-change.js';
-import { isPhase, phaseIndex } from '../domain/phases.js';
-import { isHandoffAccepted } from '../store/handoff-store.js';
-import { lockDealState } from '../store/onboarding-store.js';
-import { markStepsDone, retrySteps, type ClaimedStep } from '../store/step-store.js';
-import type { Engine } from './engine.js';
-import { enterPhase } from './enter-phase.js';
-import { retryDelay } from './retry-delay.js';
+import { planPhaseEntry } from '../../domain/plan-phase-entry.js';
+import { phaseProperties } from '../../domain/plan-stage-change.js';
+import { isPhase, phaseIndex } from '../../domain/phases.js';
+import { isHandoffAccepted } from '../../store/handoff-store.js';
+import { lockDealState } from '../../store/onboarding-store.js';
+import { markStepsDone, retrySteps, type ClaimedStep } from '../../store/step-store.js';
+import type { Engine } from '../engine.js';
+import { enterPhase } from '../stage-changes/enter-phase.js';
+import { retryDelay } from '../retry-delay.js';
 
 /** Timed advances (e.g. admit → affirm one business day later), applied only if the deal is still in that entry. */
 export async function advancePhases(engine: Engine, steps: ClaimedStep[]): Promise<void> {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { DealSnapshot } from '../domain/deal.js';
-import type { PhaseEntryPlan, PlannedEmail, PlannedStep } from '../domain/plan-phase-entry.js';
-import type { TaskToCreate } from '../hubspot/hubspot-port.js';
-import type { NewStep } from '../store/onboarding-store.js';
+import type { DealSnapshot } from '../../domain/deal.js';
+import type { PhaseEntryPlan, PlannedEmail, PlannedStep } from '../../domain/plan-phase-entry.js';
+import type { TaskToCreate } from '../../hubspot/hubspot-port.js';
+import type { NewStep } from '../../store/onboarding-store.js';
 
 /** The unique key of one effect: this step of this phase entry of this deal. */
 export function effectKey(dealId: string, phase: string, enteredAt: number, stepId: string): string {

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
-import { claimPrivacyDeletions, finishPrivacyDeletion, retryPrivacyDeletion } from '../store/privacy-deletion-store.js';
-import { purgeContact } from '../store/purge-contact.js';
-import type { Engine } from './engine.js';
+import { claimPrivacyDeletions, finishPrivacyDeletion, retryPrivacyDeletion } from '../../store/privacy-deletion-store.js';
+import { purgeContact } from '../../store/purge-contact.js';
+import type { Engine } from '../engine.js';
 
 /**
  * Carries out stored privacy deletions: each contact's data leaves every store table, pending step and outbox

@@ -4,8 +4,8 @@ import { feedbackNote, followUpTask, scoreText, type AnswerForTeam } from '../do
 import type { Locale } from '../domain/phases.js';
 import type { FeedbackRequest } from '../store/feedback-requests.js';
 import type { NewStep } from '../store/onboarding-store.js';
-import type { OwnerTaskPayload } from './assign-task-owners.js';
-import { companyUpdateStep, dealUpdateStep, markerOf } from './steps-from-plan.js';
+import type { OwnerTaskPayload } from '../jobs/steps/assign-task-owners.js';
+import { companyUpdateStep, dealUpdateStep, markerOf } from '../jobs/steps/steps-from-plan.js';
 
 export interface AnswerEffects {
   request: FeedbackRequest;

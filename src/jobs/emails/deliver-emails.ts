@@ -1,11 +1,11 @@
-import type { Mailer } from '../email/mailer.js';
-import { MailSendError } from '../email/mail-transport.js';
-import type { TaskToCreate } from '../hubspot/hubspot-port.js';
-import { setMessageStatus, type EmailMessage } from '../store/email-messages.js';
-import { insertSteps } from '../store/onboarding-store.js';
-import { unsubscribedAmong } from '../store/unsubscribes.js';
-import type { Engine } from './engine.js';
-import { markerOf } from './steps-from-plan.js';
+import type { Mailer } from '../../email/mailer.js';
+import { MailSendError } from '../../email/mail-transport.js';
+import type { TaskToCreate } from '../../hubspot/hubspot-port.js';
+import { setMessageStatus, type EmailMessage } from '../../store/email-messages.js';
+import { insertSteps } from '../../store/onboarding-store.js';
+import { unsubscribedAmong } from '../../store/unsubscribes.js';
+import type { Engine } from '../engine.js';
+import { markerOf } from '../steps/steps-from-plan.js';
 
 const CUT_SHORT = 'the send was cut short (crash or lost connection) and SMTP cannot tell whether it arrived; it is not sent again';
 

@@ -4,7 +4,7 @@ import { saveFeedbackAnswer } from '../store/feedback-answers.js';
 import { findFeedbackRequest, type FeedbackRequest } from '../store/feedback-requests.js';
 import { recordLastFeedback } from '../store/health-signals.js';
 import { insertSteps, lockDealState } from '../store/onboarding-store.js';
-import type { Engine } from './engine.js';
+import type { Engine } from '../jobs/engine.js';
 import { stepsFromFeedback } from './steps-from-feedback.js';
 
 /** A client may change an answer within a day of giving it; after that it stands. */

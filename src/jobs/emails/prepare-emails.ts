@@ -1,21 +1,21 @@
-import { contactLocale, selectRecipients, type DealContact } from '../domain/email-recipients.js';
-import { SURVEY_SCALES } from '../domain/feedback-scoring.js';
-import { EMAIL_TEMPLATES, type EmailTemplateName } from '../domain/playbook-schema.js';
-import type { DealSnapshot } from '../domain/deal.js';
-import { composeMessage, messageKey, outboxFileName } from '../email/compose-message.js';
-import type { Mailer } from '../email/mailer.js';
-import { renderEmail } from '../email/render-email.js';
-import type { SurveyLinks } from '../email/template-types.js';
-import type { ContactForEmail } from '../hubspot/hubspot-port.js';
-import type { Queryable } from '../store/db.js';
-import { insertMessage, type NewEmailMessage } from '../store/email-messages.js';
-import type { EmailStep } from '../store/email-steps.js';
-import { createFeedbackRequest } from '../store/feedback-requests.js';
-import { deletedContacts } from '../store/privacy-deletion-store.js';
-import { createUnsubscribeToken, unsubscribedAmong } from '../store/unsubscribes.js';
+import { contactLocale, selectRecipients, type DealContact } from '../../domain/email-recipients.js';
+import { SURVEY_SCALES } from '../../domain/feedback-scoring.js';
+import { EMAIL_TEMPLATES, type EmailTemplateName } from '../../domain/playbook-schema.js';
+import type { DealSnapshot } from '../../domain/deal.js';
+import { composeMessage, messageKey, outboxFileName } from '../../email/compose-message.js';
+import type { Mailer } from '../../email/mailer.js';
+import { renderEmail } from '../../email/render-email.js';
+import type { SurveyLinks } from '../../email/template-types.js';
+import type { ContactForEmail } from '../../hubspot/hubspot-port.js';
+import type { Queryable } from '../../store/db.js';
+import { insertMessage, type NewEmailMessage } from '../../store/email-messages.js';
+import type { EmailStep } from '../../store/email-steps.js';
+import { createFeedbackRequest } from '../../store/feedback-requests.js';
+import { deletedContacts } from '../../store/privacy-deletion-store.js';
+import { createUnsubscribeToken, unsubscribedAmong } from '../../store/unsubscribes.js';
 import { readDealFacts, type DealFacts } from './email-input.js';
-import type { Engine } from './engine.js';
-import { markerOf } from './steps-from-plan.js';
+import type { Engine } from '../engine.js';
+import { markerOf } from '../steps/steps-from-plan.js';
 
 /**
  * Picks each step's recipients, then renders and stores every message with its survey token, in one transaction

@@ -1,7 +1,7 @@
-import { resolveOwner } from '../domain/plan-phase-entry.js';
-import type { TaskToCreate } from '../hubspot/hubspot-port.js';
-import { becomeTasks, type ClaimedStep } from '../store/step-store.js';
-import type { Engine } from './engine.js';
+import { resolveOwner } from '../../domain/plan-phase-entry.js';
+import type { TaskToCreate } from '../../hubspot/hubspot-port.js';
+import { becomeTasks, type ClaimedStep } from '../../store/step-store.js';
+import type { Engine } from '../engine.js';
 import { fail } from './step-failure.js';
 
 /** An `owner-task` step: a task whose owner is the deal's PM, to be read from HubSpot when the step runs. */

@@ -1,7 +1,7 @@
-import { HubSpotError } from '../hubspot/hubspot-error.js';
-import { chunk, type EmailToLog } from '../hubspot/hubspot-port.js';
-import { setLogStatus, type EmailMessage } from '../store/email-messages.js';
-import type { Engine } from './engine.js';
+import { HubSpotError } from '../../hubspot/hubspot-error.js';
+import { chunk, type EmailToLog } from '../../hubspot/hubspot-port.js';
+import { setLogStatus, type EmailMessage } from '../../store/email-messages.js';
+import type { Engine } from '../engine.js';
 
 /**
  * Logs sent messages on HubSpot (deal, contact, company), each once: 'logging' is committed before the call, and

@@ -1,9 +1,9 @@
-import { onboardingDay } from '../domain/onboarding-day.js';
-import { isPhase, phaseLabel, type Locale } from '../domain/phases.js';
-import type { CaseHistory, Playbook } from '../domain/playbook-schema.js';
-import type { DealSnapshot } from '../domain/deal.js';
-import { readHandoff } from '../store/handoff-store.js';
-import type { Queryable } from '../store/db.js';
+import { onboardingDay } from '../../domain/onboarding-day.js';
+import { isPhase, phaseLabel, type Locale } from '../../domain/phases.js';
+import type { CaseHistory, Playbook } from '../../domain/playbook-schema.js';
+import type { DealSnapshot } from '../../domain/deal.js';
+import { readHandoff } from '../../store/handoff-store.js';
+import type { Queryable } from '../../store/db.js';
 
 /** What a deal's emails say about it, read once per deal from our store. */
 export interface DealFacts {

@@ -5,8 +5,8 @@ import { isHandoffAccepted } from '../store/handoff-store.js';
 import { insertSteps, lockDealState } from '../store/onboarding-store.js';
 import { countHeldSteps, pauseDeal, resumeDeal } from '../store/pause-store.js';
 import { claimWorkflowCall, finishWorkflowCall } from '../store/workflow-call-store.js';
-import type { Engine } from './engine.js';
-import { markerOf } from './steps-from-plan.js';
+import type { Engine } from '../jobs/engine.js';
+import { markerOf } from '../jobs/steps/steps-from-plan.js';
 
 export interface WorkflowCallRequest {
   action: WorkflowActionName;

@@ -1,8 +1,8 @@
-import { companyHealth, companySegment, dealHealth } from '../domain/client-health.js';
-import type { CompanyUpdate } from '../hubspot/hubspot-port.js';
-import { readCompanySignals } from '../store/health-signals.js';
-import { markStepsDone, type ClaimedStep } from '../store/step-store.js';
-import type { Engine } from './engine.js';
+import { companyHealth, companySegment, dealHealth } from '../../domain/client-health.js';
+import type { CompanyUpdate } from '../../hubspot/hubspot-port.js';
+import { readCompanySignals } from '../../store/health-signals.js';
+import { markStepsDone, type ClaimedStep } from '../../store/step-store.js';
+import type { Engine } from '../engine.js';
 import { fail } from './step-failure.js';
 
 /**

@@ -1,15 +1,15 @@
-import type { DealSnapshot } from '../domain/deal.js';
-import type { Phase } from '../domain/phases.js';
-import { failureOutputs, successOutputs, surveyTemplate, type ActionOutputs, type ActionInput } from '../domain/workflow-actions.js';
-import type { Queryable } from '../store/db.js';
-import { readDealStates } from '../store/deal-state-reads.js';
-import { isHandoffAccepted } from '../store/handoff-store.js';
-import { insertSteps, lockDealState } from '../store/onboarding-store.js';
-import { markStepsDone, type ClaimedStep } from '../store/step-store.js';
-import { finishWorkflowCall, lockWorkflowCall } from '../store/workflow-call-store.js';
-import { workflowActor, workflowKey, type WorkflowActionPayload } from './accept-workflow-call.js';
-import type { Engine } from './engine.js';
-import { enterPhaseByHand } from './move-phase.js';
+import type { DealSnapshot } from '../../domain/deal.js';
+import type { Phase } from '../../domain/phases.js';
+import { failureOutputs, successOutputs, surveyTemplate, type ActionOutputs, type ActionInput } from '../../domain/workflow-actions.js';
+import type { Queryable } from '../../store/db.js';
+import { readDealStates } from '../../store/deal-state-reads.js';
+import { isHandoffAccepted } from '../../store/handoff-store.js';
+import { insertSteps, lockDealState } from '../../store/onboarding-store.js';
+import { markStepsDone, type ClaimedStep } from '../../store/step-store.js';
+import { finishWorkflowCall, lockWorkflowCall } from '../../store/workflow-call-store.js';
+import { workflowActor, workflowKey, type WorkflowActionPayload } from '../../actions/accept-workflow-call.js';
+import type { Engine } from '../engine.js';
+import { enterPhaseByHand } from '../../actions/move-phase.js';
 import { fail } from './step-failure.js';
 import { emailStep } from './steps-from-plan.js';
 

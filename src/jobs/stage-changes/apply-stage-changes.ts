@@ -1,13 +1,13 @@
-import { planStageChange } from '../domain/plan-stage-change.js';
-import { HubSpotError } from '../hubspot/hubspot-error.js';
-import { isHandoffAccepted } from '../store/handoff-store.js';
-import { deletedContacts } from '../store/privacy-deletion-store.js';
-import { insertSteps, lockDealState, saveDealState, cancelPendingSteps } from '../store/onboarding-store.js';
-import { claimStageChanges, finishStageChange, retryStageChanges, type ClaimedStageChange } from '../store/stage-change-store.js';
-import type { Engine } from './engine.js';
+import { planStageChange } from '../../domain/plan-stage-change.js';
+import { HubSpotError } from '../../hubspot/hubspot-error.js';
+import { isHandoffAccepted } from '../../store/handoff-store.js';
+import { deletedContacts } from '../../store/privacy-deletion-store.js';
+import { insertSteps, lockDealState, saveDealState, cancelPendingSteps } from '../../store/onboarding-store.js';
+import { claimStageChanges, finishStageChange, retryStageChanges, type ClaimedStageChange } from '../../store/stage-change-store.js';
+import type { Engine } from '../engine.js';
 import { enterPhase } from './enter-phase.js';
-import { dealUpdateStep, effectKey } from './steps-from-plan.js';
-import { retryDelay } from './retry-delay.js';
+import { dealUpdateStep, effectKey } from '../steps/steps-from-plan.js';
+import { retryDelay } from '../retry-delay.js';
 
 /** Claims a batch of stored stage changes and applies them in `occurredAt` order. Returns how many it handled. */
 export async function processStageChanges(engine: Engine): Promise<number> {

@@ -1,7 +1,7 @@
-import { HubSpotError } from '../hubspot/hubspot-error.js';
-import { retrySteps, type ClaimedStep } from '../store/step-store.js';
-import type { Engine } from './engine.js';
-import { retryDelay } from './retry-delay.js';
+import { HubSpotError } from '../../hubspot/hubspot-error.js';
+import { retrySteps, type ClaimedStep } from '../../store/step-store.js';
+import type { Engine } from '../engine.js';
+import { retryDelay } from '../retry-delay.js';
 
 /** Logs a failed HubSpot call (code, never content) and schedules the steps' next attempt. */
 export async function fail(engine: Engine, steps: ClaimedStep[], error: unknown, inDoubt?: boolean): Promise<void> {

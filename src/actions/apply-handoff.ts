@@ -7,8 +7,8 @@ import { readDealStates } from '../store/deal-state-reads.js';
 import { insertHandoffEvent, lockHandoff, saveHandoff } from '../store/handoff-store.js';
 import { insertSteps, type NewStep } from '../store/onboarding-store.js';
 import { actorLabel, type CardActor, type CardWriteOutcome } from './card-actor.js';
-import type { Engine } from './engine.js';
-import { dealUpdateStep, effectKey, markerOf } from './steps-from-plan.js';
+import type { Engine } from '../jobs/engine.js';
+import { dealUpdateStep, effectKey, markerOf } from '../jobs/steps/steps-from-plan.js';
 
 export interface HandoffRequest {
   requestId: string;

@@ -1,13 +1,13 @@
-import { HubSpotError } from '../hubspot/hubspot-error.js';
-import { chunk, type DealUpdate, type TaskToCreate } from '../hubspot/hubspot-port.js';
-import { claimSteps, markStepsDone, type ClaimedStep } from '../store/step-store.js';
+import { HubSpotError } from '../../hubspot/hubspot-error.js';
+import { chunk, type DealUpdate, type TaskToCreate } from '../../hubspot/hubspot-port.js';
+import { claimSteps, markStepsDone, type ClaimedStep } from '../../store/step-store.js';
 import { advancePhases } from './advance-phases.js';
 import { assignTaskOwners } from './assign-task-owners.js';
 import { createNotes } from './create-notes.js';
 import { fail } from './step-failure.js';
 import { updateCompanies } from './update-companies.js';
 import { completeWorkflowCallbacks, runWorkflowActions } from './run-workflow-actions.js';
-import type { Engine } from './engine.js';
+import type { Engine } from '../engine.js';
 
 /** Claims due steps and carries them out in shared batch calls. Returns how many it handled. */
 export async function runDueSteps(engine: Engine): Promise<number> {

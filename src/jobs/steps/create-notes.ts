@@ -1,7 +1,7 @@
-import { HubSpotError } from '../hubspot/hubspot-error.js';
-import { chunk, type NoteToCreate } from '../hubspot/hubspot-port.js';
-import { markStepsDone, type ClaimedStep } from '../store/step-store.js';
-import type { Engine } from './engine.js';
+import { HubSpotError } from '../../hubspot/hubspot-error.js';
+import { chunk, type NoteToCreate } from '../../hubspot/hubspot-port.js';
+import { markStepsDone, type ClaimedStep } from '../../store/step-store.js';
+import type { Engine } from '../engine.js';
 import { fail } from './step-failure.js';
 
 /** Writes notes on deals' timelines once each: an attempt left without an answer is settled by searching the deal's notes for its marker. */

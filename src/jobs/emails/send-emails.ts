@@ -1,13 +1,13 @@
-import type { Mailer } from '../email/mailer.js';
-import { HubSpotError } from '../hubspot/hubspot-error.js';
-import { messagesOfSteps, type EmailMessage } from '../store/email-messages.js';
-import { claimEmailSteps, recordDelivery, type DeliverySummary, type EmailStep } from '../store/email-steps.js';
-import { markStepsDone, retrySteps } from '../store/step-store.js';
+import type { Mailer } from '../../email/mailer.js';
+import { HubSpotError } from '../../hubspot/hubspot-error.js';
+import { messagesOfSteps, type EmailMessage } from '../../store/email-messages.js';
+import { claimEmailSteps, recordDelivery, type DeliverySummary, type EmailStep } from '../../store/email-steps.js';
+import { markStepsDone, retrySteps } from '../../store/step-store.js';
 import { deliverMessages } from './deliver-emails.js';
-import type { Engine } from './engine.js';
+import type { Engine } from '../engine.js';
 import { logSentEmails } from './log-sent-emails.js';
 import { prepareEmails } from './prepare-emails.js';
-import { retryDelay } from './retry-delay.js';
+import { retryDelay } from '../retry-delay.js';
 
 /**
  * Claims due email steps and takes each through its durable states: messages rendered and stored, sent one by
