@@ -7,7 +7,7 @@ import { createBusinessCalendar } from './domain/business-calendar.js';
 import { parsePlaybook } from './domain/playbook-loader.js';
 import type { Playbook } from './domain/playbook-schema.js';
 import { createHubSpotAdapter } from './hubspot/create-hubspot-adapter.js';
-import { createCallBudget } from './hubspot/call-budget.js';
+import { createCallBudget, createCallBudgetTry } from './hubspot/call-budget.js';
 import { createDryRunAdapter } from './hubspot/dry-run-adapter.js';
 import type { HubSpotPort } from './hubspot/hubspot-port.js';
 import type { RetryPolicy } from './hubspot/hubspot-http.js';
@@ -76,6 +76,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     await db.close();
     throw error;
   }
+  const budget = { db, per10s: config.hubspot.callsPer10s, perDay: config.hubspot.callsPerDay, timezone: playbook.timezone };
   const hubspot =
     options.hubspot ??
     (config.hubspot.accessToken
@@ -85,12 +86,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
           callsPer10s: config.hubspot.callsPer10s,
           retry: options.retry,
           timeoutMs: options.hubspotTimeoutMs,
-          acquire: await createCallBudget({
-            db,
-            per10s: config.hubspot.callsPer10s,
-            perDay: config.hubspot.callsPerDay,
-            timezone: playbook.timezone,
-          }),
+          acquire: await createCallBudget(budget),
+          tryCall: await createCallBudgetTry(budget),
         })
       : createDryRunAdapter());
   const gate = createIngestGate();

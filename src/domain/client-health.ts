@@ -1,4 +1,4 @@
-import type { AnswerTone } from './feedback-scoring.js';
+import { isSurveyKind, toneOf, type AnswerTone } from './feedback-scoring.js';
 import type { Health, Segment } from './status-labels.js';
 
 /** What a deal's health is derived from; nothing else is stored. */
@@ -7,6 +7,12 @@ export interface HealthSignals {
   lastTone: AnswerTone | null;
   /** Since when the client has been silent past the playbook's limit; null when they are not. */
   silentSince: number | null;
+}
+
+/** A deal's signals from what the store keeps of it: its latest answer (survey kind and score) and its silence. */
+export function healthSignals(lastAnswer: { kind: string; score: number | string } | null, silentSince: number | null): HealthSignals {
+  const lastTone = lastAnswer && isSurveyKind(lastAnswer.kind) ? toneOf({ kind: lastAnswer.kind, score: Number(lastAnswer.score) }) : null;
+  return { lastTone, silentSince };
 }
 
 /** A detractor answer outweighs silence, silence outweighs a lukewarm answer; a later good answer clears all. */

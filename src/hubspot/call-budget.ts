@@ -17,6 +17,8 @@ export interface CallBudgetSettings {
 /** Search requests have their own limit on top of the others: 5 per second per account. */
 export type CallKind = 'call' | 'search';
 export type AcquireCall = (kind?: CallKind) => Promise<void>;
+/** Takes one call now if the budget has one, without waiting: true when taken. */
+export type TryCall = () => Promise<boolean>;
 
 /**
  * One search per quarter-second window: at most 4 in any clock second and 5 in any rolling one, HubSpot's
@@ -32,7 +34,6 @@ export const SEARCH_WINDOW_MS = 250;
 export async function createCallBudget(s: CallBudgetSettings): Promise<AcquireCall> {
   const now = s.now ?? Date.now;
   const sleep = s.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const perSecond = Math.max(1, Math.floor(s.per10s / 10));
   await ensureBudgetWindows(s.db, ['second', 'day', 'search']);
   return async function acquire(kind: CallKind = 'call') {
     while (kind === 'search') {
@@ -43,16 +44,30 @@ export async function createCallBudget(s: CallBudgetSettings): Promise<AcquireCa
     }
     for (;;) {
       const t = now();
-      const second = Math.floor(t / 1000) * 1000;
-      if (!(await takeFromWindow(s.db, 'second', second, perSecond))) {
-        await sleep(second + 1000 - t);
+      const taken = await takeCall(s, t);
+      if (taken === 'granted') return;
+      if (taken === 'second-full') {
+        await sleep(Math.floor(t / 1000) * 1000 + 1000 - t);
         continue;
       }
-      const day = DateTime.fromMillis(t, { zone: s.timezone }).startOf('day').toMillis();
-      if (!(await takeFromWindow(s.db, 'day', day, s.perDay))) {
-        throw new HubSpotError('RATE_LIMIT_DAILY', `first100's daily share of HubSpot calls (${s.perDay}) is used up; work resumes after midnight (raise HUBSPOT_CALLS_PER_DAY to allow more)`);
-      }
-      return;
+      throw new HubSpotError('RATE_LIMIT_DAILY', `first100's daily share of HubSpot calls (${s.perDay}) is used up; work resumes after midnight (raise HUBSPOT_CALLS_PER_DAY to allow more)`);
     }
   };
+}
+
+/**
+ * The same budget for a caller that must not wait (a card's quick read): one try at this second's and this day's
+ * windows. False when either is spent; the caller does without the call.
+ */
+export async function createCallBudgetTry(s: Omit<CallBudgetSettings, 'sleep'>): Promise<TryCall> {
+  const now = s.now ?? Date.now;
+  await ensureBudgetWindows(s.db, ['second', 'day']);
+  return async () => (await takeCall(s, now())) === 'granted';
+}
+
+async function takeCall(s: Omit<CallBudgetSettings, 'sleep'>, t: number): Promise<'granted' | 'second-full' | 'day-spent'> {
+  const perSecond = Math.max(1, Math.floor(s.per10s / 10));
+  if (!(await takeFromWindow(s.db, 'second', Math.floor(t / 1000) * 1000, perSecond))) return 'second-full';
+  const day = DateTime.fromMillis(t, { zone: s.timezone }).startOf('day').toMillis();
+  return (await takeFromWindow(s.db, 'day', day, s.perDay)) ? 'granted' : 'day-spent';
 }

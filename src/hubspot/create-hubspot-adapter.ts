@@ -12,8 +12,10 @@ import { updateCompanies } from './company-updates.js';
 import { completeWorkflowCallback } from './workflow-callbacks.js';
 import { readContacts } from './contacts.js';
 import { findEmailsByMarker, logEmails } from './emails.js';
+import { readRecordQuickly, type QuickReadSettings } from './quick-read.js';
 
-export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort {
+/** The card's quick reads share the token and base URL, and take from the budget only what it has now. */
+export function createHubSpotAdapter(settings: HubSpotHttpSettings & Pick<QuickReadSettings, 'tryCall' | 'quickReadMs'>): HubSpotPort {
   const request = createHubSpotHttp(settings);
   return {
     dryRun: false,
@@ -37,5 +39,6 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort
     searchDealsModifiedSince: (query) => searchDealsModifiedSince(request, query),
     readTokenInfo: () => readTokenInfo(request, settings.accessToken),
     completeWorkflowCallback: (callbackId, outputFields) => completeWorkflowCallback(request, callbackId, outputFields),
+    readRecordQuickly: (objectType, id, properties) => readRecordQuickly(settings, objectType, id, properties),
   };
 }

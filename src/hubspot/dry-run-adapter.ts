@@ -144,6 +144,11 @@ export function createDryRunAdapter(
     async completeWorkflowCallback(callbackId, outputFields) {
       writes.push({ kind: 'complete-callback', callbackId, outputFields });
     },
+    async readRecordQuickly(objectType, id) {
+      // Without a token there is no portal to ask: the sample deals and their companies exist, the rest cannot be told.
+      const sample = objectType === 'deals' ? deals.has(id) : [...deals.values()].some((d) => d.company?.id === id);
+      return sample ? { kind: 'found', properties: {} } : { kind: 'unavailable', reason: 'dry-run: there is no HubSpot account to ask' };
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { DealSnapshot } from '../domain/deal.js';
 import type { PropertyDefinition } from './first100-properties.js';
+import type { QuickRead } from './quick-read.js';
 
 export interface TaskToCreate {
   /** Our effect key's short hash, written into the task so a retry can find it in HubSpot. */
@@ -137,6 +138,11 @@ export interface HubSpotPort {
   readTokenInfo(): Promise<TokenInfo | null>;
   /** Completes a workflow action first100 answered with BLOCK: the workflow goes on with these output fields. */
   completeWorkflowCallback(callbackId: string, outputFields: Record<string, string>): Promise<void>;
+  /**
+   * One record for a card, apart from the worker's calls: a short deadline, no retries, never waiting on the call
+   * budget. Never throws: what cannot be had now is `unavailable`.
+   */
+  readRecordQuickly(objectType: CrmObjectType, id: string, properties: string[]): Promise<QuickRead>;
 }
 
 export const DEAL_PROPERTIES = ['dealname', 'pipeline', 'dealstage', 'hubspot_owner_id', 'first100_pm_owner', 'closedate'];

@@ -45,7 +45,10 @@ export interface DealCardView {
   lastFeedback: { score: number; at: string | null } | null;
   nextSteps: NextStep[];
   handoff: { status: string; label: string; completeness: number };
-  /** HubSpot did not answer: health and feedback are missing, the rest comes from first100's store. */
+  /**
+   * Everything comes from first100's store. True when the store knew nothing of this deal and HubSpot could not be
+   * asked in time whether it exists: the card shows the deal as not in onboarding and says HubSpot did not answer.
+   */
   hubspotUnavailable: boolean;
 }
 
@@ -88,6 +91,8 @@ export interface CompanyCardView {
   segment: Labeled | null;
   deals: { dealId: string; name: string; phase: string; phaseLabel: string; day: number | null; health: Labeled | null }[];
   feedback: { dealId: string; dealName: string; score: number; at: string | null }[];
+  /** As on the deal card: first100 knew no deal of this company and HubSpot could not be asked in time about it. */
+  hubspotUnavailable: boolean;
 }
 
 export interface ApiErrorBody {

@@ -14,6 +14,8 @@ import { companyCardView } from './company-card-view.js';
 import { dealCardView } from './deal-card-view.js';
 import { handoffView } from './handoff-view.js';
 import { HttpError } from './http-error.js';
+import { readUnknownRecord } from './unknown-record.js';
+import { isDealKnown } from '../store/card-reads.js';
 
 export interface CardRouteDeps extends CardAuthDeps {
   engine: Engine;
@@ -36,7 +38,10 @@ const handoffBody = z.discriminatedUnion('action', [
 ]);
 const phaseBody = z.strictObject({ requestId, to: z.enum(PHASES), reason: z.string().trim().min(3, 'say in a few words why the phase moves').max(500) });
 
-/** The cards' backend, reached only through hubspot.fetch: every route sits behind cardAuth. */
+/**
+ * The cards' backend, reached only through hubspot.fetch: every route sits behind cardAuth. Reads answer from
+ * first100's store; HubSpot is asked (on its quick path) only about a record the store knows nothing of.
+ */
 export function cardRouter(deps: CardRouteDeps): Router {
   const router = Router();
   const { engine } = deps;
@@ -58,7 +63,10 @@ export function cardRouter(deps: CardRouteDeps): Router {
   });
 
   router.get('/api/cards/deals/:dealId/handoff', async (req, res) => {
-    res.json(await handoffView(engine.db, recordId(req, 'dealId'), toLocale(localeOf(req)), actorOf(res).userId));
+    const dealId = recordId(req, 'dealId');
+    // A checklist first100 has never seen is empty; only a deal HubSpot does not have gets a 404.
+    if (!(await isDealKnown(engine.db, dealId))) await readUnknownRecord(engine, 'deals', dealId);
+    res.json(await handoffView(engine.db, dealId, toLocale(localeOf(req)), actorOf(res).userId));
   });
 
   router.post('/api/cards/deals/:dealId/handoff', async (req, res) => {
@@ -78,7 +86,7 @@ export function cardRouter(deps: CardRouteDeps): Router {
   });
 
   router.get('/api/cards/companies/:companyId', async (req, res) => {
-    res.json(await callingHubSpot(() => companyCardView(engine, recordId(req, 'companyId'), toLocale(localeOf(req)))));
+    res.json(await companyCardView(engine, recordId(req, 'companyId'), toLocale(localeOf(req))));
   });
   return router;
 }

@@ -1,62 +1,61 @@
+import { companyHealth, companySegment, dealHealth } from '../domain/client-health.js';
 import { onboardingDay } from '../domain/onboarding-day.js';
 import { phaseIndex, phaseLabel, type Locale } from '../domain/phases.js';
-import { HEALTH_LABELS, isHealth, isSegment, SEGMENT_LABELS } from '../domain/status-labels.js';
+import { HEALTH_LABELS, SEGMENT_LABELS, type Health } from '../domain/status-labels.js';
 import type { Engine } from '../jobs/engine.js';
-import { readDealStates } from '../store/deal-state-reads.js';
+import { readCompanyRecord, type DealRecord } from '../store/card-reads.js';
+import { readCompanySignals } from '../store/health-signals.js';
 import type { CompanyCardView } from './card-api-types.js';
-import { hubspotDatetime } from './hubspot-datetime.js';
+import { readUnknownRecord } from './unknown-record.js';
 
 /** A company with more deals than this shows its most advanced onboardings; the response stays small. */
 const MAX_DEALS = 500;
 const MAX_SHOWN = 50;
-const DEAL_PROPERTIES = ['dealname', 'first100_health', 'first100_last_feedback_score', 'first100_last_feedback_at'];
 
-/** A company's onboarding deals, its health and segment, and the feedback its deals received. 3 HubSpot calls. */
+/**
+ * A company's onboarding deals, its health and segment, and the feedback its deals received, all from first100's
+ * store: the deals whose primary company it is, health and segment derived as the engine derives the
+ * `first100_health` and `first100_segment` it writes. HubSpot is asked only about a company of which the store
+ * knows no deal (404 when HubSpot has no such company).
+ */
 export async function companyCardView(engine: Engine, companyId: string, locale: Locale): Promise<CompanyCardView> {
-  const company = (await engine.hubspot.readObjects('companies', [companyId], ['name', 'first100_health', 'first100_segment'])).get(companyId) ?? {};
-  const dealIds = await engine.hubspot.readAssociatedIds('companies', companyId, 'deals', MAX_DEALS);
-  const states = await readDealStates(engine.db, dealIds);
-  const known = [...states.keys()];
-  const deals = known.length > 0 ? await engine.hubspot.readObjects('deals', known, DEAL_PROPERTIES) : new Map<string, Record<string, string | null>>();
+  const company = await readCompanyRecord(engine.db, companyId, MAX_DEALS);
+  if (!company) {
+    const read = await readUnknownRecord(engine, 'companies', companyId, ['name']);
+    const name = read === 'unavailable' ? null : (read.name ?? null);
+    return { companyId, name, health: null, segment: null, deals: [], feedback: [], hubspotUnavailable: read === 'unavailable' };
+  }
   const now = engine.clock();
   const tz = engine.calendar.timezone;
-  const label = (id: string) => deals.get(id)?.dealname || `Deal ${id}`;
+  const labeled = (h: Health) => ({ value: h, label: HEALTH_LABELS[h][locale] });
+  const name = (d: DealRecord) => d.dealName || `Deal ${d.dealId}`;
 
-  const onboarding = known
-    .flatMap((id) => {
-      const s = states.get(id)!;
-      if (!s.phase) return [];
-      const health = deals.get(id)?.first100_health;
-      return [
-        {
-          dealId: id,
-          name: label(id),
-          phase: s.phase,
-          phaseLabel: phaseLabel(s.phase, locale),
-          day: onboardingDay(s.dayZero, now, tz),
-          health: isHealth(health) ? { value: health, label: HEALTH_LABELS[health][locale] } : null,
-        },
-      ];
-    })
+  const deals = company.deals
+    .flatMap((d) =>
+      d.phase === null || d.lost
+        ? []
+        : [{ dealId: d.dealId, name: name(d), phase: d.phase, phaseLabel: phaseLabel(d.phase, locale), day: onboardingDay(d.dayZero, now, tz), health: labeled(dealHealth(d.signals)) }],
+    )
     .sort((a, b) => phaseIndex(b.phase) - phaseIndex(a.phase) || a.name.localeCompare(b.name))
     .slice(0, MAX_SHOWN);
 
-  const feedback = known
-    .flatMap((id) => {
-      const score = deals.get(id)?.first100_last_feedback_score;
-      return score ? [{ dealId: id, dealName: label(id), score: Number(score), at: hubspotDatetime(deals.get(id)?.first100_last_feedback_at) }] : [];
-    })
-    .sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''))
-    .slice(0, MAX_SHOWN);
+  const feedback = company.deals
+    .flatMap((d) => (d.lastAnswer ? [{ dealId: d.dealId, dealName: name(d), score: d.lastAnswer.score, at: d.lastAnswer.at }] : []))
+    .sort((a, b) => b.at - a.at)
+    .slice(0, MAX_SHOWN)
+    .map((f) => ({ ...f, at: new Date(f.at).toISOString() }));
 
-  const health = company.first100_health;
-  const segment = company.first100_segment;
+  // The same signals and rules as the step that writes the company's properties (jobs/steps/update-companies).
+  const signals = (await readCompanySignals(engine.db, [companyId])).get(companyId) ?? [];
+  const health = companyHealth(signals.map(dealHealth));
+  const segment = health === null ? null : companySegment(signals);
   return {
     companyId,
-    name: company.name ?? null,
-    health: isHealth(health) ? { value: health, label: HEALTH_LABELS[health][locale] } : null,
-    segment: isSegment(segment) ? { value: segment, label: SEGMENT_LABELS[segment][locale] } : null,
-    deals: onboarding,
+    name: company.name,
+    health: health === null ? null : labeled(health),
+    segment: segment === null ? null : { value: segment, label: SEGMENT_LABELS[segment][locale] },
+    deals,
     feedback,
+    hubspotUnavailable: false,
   };
 }

@@ -1,5 +1,5 @@
-import type { HealthSignals } from '../domain/client-health.js';
-import { isSurveyKind, toneOf, type SurveyKind } from '../domain/feedback-scoring.js';
+import { healthSignals, type HealthSignals } from '../domain/client-health.js';
+import type { SurveyKind } from '../domain/feedback-scoring.js';
 import type { Queryable } from './db.js';
 
 /**
@@ -23,12 +23,6 @@ export async function recordLastFeedback(tx: Queryable, dealId: string, companyI
   );
 }
 
-/** Remembers a deal's company (from HubSpot's primary association), so its health can be summed up per company. */
-export async function recordDealCompany(tx: Queryable, dealId: string, companyId: string | null): Promise<void> {
-  if (companyId === null) return;
-  await tx.query('UPDATE deal_onboarding SET company_id = $2 WHERE deal_id = $1 AND company_id IS DISTINCT FROM $2', [dealId, companyId]);
-}
-
 interface SignalRow {
   company_id: string;
   kind: string | null;
@@ -46,8 +40,8 @@ export async function readCompanySignals(db: Queryable, companyIds: string[]): P
     [companyIds],
   );
   for (const r of rows) {
-    const tone = isSurveyKind(r.kind) && r.score !== null ? toneOf({ kind: r.kind, score: Number(r.score) }) : null;
-    signals.get(r.company_id)?.push({ lastTone: tone, silentSince: r.silent_since === null ? null : Number(r.silent_since) });
+    const answer = r.kind !== null && r.score !== null ? { kind: r.kind, score: r.score } : null;
+    signals.get(r.company_id)?.push(healthSignals(answer, r.silent_since === null ? null : Number(r.silent_since)));
   }
   return signals;
 }

@@ -1,6 +1,6 @@
 import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EmptyState, ErrorState, LoadingSpinner, StatusTag, Table, TableRow, Text, Button } from '@hubspot/ui-extensions';
+import { Alert, EmptyState, ErrorState, LoadingSpinner, StatusTag, Table, TableRow, Text, Button } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { CompanyOnboardingCard } from '../../extensions/app/cards/CompanyOnboardingCard';
 import { fail, fakeBackend, ok, on } from './fake-backend';
@@ -43,6 +43,19 @@ describe('company onboarding card', () => {
     await waitFor(() => expect(textOf(findByTestId(EmptyState, 'no-deals'))).toBe('Nessun deal di questa azienda è in onboarding.'));
     expect(findByTestId(Text, 'no-feedback').text).toContain('Nessun feedback ancora');
     expect(findByTestId(StatusTag, 'segment').text).toBe('Non ancora calcolato');
+  });
+
+  it('says when HubSpot could not be asked about a company first100 knows no deal of', async () => {
+    fakeBackend(on('GET', PATH, ok(companyView({ name: null, deals: [], feedback: [], health: null, segment: null, hubspotUnavailable: true }))));
+    const { findByTestId, waitFor } = renderCard();
+    await waitFor(() => expect(findByTestId(Alert, 'hubspot-down').text).toContain('shows only what first100 knows'));
+    expect(findByTestId(EmptyState, 'no-deals')).toBeTruthy();
+  });
+
+  it('says the company is gone when HubSpot has no such company (404)', async () => {
+    fakeBackend(on('GET', PATH, fail(404, 'COMPANY_NOT_FOUND')));
+    const { find, waitFor } = renderCard();
+    await waitFor(() => expect(textOf(find(ErrorState))).toContain('HubSpot has no such company'));
   });
 
   it('shows an error with a retry', async () => {

@@ -106,6 +106,28 @@ describe('deal onboarding card', () => {
     await waitFor(() => expect(find(StepIndicator).props.currentStep).toBe(1));
   });
 
+  it('says when HubSpot could not be asked about a deal first100 does not know, and still offers to start', async () => {
+    fakeBackend(on('GET', '/api/cards/deals/123', ok(dealView('en', { onboarding: null, nextSteps: [], health: null, lastFeedback: null, hubspotUnavailable: true }))));
+    const { findByTestId, waitFor } = renderCard();
+    await waitFor(() => expect(findByTestId(Alert, 'hubspot-down').props.title).toBe('HubSpot did not answer'));
+    expect(findByTestId(Alert, 'hubspot-down').text).toContain('shows only what first100 knows');
+    expect(findByTestId(EmptyState, 'not-in-onboarding')).toBeTruthy();
+    expect(findByTestId(Button, 'phase-move')).toBeTruthy();
+  });
+
+  it('shows no HubSpot warning when the store answered', async () => {
+    fakeBackend(on('GET', '/api/cards/deals/123', ok(dealView())));
+    const { find, maybeFindByTestId, waitFor } = renderCard();
+    await waitFor(() => expect(find(StepIndicator)).toBeTruthy());
+    expect(maybeFindByTestId(Alert, 'hubspot-down')).toBeNull();
+  });
+
+  it('says the deal is gone when HubSpot has no such deal (404)', async () => {
+    fakeBackend(on('GET', '/api/cards/deals/123', fail(404, 'DEAL_NOT_FOUND')));
+    const { find, waitFor } = renderCard('it');
+    await waitFor(() => expect(textOf(find(ErrorState))).toContain('HubSpot non ha questo deal'));
+  });
+
   it('tells the user when the server refuses the card (wrong secret or account)', async () => {
     fakeBackend(on('GET', '/api/cards/deals/123', fail(401, 'SIGNATURE_MISMATCH')));
     const { find, waitFor } = renderCard();

@@ -85,6 +85,7 @@ export function companyView(overrides: Partial<CompanyCardView> = {}): CompanyCa
       { dealId: '43', name: 'Acme pilot', phase: 'assess', phaseLabel: 'Assess', day: null, health: null },
     ],
     feedback: [{ dealId: '42', dealName: 'Acme renewal', score: 9, at: '2026-12-10T10:00:00.000Z' }],
+    hubspotUnavailable: false,
     ...overrides,
   };
 }

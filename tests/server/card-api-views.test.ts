@@ -4,6 +4,7 @@ import { deliver, stageEvent } from '../support/deliveries.js';
 import { fakeHubSpot, type FakeData } from '../support/fake-hubspot.js';
 import { startServer } from '../support/start-server.js';
 import { isolateNetwork } from '../support/isolate-network.js';
+import { postAnswer, surveyToken } from '../support/survey.js';
 
 const wonAt = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome
 const PM = { userId: '2002', userEmail: 'pm@acme.example' };
@@ -34,21 +35,35 @@ describe('deal card data', () => {
     expect(card.onboarding).toBeNull();
     expect(card.phases.map((p: any) => p.label)).toEqual(['Valutazione', 'Ammissione', 'Rimorso', 'Attivazione', 'Adattamento', 'Risultato', 'Adozione', 'Referral']);
     expect(card.handoff).toEqual({ status: 'not_started', label: 'Non iniziato', completeness: 0 });
+    expect(card.hubspotUnavailable).toBe(false);
   });
 
-  it('a won deal: phase, day N of 100, time in phase, health, next steps and last feedback', async () => {
-    const { server, clock, get } = await setUp({
-      deals: { '42': deal('Acme renewal', { first100_health: 'needs_attention', first100_last_feedback_score: '8', first100_last_feedback_at: '2026-12-10T10:00:00.000Z' }) },
-      companies: { '7': 'Acme' },
-    });
+  it('a deal HubSpot does not have: 404 on the deal card and the handoff card, not an empty card', async () => {
+    const { server, clock } = await setUp({ deals: { '42': deal('Acme renewal') } });
+    for (const path of ['/api/cards/deals/99', '/api/cards/deals/99/handoff']) {
+      const res = await cardCall(server.url, 'GET', path, clock.now);
+      expect(res.status).toBe(404);
+      expect((await res.json()).error.code).toBe('DEAL_NOT_FOUND');
+    }
+  });
+
+  it('a won deal: phase, day N of 100, time in phase, next steps, and health and last feedback from the store, with no HubSpot call', async () => {
+    const { hubspot, server, clock, get } = await setUp({ deals: { '42': deal('Acme renewal') }, companies: { '7': 'Acme' } });
     await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now);
+    await server.worker.drain();
+    const answeredAt = clock.now;
+    const token = await surveyToken(server, { dealId: '42', survey: 'NPS', phase: 'admit', now: answeredAt });
+    expect((await postAnswer(server.url, token, { score: '8' })).status).toBe(200); // NPS 8: neutral
     await server.worker.drain();
     clock.now = Date.parse('2026-12-05T10:00:00Z'); // Saturday: still in admit (the advance waits for Monday)
 
+    const before = hubspot.requests.length;
     const card = await get('/api/cards/deals/42');
+    expect(hubspot.requests.length).toBe(before);
     expect(card.onboarding).toMatchObject({ phase: 'admit', phaseLabel: 'Admit', phaseIndex: 1, day: 2, of: 100, daysInPhase: 1, dayZero: '2026-12-04' });
     expect(card.health).toEqual({ value: 'needs_attention', label: 'Needs attention' });
-    expect(card.lastFeedback).toEqual({ score: 8, at: '2026-12-10T10:00:00.000Z' });
+    expect(card.lastFeedback).toEqual({ score: 8, at: new Date(answeredAt).toISOString() });
+    expect(card.hubspotUnavailable).toBe(false);
     expect(card.nextSteps).toEqual([
       { kind: 'task', dueAt: '2026-12-07T08:00:00.000Z', status: 'done', title: 'Celebrate Acme', assignee: 'deal_owner', ownerId: '100' },
       { kind: 'email', dueAt: '2026-12-07T08:00:00.000Z', status: 'pending', template: 'welcome' },
@@ -57,13 +72,24 @@ describe('deal card data', () => {
     ]);
   });
 
-  it('still answers from the store when HubSpot is down, and says so', async () => {
-    const { hubspot, server, clock, get } = await setUp({ deals: { '42': deal('Acme renewal') }, companies: { '7': 'Acme' } });
+  it('a deal just won is on track, as the engine marks it; a lost one has no health', async () => {
+    const { server, clock, get } = await setUp({ deals: { '42': deal('Acme renewal') }, companies: { '7': 'Acme' } });
     await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now);
     await server.worker.drain();
-    for (let i = 0; i < 3; i++) hubspot.failNext('/crm/v3/objects/deals/batch/read', 503);
-    const card = await get('/api/cards/deals/42');
-    expect(card).toMatchObject({ hubspotUnavailable: true, health: null, onboarding: { phase: 'admit' } });
+    expect((await get('/api/cards/deals/42')).health).toEqual({ value: 'on_track', label: 'On track' });
+    await deliver(server.url, [stageEvent('42', 'closedlost', wonAt + 1000)], clock.now);
+    await server.worker.drain();
+    expect(await get('/api/cards/deals/42')).toMatchObject({ onboarding: null, lost: true, health: null });
+  });
+
+  it('a deal the store knows answers from the store when HubSpot is down; an unknown one says HubSpot did not answer', async () => {
+    const { hubspot, server, clock, get } = await setUp({ deals: { '42': deal('Acme renewal'), '43': deal('Acme pilot') }, companies: { '7': 'Acme' } });
+    await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now);
+    await server.worker.drain();
+    for (let i = 0; i < 3; i++) hubspot.failNext('/crm/v3/objects/deals/{id}', 503);
+    expect(await get('/api/cards/deals/42')).toMatchObject({ hubspotUnavailable: false, health: { value: 'on_track' }, onboarding: { phase: 'admit' } });
+    expect(await get('/api/cards/deals/43')).toMatchObject({ hubspotUnavailable: true, onboarding: null, health: null });
+    expect(hubspot.callsTo('/crm/v3/objects/deals/{id}')).toHaveLength(1); // the quick read is not retried
   });
 });
 
@@ -130,36 +156,52 @@ describe('moving the phase from the card', () => {
 });
 
 describe('company card data', () => {
-  it('its onboarding deals with phase, day and health; its health and segment; the feedback of its deals', async () => {
-    const { server, clock, get } = await setUp({
-      deals: {
-        '42': deal('Acme renewal', { first100_health: 'on_track', first100_last_feedback_score: '9', first100_last_feedback_at: '1765180800000' }),
-        '43': deal('Acme pilot'),
-        '44': deal('Acme old quote'),
-      },
+  it('its onboarding deals with phase, day and health; its health and segment; the feedback of its deals: all from the store', async () => {
+    const { hubspot, server, clock, get } = await setUp({
+      deals: { '42': deal('Acme renewal'), '43': deal('Acme pilot'), '44': deal('Acme old quote') },
       companies: { '7': 'Acme' },
-      companyProperties: { '7': { first100_health: 'at_risk', first100_segment: 'occasional' } },
     });
     await deliver(server.url, [stageEvent('42', 'closedwon', wonAt), stageEvent('43', 'contractsent', wonAt)], clock.now);
     await server.worker.drain();
+    const first = clock.now;
+    await postAnswer(server.url, await surveyToken(server, { dealId: '42', survey: 'NPS', phase: 'admit', now: first }), { score: '9' });
+    clock.now += 60_000;
+    await postAnswer(server.url, await surveyToken(server, { dealId: '43', survey: 'CSAT', phase: 'assess', now: clock.now }), { score: '3' });
+    await server.worker.drain();
 
+    const before = hubspot.requests.length;
     const card = await get('/api/cards/companies/7?locale=it');
+    expect(hubspot.requests.length).toBe(before);
     expect(card).toEqual({
       companyId: '7',
       name: 'Acme',
-      health: { value: 'at_risk', label: 'A rischio' },
-      segment: { value: 'occasional', label: 'Occasionale' },
+      health: { value: 'needs_attention', label: 'Da seguire' }, // its least healthy deal
+      segment: { value: 'occasional', label: 'Occasionale' }, // not every answer positive
       deals: [
         { dealId: '42', name: 'Acme renewal', phase: 'admit', phaseLabel: 'Ammissione', day: 1, health: { value: 'on_track', label: 'In linea' } },
-        { dealId: '43', name: 'Acme pilot', phase: 'assess', phaseLabel: 'Valutazione', day: null, health: null },
+        { dealId: '43', name: 'Acme pilot', phase: 'assess', phaseLabel: 'Valutazione', day: null, health: { value: 'needs_attention', label: 'Da seguire' } },
       ],
-      feedback: [{ dealId: '42', dealName: 'Acme renewal', score: 9, at: '2025-12-08T08:00:00.000Z' }],
+      feedback: [
+        { dealId: '43', dealName: 'Acme pilot', score: 3, at: new Date(clock.now).toISOString() },
+        { dealId: '42', dealName: 'Acme renewal', score: 9, at: new Date(first).toISOString() },
+      ],
+      hubspotUnavailable: false,
     });
+    // The same health and segment the engine wrote to the company in HubSpot.
+    const written = hubspot.callsTo('/crm/v3/objects/companies/batch/update').at(-1)!.body.inputs[0].properties;
+    expect(written).toEqual({ first100_health: 'needs_attention', first100_segment: 'occasional' });
   });
 
-  it('a company with no onboarding and no feedback: empty lists, no error', async () => {
+  it('a company with no onboarding and no feedback: its name from HubSpot, empty lists, no error', async () => {
     const { get } = await setUp({ deals: {}, companies: { '8': 'Beta' } });
     const card = await get('/api/cards/companies/8');
-    expect(card).toMatchObject({ name: 'Beta', health: null, segment: null, deals: [], feedback: [] });
+    expect(card).toEqual({ companyId: '8', name: 'Beta', health: null, segment: null, deals: [], feedback: [], hubspotUnavailable: false });
+  });
+
+  it('a company HubSpot does not have: 404', async () => {
+    const { server, clock } = await setUp({ deals: {}, companies: { '8': 'Beta' } });
+    const res = await cardCall(server.url, 'GET', '/api/cards/companies/99', clock.now);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('COMPANY_NOT_FOUND');
   });
 });

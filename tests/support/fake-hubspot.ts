@@ -48,14 +48,17 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
   let nextEmailId = 7000;
 
   const scope = nock(base).persist();
+  const takeFailure = (path: string): [number, ReplyBody] | undefined => {
+    const i = failures.findIndex((f) => f.path === path);
+    if (i < 0) return undefined;
+    const [f] = failures.splice(i, 1);
+    return [f!.status, f!.body];
+  };
   const route = (method: 'get' | 'post', path: string, answer: (body: any) => [number, ReplyBody]) =>
     scope[method](path).reply(function (_uri, body, callback) {
       requests.push({ method: method.toUpperCase(), path, body: body || undefined });
-      const failure = failures.findIndex((f) => f.path === path);
-      if (failure >= 0) {
-        const [f] = failures.splice(failure, 1);
-        return callback(null, [f!.status, f!.body]);
-      }
+      const failed = takeFailure(path);
+      if (failed) return callback(null, failed);
       const slow = slowPaths.indexOf(path);
       if (slow >= 0) {
         slowPaths.splice(slow, 1);
@@ -174,14 +177,31 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
   scope.post(/^\/automation\/v4\/actions\/callbacks\/[^/]+\/complete$/).reply(function (uri, body: any, callback) {
     const path = '/automation/v4/actions/callbacks/{callbackId}/complete';
     requests.push({ method: 'POST', path, body });
-    const failure = failures.findIndex((f) => f.path === path);
-    if (failure >= 0) {
-      const [f] = failures.splice(failure, 1);
-      return callback(null, [f!.status, f!.body]);
-    }
+    const failed = takeFailure(path);
+    if (failed) return callback(null, failed);
     callbacks.push({ callbackId: decodeURIComponent(uri.split('/')[5]!), outputFields: body.outputFields });
     callback(null, [204, '']);
   });
+  // One record by id (the cards' quick read): 404 for a record the portal does not have, as HubSpot answers.
+  const oneRecord = (objectType: 'deals' | 'companies') => {
+    const path = `/crm/v3/objects/${objectType}/{id}`;
+    scope.get(new RegExp(`^/crm/v3/objects/${objectType}/\\d+(\\?|$)`)).reply(function (uri, _body, callback) {
+      requests.push({ method: 'GET', path, body: undefined });
+      const failed = takeFailure(path);
+      if (failed) return callback(null, failed);
+      const id = uri.split('?')[0]!.split('/')[5]!;
+      const properties = objectType === 'deals' ? data.deals[id]?.properties : data.companies?.[id] !== undefined ? { name: data.companies[id]!, ...data.companyProperties?.[id] } : undefined;
+      const answer: [number, ReplyBody] = properties
+        ? [200, { id, properties, archived: false }]
+        : [404, { status: 'error', category: 'OBJECT_NOT_FOUND', message: 'resource not found' }];
+      const slow = slowPaths.indexOf(path);
+      if (slow < 0) return callback(null, answer);
+      slowPaths.splice(slow, 1);
+      setTimeout(() => callback(null, answer), 3000).unref();
+    });
+  };
+  oneRecord('deals');
+  oneRecord('companies');
   scope.get(/^\/crm\/v4\/objects\/companies\/\d+\/associations\/deals/).reply((uri) => {
     const companyId = uri.split('/')[5]!;
     requests.push({ method: 'GET', path: '/crm/v4/objects/companies/{id}/associations/deals', body: undefined });

@@ -18,7 +18,7 @@ import {
 import type { CompanyCardView } from '../../../src/server/card-api-types';
 import type { RecordContext } from './DealOnboardingCard';
 import { formatDate, TEXT, uiLocale, type Locale, type Text as Words } from './lib/i18n';
-import { LoadError, Loading } from './lib/states';
+import { HubSpotDown, LoadError, Loading } from './lib/states';
 import { useBackend } from './lib/use-backend';
 
 /** A client company: its deals in onboarding (phase, day, health), its health and segment, the feedback it gave. */
@@ -31,6 +31,7 @@ export function CompanyOnboardingCard({ context }: { context: RecordContext }) {
   const view = state.data;
   return (
     <Flex direction="column" gap="md">
+      <HubSpotDown view={view} t={t} />
       <DescriptionList direction="row">
         <DescriptionListItem label={t.companyHealth}>
           <StatusTag variant={view.health?.value === 'on_track' ? 'success' : view.health ? 'warning' : 'default'} testId="company-health">

@@ -1,6 +1,5 @@
 import React from 'react';
 import {
-  Alert,
   Divider,
   EmptyState,
   Flex,
@@ -16,7 +15,7 @@ import type { DealCardView } from '../../../src/server/card-api-types';
 import { NextStepsTable } from './deal/NextStepsTable';
 import { PhaseMoveForm } from './deal/PhaseMoveForm';
 import { TEXT, uiLocale, type Text as Words } from './lib/i18n';
-import { LoadError, Loading } from './lib/states';
+import { HubSpotDown, LoadError, Loading } from './lib/states';
 import { useBackend } from './lib/use-backend';
 
 /** The parts of HubSpot's extension context the card reads. */
@@ -46,18 +45,21 @@ export function DealOnboardingCard({ context }: { context: RecordContext }) {
 
   if (!onboarding) {
     return (
-      <EmptyState title={t.notInOnboarding} layout="vertical" imageName="deals" testId="not-in-onboarding">
-        <Text>{view.lost ? t.lostText : t.notInOnboardingText}</Text>
-        <Heading>{t.startOnboarding}</Heading>
-        <PhaseMoveForm key="start" view={view} t={t} path={movePath} suggested="admit" onMoved={show} />
-      </EmptyState>
+      <Flex direction="column" gap="md">
+        <HubSpotDown view={view} t={t} />
+        <EmptyState title={t.notInOnboarding} layout="vertical" imageName="deals" testId="not-in-onboarding">
+          <Text>{view.lost ? t.lostText : t.notInOnboardingText}</Text>
+          <Heading>{t.startOnboarding}</Heading>
+          <PhaseMoveForm key="start" view={view} t={t} path={movePath} suggested="admit" onMoved={show} />
+        </EmptyState>
+      </Flex>
     );
   }
   const next = view.phases[Math.min(onboarding.phaseIndex + 1, view.phases.length - 1)]!.value;
   return (
     <Flex direction="column" gap="md">
       <StepIndicator stepNames={view.phases.map((p) => p.label)} currentStep={onboarding.phaseIndex} testId="phases" />
-      {view.hubspotUnavailable ? <Alert title={t.errorTitle} variant="warning">{t.hubspotDown}</Alert> : null}
+      <HubSpotDown view={view} t={t} />
       <Statistics>
         <StatisticsItem label={onboarding.phaseLabel} number={onboarding.day === null ? t.beforeDayZero : t.dayOf(onboarding.day, onboarding.of)} testId="day">
           <Text>{t.inPhaseFor(onboarding.daysInPhase)}</Text>

@@ -1,7 +1,7 @@
 import type { DealSnapshot } from '../../domain/deal.js';
 import type { PhaseEntryPlan } from '../../domain/plan-phase-entry.js';
 import type { Queryable } from '../../store/db.js';
-import { recordDealCompany } from '../../store/health-signals.js';
+import { recordDealIdentity } from '../../store/deal-identity.js';
 import { cancelPendingSteps, insertPhaseEntry, insertSteps, saveDealState, type DealState } from '../../store/onboarding-store.js';
 import { stepsFromPlan } from '../steps/steps-from-plan.js';
 
@@ -38,7 +38,8 @@ export async function enterPhase(tx: Queryable, c: PhaseEntryChange): Promise<st
     lost: false,
     dayZero: c.dayZero,
   });
-  // The company's health and segment are summed over its deals in onboarding (see update-companies).
-  await recordDealCompany(tx, c.deal.id, c.deal.company?.id ?? null);
+  // The company's health and segment are summed over its deals in onboarding (see update-companies); the cards
+  // show the names without asking HubSpot.
+  await recordDealIdentity(tx, c.deal);
   return entryId;
 }

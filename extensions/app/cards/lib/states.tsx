@@ -28,3 +28,13 @@ export function ProblemAlert({ problem, t, itemLabel }: { problem: Problem | nul
     </Alert>
   );
 }
+
+/** first100 knew nothing of this record and HubSpot could not be asked: the card shows only what first100 knows. */
+export function HubSpotDown({ view, t }: { view: { hubspotUnavailable: boolean }; t: Words }) {
+  if (!view.hubspotUnavailable) return null;
+  return (
+    <Alert title={t.hubspotDownTitle} variant="warning" testId="hubspot-down">
+      {t.hubspotDown}
+    </Alert>
+  );
+}
