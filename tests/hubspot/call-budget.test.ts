@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCallBudget } from '../../src/hubspot/call-budget.js';
+import { createCallBudget, createCallBudgetTry } from '../../src/hubspot/call-budget.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrations.js';
 import { freshDataDir } from '../support/start-server.js';
@@ -55,5 +55,25 @@ describe('the shared call budget', () => {
     await expect(acquire()).rejects.toMatchObject({ code: 'RATE_LIMIT_DAILY' });
     clock.time.now = Date.parse('2026-12-04T23:00:30Z'); // 00:00:30 in Rome, the next day
     await expect(acquire()).resolves.toBeUndefined();
+  });
+
+  it('a try never waits: it takes a call when the second and the day have one, and refuses at once when either is spent', async () => {
+    await db.query('DELETE FROM call_budget');
+    const clock = fakeTime(Date.parse('2026-12-04T10:00:00.250Z'));
+    const settings = { db, per10s: 20, perDay: 5, timezone: 'Europe/Rome', now: clock.now, sleep: clock.sleep };
+    const acquire = await createCallBudget(settings);
+    const tryCall = await createCallBudgetTry(settings);
+    await acquire(); // the worker's call
+    expect(await tryCall()).toBe(true); // the second's other slot
+    expect(await tryCall()).toBe(false); // spent this second: no waiting
+    expect(clock.time.slept).toEqual([]);
+    clock.time.now += 1000;
+    expect(await tryCall()).toBe(true);
+    await acquire(); // 4 of the day's 5 calls used
+    clock.time.now += 1000;
+    expect(await tryCall()).toBe(true);
+    clock.time.now += 1000;
+    expect(await tryCall()).toBe(false); // the day's share is spent
+    await expect(acquire()).rejects.toMatchObject({ code: 'RATE_LIMIT_DAILY' });
   });
 });

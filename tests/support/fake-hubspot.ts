@@ -48,7 +48,9 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
   let nextEmailId = 7000;
 
   const scope = nock(base).persist();
+  let failingAll: [number, ReplyBody] | undefined;
   const takeFailure = (path: string): [number, ReplyBody] | undefined => {
+    if (failingAll) return failingAll;
     const i = failures.findIndex((f) => f.path === path);
     if (i < 0) return undefined;
     const [f] = failures.splice(i, 1);
@@ -205,6 +207,7 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
   scope.get(/^\/crm\/v4\/objects\/companies\/\d+\/associations\/deals/).reply((uri) => {
     const companyId = uri.split('/')[5]!;
     requests.push({ method: 'GET', path: '/crm/v4/objects/companies/{id}/associations/deals', body: undefined });
+    if (failingAll) return failingAll;
     const dealIds = Object.entries(data.deals).filter(([, d]) => d.companyId === companyId).map(([id]) => id);
     return [200, { results: dealIds.map((id) => ({ toObjectId: Number(id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 6, label: null }] })) }];
   });
@@ -220,6 +223,10 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
     /** The next call to `path` gets this answer instead (queue several for several calls). */
     failNext(path: string, status: number, body: ReplyBody = {}) {
       failures.push({ path, status, body });
+    },
+    /** Every call from now on gets this answer (e.g. 429 for HubSpot's rate limit), until `failAll(undefined)`. */
+    failAll(status?: number, body: ReplyBody = {}) {
+      failingAll = status === undefined ? undefined : [status, body];
     },
     /** The next batch create refuses the inputs matching `predicate` and answers 207 for them. */
     refuseTasksNext(predicate: (input: any) => boolean) {
