@@ -1,74 +1,112 @@
-import { signV3 } from '../src/hubspot/signature.js';
-import { BENCH_PORTAL, BENCH_PUBLIC_URL, BENCH_SECRET, percentile, startBenchServer, wonEvent } from './bench-server.js';
+import { percentile, startBenchServer, wonEvent, type BenchServer } from './bench-server.js';
+import { cardCall, fillHandoff } from './card-calls.js';
 import { createHubSpotDouble } from './hubspot-double.js';
 
-export interface CardApiResult {
+export interface CardRun {
   requests: number;
   perSecond: number;
   failures: number;
-  /** Per endpoint and for all requests together, in ms. */
-  latency: Record<string, { p50: number; p95: number }>;
+  /** Per card and for all requests together, in ms, with how many requests each figure is over. */
+  latency: Record<string, { p50: number; p95: number; n: number }>;
+}
+
+export interface CardApiResult {
+  quiet: CardRun;
+  /** The same cards opened while a burst of deals won at once drains. */
+  burst: CardRun & { deals: number; drainSeconds: number };
+}
+
+export interface CardApiOptions {
+  deals: number;
+  requests: number;
+  perSecond: number;
+  /** HubSpot's 10-second limit in the double, and first100's share of it. */
+  hubspotPer10s: number;
+  share: number;
+  playbook: string;
+  latencyMs: number;
+  burstDeals: number;
+  tasksPerDeal: number;
 }
 
 /**
  * The cards' backend as people use it: cards opened at a steady `perSecond` (open loop, so a slow answer does not
- * slow the arrivals), each a GET signed as hubspot.fetch signs it, over deals that went through onboarding.
- * The deal and company cards also read HubSpot (the double, with its latency) through the call budget.
+ * slow the arrivals), each a GET signed as hubspot.fetch signs it, a third each to the deal card, the handoff card
+ * and the company card of deals that went through onboarding and whose handoff checklists sales and the PM filled.
+ * First on a quiet server, then again from the moment `burstDeals` deals are won at once until the burst has drained.
  */
-export async function benchCardApi(o: { deals: number; requests: number; perSecond: number; per10s: number; playbook: string; latencyMs: number }): Promise<CardApiResult> {
-  const double = createHubSpotDouble({ latencyMs: o.latencyMs });
-  const server = await startBenchServer({ apiBaseUrl: await double.start(), per10s: o.per10s, playbook: o.playbook });
+export async function benchCardApi(o: CardApiOptions): Promise<CardApiResult> {
+  const double = createHubSpotDouble({ per10s: o.hubspotPer10s, latencyMs: o.latencyMs });
+  const server = await startBenchServer({ apiBaseUrl: await double.start(), per10s: o.share, playbook: o.playbook });
   try {
     const dealIds = Array.from({ length: o.deals }, (_, i) => 3_000_000 + i);
     await server.send(dealIds.map((id, i) => wonEvent(id, Date.now() - 10_000 + i)));
-    for (const started = Date.now(); double.dealUpdates.size < o.deals; ) {
-      if (Date.now() - started > 120_000) throw new Error('the card benchmark\'s deals did not finish onboarding');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const endpoints = {
-      'deal card': (id: number) => `/api/cards/deals/${id}`,
-      'handoff card': (id: number) => `/api/cards/deals/${id}/handoff`,
-      'company card': (id: number) => `/api/cards/companies/${7_000_000 + id}`,
-    };
-    const names = Object.keys(endpoints) as (keyof typeof endpoints)[];
-    const timings: Record<string, number[]> = Object.fromEntries([...names, 'all'].map((n) => [n, []]));
-    let failures = 0;
-    const calls: Promise<void>[] = [];
+    await waitFor(() => double.dealUpdates.size >= o.deals, 'the card benchmark\'s deals did not finish onboarding');
+    for (const id of dealIds) await fillHandoff(server.url, id);
+    await quietDown(double.calls);
+
+    const quiet = await openCards(server, dealIds, o.perSecond, { requests: o.requests });
+
+    const tasksBefore = double.tasks.length;
+    const drained = () => double.tasks.length - tasksBefore >= o.burstDeals * o.tasksPerDeal && double.dealUpdates.size >= o.deals + o.burstDeals;
     const started = performance.now();
-    for (let i = 0; i < o.requests; i++) {
-      const wait = started + (i * 1000) / o.perSecond - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const name = names[i % names.length]!;
-      const path = endpoints[name](dealIds[i % dealIds.length]!);
-      calls.push(
-        signedGet(server.url, path).then(({ status, ms }) => {
-          if (status !== 200) failures += 1;
-          timings[name]!.push(ms);
-          timings.all!.push(ms);
-        }),
-      );
+    const now = Date.now();
+    const deliveries = [];
+    for (let i = 0; i < o.burstDeals; i += 100) {
+      deliveries.push(Array.from({ length: Math.min(100, o.burstDeals - i) }, (_, k) => wonEvent(2_000_000 + i + k, now - 10_000 + i + k)));
     }
-    await Promise.all(calls);
-    const latency = Object.fromEntries(
-      Object.entries(timings).map(([name, ms]) => {
-        const sorted = [...ms].sort((a, b) => a - b);
-        return [name, { p50: percentile(sorted, 50), p95: percentile(sorted, 95) }];
-      }),
-    );
-    return { requests: o.requests, perSecond: o.perSecond, failures, latency };
+    const [burst] = await Promise.all([openCards(server, dealIds, o.perSecond, { until: drained }), ...deliveries.map((d) => server.send(d))]);
+    await waitFor(drained, 'the burst did not drain');
+    return { quiet, burst: { ...burst, deals: o.burstDeals, drainSeconds: (performance.now() - started) / 1000 } };
   } finally {
     await server.close();
     await double.stop();
   }
 }
 
-/** A GET as hubspot.fetch sends it: user and account appended to the URL, v3 signature over the public URL. */
-async function signedGet(serverUrl: string, path: string): Promise<{ status: number; ms: number }> {
-  const query = `?${new URLSearchParams({ userId: '1001', portalId: BENCH_PORTAL, userEmail: 'rep@bench.invalid', appId: '1' })}`;
-  const timestamp = String(Date.now());
-  const signature = signV3(BENCH_SECRET, 'GET', `${BENCH_PUBLIC_URL}${path}${query}`, '', timestamp);
-  const t = performance.now();
-  const res = await fetch(`${serverUrl}${path}${query}`, { headers: { 'x-hubspot-signature-v3': signature, 'x-hubspot-request-timestamp': timestamp } });
-  await res.arrayBuffer();
-  return { status: res.status, ms: performance.now() - t };
+/** Opens cards at a steady pace, `requests` of them or until `until` holds; the figures cover every request sent. */
+async function openCards(server: BenchServer, dealIds: number[], perSecond: number, stop: { requests?: number; until?: () => boolean }): Promise<CardRun> {
+  const endpoints = {
+    'deal card': (id: number) => `/api/cards/deals/${id}`,
+    'handoff card': (id: number) => `/api/cards/deals/${id}/handoff`,
+    'company card': (id: number) => `/api/cards/companies/${7_000_000 + id}`,
+  };
+  const names = Object.keys(endpoints) as (keyof typeof endpoints)[];
+  const timings: Record<string, number[]> = Object.fromEntries([...names, 'all'].map((n) => [n, []]));
+  let failures = 0;
+  const calls: Promise<void>[] = [];
+  const started = performance.now();
+  for (let i = 0; stop.requests === undefined ? !stop.until!() : i < stop.requests; i++) {
+    const wait = started + (i * 1000) / perSecond - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const name = names[i % names.length]!;
+    const path = endpoints[name](dealIds[i % dealIds.length]!);
+    calls.push(
+      cardCall(server.url, 'GET', path).then(({ status, ms }) => {
+        if (status !== 200) failures += 1;
+        timings[name]!.push(ms);
+        timings.all!.push(ms);
+      }),
+    );
+  }
+  await Promise.all(calls);
+  const latency = Object.fromEntries(
+    Object.entries(timings).map(([name, ms]) => {
+      const sorted = [...ms].sort((a, b) => a - b);
+      return [name, { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: sorted.length }];
+    }),
+  );
+  return { requests: timings.all!.length, perSecond, failures, latency };
+}
+
+async function waitFor(done: () => boolean, failure: string, limitMs = 600_000): Promise<void> {
+  for (const started = Date.now(); !done(); ) {
+    if (Date.now() - started > limitMs) throw new Error(failure);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until the worker has sent HubSpot everything the handoffs planned: no call for two seconds. */
+async function quietDown(calls: { at: number }[]): Promise<void> {
+  await waitFor(() => calls.length > 0 && Date.now() - calls.at(-1)!.at > 2000, 'the worker did not settle after the handoffs');
 }

@@ -6,9 +6,8 @@ import { calendarDaysBetween, onboardingDay, ONBOARDING_DAYS } from '../domain/o
 import { isPhase, PHASES, phaseIndex, phaseLabel, type Locale } from '../domain/phases.js';
 import { HEALTH_LABELS } from '../domain/status-labels.js';
 import type { Engine } from '../jobs/engine.js';
-import { isDealKnown, readDealRecord, type DealRecord } from '../store/card-reads.js';
+import { isDealKnown, readDealRecord, readPlannedSteps, type DealRecord, type PlannedStep } from '../store/card-reads.js';
 import { readHandoff } from '../store/handoff-store.js';
-import { readTimeline, type TimelineStep } from '../store/timeline-store.js';
 import type { DealCardView, NextStep } from './card-api-types.js';
 import { readUnknownRecord } from './unknown-record.js';
 
@@ -26,7 +25,7 @@ export async function dealCardView(engine: Engine, dealId: string, locale: Local
   const hubspotUnavailable = !record && !(await isDealKnown(engine.db, dealId)) && (await readUnknownRecord(engine, 'deals', dealId)) === 'unavailable';
   const handoff = await readHandoff(engine.db, dealId);
   const phase = record?.phase ?? null;
-  const entry = phase ? (await readTimeline(engine.db, [dealId])).filter((e) => e.phase === phase).at(-1) : undefined;
+  const steps = phase && record?.entryId ? await readPlannedSteps(engine.db, dealId, record.entryId, MAX_STEPS) : [];
   return {
     dealId,
     locale,
@@ -47,9 +46,7 @@ export async function dealCardView(engine: Engine, dealId: string, locale: Local
     lost: record?.lost ?? false,
     health: healthOf(record, locale),
     lastFeedback: record?.lastAnswer ? { score: record.lastAnswer.score, at: new Date(record.lastAnswer.at).toISOString() } : null,
-    nextSteps: (entry?.steps ?? [])
-      .filter((s) => s.kind !== 'note' && s.status !== 'cancelled')
-      .slice(0, MAX_STEPS).map((s) => nextStep(s, locale)),
+    nextSteps: steps.map((s) => nextStep(s, locale)),
     handoff: { status: handoff.status, label: HANDOFF_STATUS_LABELS[handoff.status][locale], completeness: completeness(handoff) },
     hubspotUnavailable,
   };
@@ -62,11 +59,15 @@ function healthOf(record: DealRecord | undefined, locale: Locale): DealCardView[
   return { value: health, label: HEALTH_LABELS[health][locale] };
 }
 
-function nextStep(step: TimelineStep, locale: Locale): NextStep {
-  const p = step.payload as Record<string, any>;
+function nextStep(step: PlannedStep, locale: Locale): NextStep {
   const base = { dueAt: new Date(step.dueAt).toISOString(), status: step.status };
-  if (step.kind === 'task') return { kind: 'task', ...base, title: p.task.subject, assignee: p.assignee, ownerId: p.task.ownerId ?? null };
-  if (step.kind === 'email') return { kind: 'email', ...base, template: p.template, survey: p.survey, touchpoint: p.touchpoint };
-  const to = String(p.to);
+  if (step.kind === 'task') return { kind: 'task', ...base, title: step.title ?? '', assignee: step.assignee ?? 'unassigned', ownerId: step.ownerId };
+  if (step.kind === 'email') return { kind: 'email', ...base, template: step.template ?? '', ...present({ survey: step.survey, touchpoint: step.touchpoint }) };
+  const to = step.to ?? '';
   return { kind: 'advance', ...base, to, toLabel: isPhase(to) ? phaseLabel(to, locale) : to };
+}
+
+/** An email without a survey has neither survey nor touchpoint in the answer (as the card's type says: optional). */
+function present(fields: Record<string, string | null>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => e[1] !== null));
 }

@@ -76,3 +76,34 @@ export async function readCompanyRecord(db: Queryable, companyId: string, limit:
   );
   return { name: company.name, deals: rows.map(toRecord) };
 }
+
+/** A step of the deal's current phase entry as the deal card lists it; absent fields are null. */
+export interface PlannedStep {
+  kind: 'task' | 'email' | 'advance';
+  dueAt: number;
+  status: string;
+  title: string | null;
+  assignee: string | null;
+  ownerId: string | null;
+  template: string | null;
+  survey: string | null;
+  touchpoint: string | null;
+  to: string | null;
+}
+
+/**
+ * The tasks, emails and timed advance a phase entry planned, not cancelled, soonest first: only the fields the card
+ * shows, not the whole payloads (a task's body can be long).
+ */
+export async function readPlannedSteps(db: Queryable, dealId: string, entryId: string, limit: number): Promise<PlannedStep[]> {
+  const rows = await db.query<Omit<PlannedStep, 'dueAt' | 'ownerId'> & { due_at: string | number; owner_id: string | null }>(
+    `SELECT kind, due_at, status, payload->'task'->>'subject' AS title, payload->>'assignee' AS assignee,
+            payload->'task'->>'ownerId' AS owner_id, payload->>'template' AS template, payload->>'survey' AS survey,
+            payload->>'touchpoint' AS touchpoint, payload->>'to' AS "to"
+       FROM steps
+      WHERE deal_id = $1 AND entry_id = $2 AND kind IN ('task', 'email', 'advance') AND status <> 'cancelled'
+      ORDER BY due_at, id LIMIT $3`,
+    [dealId, entryId, limit],
+  );
+  return rows.map(({ due_at, owner_id, ...r }) => ({ ...r, dueAt: Number(due_at), ownerId: owner_id }));
+}
