@@ -1,5 +1,6 @@
 // npm run bench: every figure BENCHMARKS.md records, measured in one run on this machine.
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parsePlaybook } from '../src/domain/playbook-loader.js';
 import { benchBurst } from './burst.js';
 import { benchCardApi, type CardRun } from './card-api.js';
@@ -22,7 +23,10 @@ for (const part of asked) if (!PARTS.includes(part)) throw new Error(`unknown be
 const parts = new Set(asked.length > 0 ? asked : PARTS);
 const fixed = (n: number, d = 1) => n.toFixed(d);
 
-line(`first100 benchmark — ${new Date().toISOString()} — node ${process.version}, playbook ${playbookPath} (${tasksPerDeal} admit tasks per deal)`);
+/** The machine's 1-minute load average: the figures are only comparable between runs on a similarly loaded machine. */
+const load = () => `load average ${fixed(loadavg()[0]!, 2)}`;
+
+line(`first100 benchmark — ${new Date().toISOString()} — node ${process.version}, playbook ${playbookPath} (${tasksPerDeal} admit tasks per deal); ${load()}`);
 
 if (parts.has('ingest')) {
   // The double answers at once here: the acknowledgement does not wait for HubSpot, only the worker behind it does.
@@ -73,7 +77,7 @@ if (parts.has('cards')) {
   line(`card API, quiet: ${cards.quiet.requests} signed GETs at ${cards.quiet.perSecond}/s, non-200: ${cards.quiet.failures}; ${figures(cards.quiet)}`);
   line(
     `card API, during a burst of ${cards.burst.deals} deals (drained in ${fixed(cards.burst.drainSeconds)} s): ${cards.burst.requests} signed GETs at ${cards.burst.perSecond}/s, ` +
-      `non-200: ${cards.burst.failures}; ${figures(cards.burst)}`,
+      `non-200: ${cards.burst.failures}; ${figures(cards.burst)}; ${load()} at the end`,
   );
 }
 

@@ -64,9 +64,11 @@ export function cardRouter(deps: CardRouteDeps): Router {
 
   router.get('/api/cards/deals/:dealId/handoff', async (req, res) => {
     const dealId = recordId(req, 'dealId');
-    // A checklist first100 has never seen is empty; only a deal HubSpot does not have gets a 404.
-    if (!(await isDealKnown(engine.db, dealId))) await readUnknownRecord(engine, 'deals', dealId);
-    res.json(await handoffView(engine.db, dealId, toLocale(localeOf(req)), actorOf(res).userId));
+    const view = await handoffView(engine.db, dealId, toLocale(localeOf(req)), actorOf(res).userId);
+    // A checklist nobody has touched is empty; only a deal HubSpot does not have gets a 404.
+    const untouched = view.status === 'not_started' && view.history.length === 0;
+    if (untouched && !(await isDealKnown(engine.db, dealId))) await readUnknownRecord(engine, 'deals', dealId);
+    res.json(view);
   });
 
   router.post('/api/cards/deals/:dealId/handoff', async (req, res) => {

@@ -19,7 +19,7 @@ const MAX_SHOWN = 50;
  * knows no deal (404 when HubSpot has no such company).
  */
 export async function companyCardView(engine: Engine, companyId: string, locale: Locale): Promise<CompanyCardView> {
-  const company = await readCompanyRecord(engine.db, companyId, MAX_DEALS);
+  const [company, signalsOf] = await Promise.all([readCompanyRecord(engine.db, companyId, MAX_DEALS), readCompanySignals(engine.db, [companyId])]);
   if (!company) {
     const read = await readUnknownRecord(engine, 'companies', companyId, ['name']);
     const name = read === 'unavailable' ? null : (read.name ?? null);
@@ -46,7 +46,7 @@ export async function companyCardView(engine: Engine, companyId: string, locale:
     .map((f) => ({ ...f, at: new Date(f.at).toISOString() }));
 
   // The same signals and rules as the step that writes the company's properties (jobs/steps/update-companies).
-  const signals = (await readCompanySignals(engine.db, [companyId])).get(companyId) ?? [];
+  const signals = signalsOf.get(companyId) ?? [];
   const health = companyHealth(signals.map(dealHealth));
   const segment = health === null ? null : companySegment(signals);
   return {

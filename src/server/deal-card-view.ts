@@ -21,9 +21,8 @@ const MAX_STEPS = 20;
 export async function dealCardView(engine: Engine, dealId: string, locale: Locale): Promise<DealCardView> {
   const now = engine.clock();
   const tz = engine.calendar.timezone;
-  const record = await readDealRecord(engine.db, dealId);
+  const [record, handoff] = await Promise.all([readDealRecord(engine.db, dealId), readHandoff(engine.db, dealId)]);
   const hubspotUnavailable = !record && !(await isDealKnown(engine.db, dealId)) && (await readUnknownRecord(engine, 'deals', dealId)) === 'unavailable';
-  const handoff = await readHandoff(engine.db, dealId);
   const phase = record?.phase ?? null;
   const steps = phase && record?.entryId ? await readPlannedSteps(engine.db, dealId, record.entryId, MAX_STEPS) : [];
   return {
