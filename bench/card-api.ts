@@ -12,6 +12,8 @@ export interface CardRun {
 
 export interface CardApiResult {
   quiet: CardRun;
+  /** The fastest of 30 of each card opened one at a time after the quiet run: the card's own cost, without queueing. */
+  floorMs: Record<string, number>;
   /** The same cards opened while a burst of deals won at once drains. */
   burst: CardRun & { deals: number; drainSeconds: number };
 }
@@ -46,6 +48,12 @@ export async function benchCardApi(o: CardApiOptions): Promise<CardApiResult> {
     await quietDown(double.calls);
 
     const quiet = await openCards(server, dealIds, o.perSecond, { requests: o.requests });
+    const floorMs: Record<string, number> = {};
+    for (const [name, path] of Object.entries(ENDPOINTS)) {
+      const ms: number[] = [];
+      for (const id of dealIds.slice(0, 30)) ms.push((await cardCall(server.url, 'GET', path(id))).ms);
+      floorMs[name] = Math.min(...ms);
+    }
 
     const tasksBefore = double.tasks.length;
     const drained = () => double.tasks.length - tasksBefore >= o.burstDeals * o.tasksPerDeal && double.dealUpdates.size >= o.deals + o.burstDeals;
@@ -57,21 +65,23 @@ export async function benchCardApi(o: CardApiOptions): Promise<CardApiResult> {
     }
     const [burst] = await Promise.all([openCards(server, dealIds, o.perSecond, { until: drained }), ...deliveries.map((d) => server.send(d))]);
     await waitFor(drained, 'the burst did not drain');
-    return { quiet, burst: { ...burst, deals: o.burstDeals, drainSeconds: (performance.now() - started) / 1000 } };
+    return { quiet, floorMs, burst: { ...burst, deals: o.burstDeals, drainSeconds: (performance.now() - started) / 1000 } };
   } finally {
     await server.close();
     await double.stop();
   }
 }
 
+const ENDPOINTS = {
+  'deal card': (id: number) => `/api/cards/deals/${id}`,
+  'handoff card': (id: number) => `/api/cards/deals/${id}/handoff`,
+  // The double makes 7,000,000 + N the company of deal N.
+  'company card': (id: number) => `/api/cards/companies/${7_000_000 + id}`,
+};
+
 /** Opens cards at a steady pace, `requests` of them or until `until` holds; the figures cover every request sent. */
 async function openCards(server: BenchServer, dealIds: number[], perSecond: number, stop: { requests?: number; until?: () => boolean }): Promise<CardRun> {
-  const endpoints = {
-    'deal card': (id: number) => `/api/cards/deals/${id}`,
-    'handoff card': (id: number) => `/api/cards/deals/${id}/handoff`,
-    'company card': (id: number) => `/api/cards/companies/${7_000_000 + id}`,
-  };
-  const names = Object.keys(endpoints) as (keyof typeof endpoints)[];
+  const names = Object.keys(ENDPOINTS) as (keyof typeof ENDPOINTS)[];
   const timings: Record<string, number[]> = Object.fromEntries([...names, 'all'].map((n) => [n, []]));
   let failures = 0;
   const calls: Promise<void>[] = [];
@@ -80,7 +90,7 @@ async function openCards(server: BenchServer, dealIds: number[], perSecond: numb
     const wait = started + (i * 1000) / perSecond - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const name = names[i % names.length]!;
-    const path = endpoints[name](dealIds[i % dealIds.length]!);
+    const path = ENDPOINTS[name](dealIds[i % dealIds.length]!);
     calls.push(
       cardCall(server.url, 'GET', path).then(({ status, ms }) => {
         if (status !== 200) failures += 1;

@@ -75,6 +75,7 @@ if (parts.has('cards')) {
   const figures = (run: CardRun) =>
     Object.entries(run.latency).map(([name, l]) => `${name} p50 ${fixed(l.p50)} ms, p95 ${fixed(l.p95)} ms (n ${l.n})`).join('; ');
   line(`card API, quiet: ${cards.quiet.requests} signed GETs at ${cards.quiet.perSecond}/s, non-200: ${cards.quiet.failures}; ${figures(cards.quiet)}`);
+  line(`card API, one at a time (fastest of 30): ${Object.entries(cards.floorMs).map(([name, ms]) => `${name} ${fixed(ms)} ms`).join(', ')}`);
   line(
     `card API, during a burst of ${cards.burst.deals} deals (drained in ${fixed(cards.burst.drainSeconds)} s): ${cards.burst.requests} signed GETs at ${cards.burst.perSecond}/s, ` +
       `non-200: ${cards.burst.failures}; ${figures(cards.burst)}; ${load()} at the end`,
