@@ -1,35 +1,17 @@
 import type { OnboardingState } from '../domain/deal.js';
-import { isPhase } from '../domain/phases.js';
 import type { Queryable } from './db.js';
+import { toDealState, type DealStateRow } from './deal-state-reads.js';
 
 export interface DealState extends OnboardingState {
   entryId: string | null;
 }
 
-interface DealRow {
-  phase: string | null;
-  entry_id: string | number | null;
-  entered_at: string | number | null;
-  last_change_at: string | number | null;
-  lost: boolean;
-  day_zero: string | number | null;
-}
-
-const num = (v: string | number | null) => (v === null ? null : Number(v));
-
 /** Reads a deal's onboarding state and holds its row until the transaction ends, so one worker changes a deal at a time. */
 export async function lockDealState(tx: Queryable, dealId: string): Promise<DealState> {
   await tx.query('INSERT INTO deal_onboarding (deal_id) VALUES ($1) ON CONFLICT (deal_id) DO NOTHING', [dealId]);
-  const [row] = await tx.query<DealRow>('SELECT * FROM deal_onboarding WHERE deal_id = $1 FOR UPDATE', [dealId]);
+  const [row] = await tx.query<DealStateRow>('SELECT * FROM deal_onboarding WHERE deal_id = $1 FOR UPDATE', [dealId]);
   if (!row) throw new Error(`deal ${dealId} vanished from deal_onboarding`);
-  return {
-    phase: isPhase(row.phase) ? row.phase : null,
-    entryId: row.entry_id === null ? null : String(row.entry_id),
-    enteredAt: num(row.entered_at),
-    lastChangeAt: num(row.last_change_at),
-    lost: row.lost,
-    dayZero: num(row.day_zero),
-  };
+  return toDealState(row);
 }
 
 export async function saveDealState(tx: Queryable, dealId: string, s: DealState): Promise<void> {
