@@ -1,5 +1,6 @@
 import { companyHealth, companySegment, dealHealth } from '../../domain/client-health.js';
-import type { NoteToCreate, RecordUpdate, TaskToCreate } from '../../hubspot/hubspot-port.js';
+import type { BatchAnswer } from '../../hubspot/batch-answer.js';
+import type { RecordUpdate } from '../../hubspot/hubspot-port.js';
 import { readCompanySignals } from '../../store/health-signals.js';
 import type { ClaimedStepOf, StepKind } from '../../store/step-kinds.js';
 import { markStepsDone, retrySteps } from '../../store/step-store.js';
@@ -22,30 +23,29 @@ export function settleSteps<K extends StepKind, I>(engine: Engine): Pick<HubSpot
 
 export const single = <K extends StepKind, I>(step: ClaimedStepOf<K>, key: string, input: I): StepUnit<K, I> => ({ key, dealId: step.dealId, inDoubt: step.inDoubt, steps: [step], input });
 
-export async function createTasks(engine: Engine, steps: ClaimedStepOf<'task'>[]): Promise<void> {
-  await runHubSpotWrites<StepUnit<'task', TaskToCreate>>(
+/** A create carries its marker: the same write, found again by that marker when HubSpot's answer was lost. */
+async function createMarked<K extends StepKind, T extends { marker: string }>(
+  engine: Engine,
+  what: string,
+  steps: ClaimedStepOf<K>[],
+  itemOf: (step: ClaimedStepOf<K>) => T,
+  port: { create(items: T[]): Promise<BatchAnswer>; find(dealId: string, markers: string[]): Promise<Map<string, string>> },
+): Promise<void> {
+  await runHubSpotWrites<StepUnit<K, T>>(
     engine,
-    {
-      what: 'tasks',
-      write: (units) => engine.hubspot.createTasks(units.map((u) => u.input)),
-      find: (dealId, markers) => engine.hubspot.findTasksByMarker(dealId, markers),
-      ...settleSteps(engine),
-    },
-    steps.map((s) => single(s, s.payload.task.marker, s.payload.task)),
+    { what, write: (units) => port.create(units.map((u) => u.input)), find: (dealId, markers) => port.find(dealId, markers), ...settleSteps(engine) },
+    steps.map((s) => single(s, itemOf(s).marker, itemOf(s))),
   );
 }
 
+export async function createTasks(engine: Engine, steps: ClaimedStepOf<'task'>[]): Promise<void> {
+  const { hubspot } = engine;
+  await createMarked(engine, 'tasks', steps, (s) => s.payload.task, { create: (t) => hubspot.createTasks(t), find: (d, m) => hubspot.findTasksByMarker(d, m) });
+}
+
 export async function createNotes(engine: Engine, steps: ClaimedStepOf<'note'>[]): Promise<void> {
-  await runHubSpotWrites<StepUnit<'note', NoteToCreate>>(
-    engine,
-    {
-      what: 'notes',
-      write: (units) => engine.hubspot.createNotes(units.map((u) => u.input)),
-      find: (dealId, markers) => engine.hubspot.findNotesByMarker(dealId, markers),
-      ...settleSteps(engine),
-    },
-    steps.map((s) => single(s, s.payload.note.marker, s.payload.note)),
-  );
+  const { hubspot } = engine;
+  await createMarked(engine, 'notes', steps, (s) => s.payload.note, { create: (n) => hubspot.createNotes(n), find: (d, m) => hubspot.findNotesByMarker(d, m) });
 }
 
 /** One input per deal: later updates of the same deal win, in the order they were planned. Setting a value twice is harmless. */
