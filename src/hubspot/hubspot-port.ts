@@ -1,5 +1,6 @@
 import type { DealSnapshot } from '../domain/deal.js';
 import type { PropertyDefinition } from './first100-properties.js';
+import type { CallbackCompletion } from './workflow-callbacks.js';
 
 export interface TaskToCreate {
   /** Our effect key's short hash, written into the task so a retry can find it in HubSpot. */
@@ -136,7 +137,7 @@ export interface HubSpotPort {
   /** The token's account and scopes; null when HubSpot cannot describe this kind of token. */
   readTokenInfo(): Promise<TokenInfo | null>;
   /** Completes a workflow action first100 answered with BLOCK: the workflow goes on with these output fields. */
-  completeWorkflowCallback(callbackId: string, outputFields: Record<string, string>): Promise<void>;
+  completeWorkflowCallback(callbackId: string, outputFields: Record<string, string>): Promise<CallbackCompletion>;
 }
 
 export const DEAL_PROPERTIES = ['dealname', 'pipeline', 'dealstage', 'hubspot_owner_id', 'first100_pm_owner', 'closedate'];

@@ -105,12 +105,20 @@ async function outputs(tx: Queryable, dealId: string, outcome: string, phase: Ph
   return successOutputs({ outcome, phase, tasksCreated: tasks, handoffAccepted, extra });
 }
 
-/** Hands each finished call's outputs to its waiting workflow. Completing twice is harmless, so never in doubt. */
+/**
+ * Hands each finished call's outputs to its waiting workflow. Completing twice is harmless, so never in doubt; a
+ * callback HubSpot says is already closed (completed by an earlier attempt whose answer was lost, or expired) is
+ * done too: sending it again could never succeed.
+ */
 export async function completeWorkflowCallbacks(engine: Engine, steps: ClaimedStep[]): Promise<void> {
   for (const step of steps) {
     const { callbackId, outputFields } = step.payload as { callbackId: string; outputFields: ActionOutputs };
     try {
-      await engine.hubspot.completeWorkflowCallback(callbackId, outputFields);
+      const completion = await engine.hubspot.completeWorkflowCallback(callbackId, outputFields);
+      if (completion.closedBefore) {
+        const { status, category, correlationId, hubspotMessage } = completion;
+        engine.log.info({ dealId: step.dealId, callbackId, status, category, correlationId, hubspotMessage }, 'workflow callback was already closed in HubSpot: counted as completed');
+      }
       await markStepsDone(engine.db, [{ id: step.id }]);
     } catch (error) {
       await fail(engine, [step], error, false);
