@@ -22,6 +22,8 @@ import type { JobName, ScheduledJob } from './jobs/schedules/scheduled-job.js';
 import { createSilentClientSweep } from './jobs/schedules/silent-client-sweep.js';
 import { startSchedules, type RunningSchedules } from './jobs/schedules/start-schedules.js';
 import { createApp } from './server/create-app.js';
+import { cachedTokenCheck } from './server/hubspot-readiness.js';
+import { probeToken } from './hubspot/token-probe.js';
 import { openDb, type Db } from './store/db.js';
 import { migrate } from './store/migrations.js';
 import { takeOverOrphanedWork } from './store/take-over-work.js';
@@ -53,6 +55,15 @@ export interface Running {
   /** The scheduled jobs, whether or not their timers run: `runTick(engine, job, tickAt)` runs one tick. */
   jobs: Record<JobName, ScheduledJob>;
   stop(): Promise<void>;
+}
+
+/** /readyz asks HubSpot about the token at most every 30 s, and waits at most 2 s for the answer. */
+const TOKEN_CHECK = { ttlMs: 30_000, timeoutMs: 2_000 };
+
+function tokenCheck(config: Config, hubspot: HubSpotPort, clock: () => number) {
+  const accessToken = config.hubspot.accessToken;
+  if (hubspot.dryRun || !accessToken) return undefined;
+  return cachedTokenCheck(() => probeToken({ apiBaseUrl: config.hubspot.apiBaseUrl, accessToken, timeoutMs: TOKEN_CHECK.timeoutMs }), clock, TOKEN_CHECK.ttlMs);
 }
 
 export async function loadPlaybookFile(path: string): Promise<Playbook> {
@@ -121,6 +132,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     publicBaseUrl: config.publicBaseUrl,
     portalId: config.hubspot.portalId,
     trustProxy: config.trustProxy,
+    checkHubSpotToken: tokenCheck(config, hubspot, clock),
     onStored: () => worker.kick(),
     gate,
     engine,
