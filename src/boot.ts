@@ -15,6 +15,7 @@ import { DEFAULT_ENGINE_SETTINGS, type Engine, type EngineSettings } from './job
 import { createIngestGate } from './jobs/ingest-gate.js';
 import { createMailer } from './email/mailer.js';
 import type { MailTransport } from './email/mail-transport.js';
+import { forgetDeletedContacts } from './jobs/privacy/forget-deleted-contacts.js';
 import { createWorker, type Worker, type WorkerTiming } from './jobs/worker.js';
 import { createCheckpointSweep } from './jobs/schedules/checkpoint-sweep.js';
 import { createReconciliationSweep } from './jobs/schedules/reconciliation-sweep.js';
@@ -87,7 +88,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     await db.close();
     throw error;
   }
-  const hubspot =
+  const port =
     options.hubspot ??
     (config.hubspot.accessToken
       ? createHubSpotAdapter({
@@ -104,6 +105,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
           }),
         })
       : createDryRunAdapter());
+  const hubspot = forgetDeletedContacts(port, db);
   const gate = createIngestGate();
   const engine: Engine = {
     db,
