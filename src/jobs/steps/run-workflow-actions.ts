@@ -1,6 +1,6 @@
 import type { DealSnapshot } from '../../domain/deal.js';
 import type { Phase } from '../../domain/phases.js';
-import { failureOutputs, successOutputs, surveyTemplate, type ActionOutputs, type ActionInput } from '../../domain/workflow-actions.js';
+import { failureOutputs, successOutputs, surveyTemplate, type ActionOutputs, type ActionInput, type WorkflowOutcome } from '../../domain/workflow-actions.js';
 import type { Queryable } from '../../store/db.js';
 import { readDealStates } from '../../store/deal-state-reads.js';
 import { isHandoffAccepted } from '../../store/handoff-store.js';
@@ -100,7 +100,7 @@ async function planSurvey(tx: Queryable, engine: Engine, deal: DealSnapshot, cal
   return outputs(tx, deal.id, contacts > 0 ? 'survey_planned' : 'no_contacts', state?.phase ?? null, 0, { survey_planned: contacts > 0, survey_contacts: contacts });
 }
 
-async function outputs(tx: Queryable, dealId: string, outcome: string, phase: Phase | null, tasks: number, extra?: Record<string, string | number | boolean>): Promise<ActionOutputs> {
+async function outputs(tx: Queryable, dealId: string, outcome: WorkflowOutcome, phase: Phase | null, tasks: number, extra?: Record<string, string | number | boolean>): Promise<ActionOutputs> {
   const handoffAccepted = await isHandoffAccepted(tx, dealId);
   return successOutputs({ outcome, phase, tasksCreated: tasks, handoffAccepted, extra });
 }
