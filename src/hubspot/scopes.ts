@@ -19,6 +19,8 @@ export const SCOPES = {
   'crm.schemas.deals.write': '"first100 setup" creating the first100 deal properties and their group',
   'crm.schemas.companies.write': '"first100 setup" creating the first100 company properties and their group',
   automation: 'completing the custom workflow actions first100 answered later (the callbacks API)',
+  // The emails search also accepts crm.objects.contacts.read (spec); whether HubSpot returns an email's text to a
+  // token without this scope is not documented (UNCONFIRMED), and the marker search needs that text.
   'sales-email-read': 'reading back the text of emails first100 logged, to find its marker after an unanswered log call',
 } as const;
 
