@@ -1,4 +1,4 @@
-import { failureOutputs, parseActionInput, pauseNote, successOutputs, type ActionOutputs, type WorkflowActionName } from '../domain/workflow-actions.js';
+import { failureOutputs, parseActionInput, pauseNote, successOutputs, type ActionOutputs, type WorkflowActionName, type WorkflowOutcome } from '../domain/workflow-actions.js';
 import { escapeHtml } from '../domain/timeline-notes.js';
 import type { Queryable } from '../store/db.js';
 import { isHandoffAccepted } from '../store/handoff-store.js';
@@ -86,7 +86,7 @@ async function pauseOrResume(tx: Queryable, engine: Engine, call: WorkflowCallRe
   const state = await lockDealState(tx, call.dealId);
   const now = engine.clock();
   const handoffAccepted = await isHandoffAccepted(tx, call.dealId);
-  const result = (outcome: string, paused: boolean, heldSteps: number) =>
+  const result = (outcome: WorkflowOutcome<'pause-resume'>, paused: boolean, heldSteps: number) =>
     successOutputs({ outcome, phase: state.phase, tasksCreated: 0, handoffAccepted, extra: { paused, held_steps: heldSteps } });
   let outputs: ActionOutputs;
   if (input.mode === 'pause') {

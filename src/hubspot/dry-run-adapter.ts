@@ -148,6 +148,7 @@ export function createDryRunAdapter(
     },
     async completeWorkflowCallback(callbackId, outputFields) {
       writes.push({ kind: 'complete-callback', callbackId, outputFields });
+      return { closedBefore: false };
     },
   };
 }

@@ -18,6 +18,8 @@ export class HubSpotError extends Error {
       status?: number;
       category?: string;
       correlationId?: string;
+      /** HubSpot's own words, for callers that must tell one refusal from another (never shown as is to a client). */
+      hubspotMessage?: string;
       /** True when HubSpot may have applied a create it did not confirm (no answer, or a 5xx). */
       inDoubt?: boolean;
     } = {},
@@ -44,7 +46,7 @@ interface HubSpotErrorBody {
 
 /** Maps an error answer from HubSpot to a code and a message that says what to do. */
 export function errorFromResponse(status: number, body: HubSpotErrorBody, what: string, create: { inDoubt: boolean } = { inDoubt: false }): HubSpotError {
-  const details = { status, category: body.category, correlationId: body.correlationId };
+  const details = { status, category: body.category, correlationId: body.correlationId, hubspotMessage: body.message };
   const said = body.message ? `: ${body.message}` : '';
   if (status === 429) {
     return body.policyName === 'DAILY'

@@ -2,6 +2,7 @@ import type { DealSnapshot } from '../domain/deal.js';
 import type { BatchAnswer } from './batch-answer.js';
 import type { PropertyDefinition } from './first100-properties.js';
 import type { ClosedTasks } from './tasks.js';
+import type { CallbackCompletion } from './workflow-callbacks.js';
 
 export interface TaskToCreate {
   /** Our effect key's short hash, written into the task so a retry can find it in HubSpot. */
@@ -134,7 +135,7 @@ export interface HubSpotPort {
   /** The token's account and scopes; null when HubSpot cannot describe this kind of token. */
   readTokenInfo(): Promise<TokenInfo | null>;
   /** Completes a workflow action first100 answered with BLOCK: the workflow goes on with these output fields. */
-  completeWorkflowCallback(callbackId: string, outputFields: Record<string, string>): Promise<void>;
+  completeWorkflowCallback(callbackId: string, outputFields: Record<string, string>): Promise<CallbackCompletion>;
 }
 
 export const DEAL_PROPERTIES = ['dealname', 'pipeline', 'dealstage', 'hubspot_owner_id', 'first100_pm_owner', 'closedate'];

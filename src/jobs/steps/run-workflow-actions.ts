@@ -1,6 +1,6 @@
 import type { DealSnapshot } from '../../domain/deal.js';
 import type { Phase } from '../../domain/phases.js';
-import { failureOutputs, successOutputs, surveyTemplate, type ActionOutputs, type ActionInput } from '../../domain/workflow-actions.js';
+import { failureOutputs, successOutputs, surveyTemplate, type ActionOutputs, type ActionInput, type WorkflowOutcome } from '../../domain/workflow-actions.js';
 import type { Queryable } from '../../store/db.js';
 import { readDealStates } from '../../store/deal-state-reads.js';
 import { isHandoffAccepted } from '../../store/handoff-store.js';
@@ -107,17 +107,25 @@ async function planSurvey(tx: Queryable, engine: Engine, deal: DealSnapshot, cal
   return outputs(tx, deal.id, contacts > 0 ? 'survey_planned' : 'no_contacts', state?.phase ?? null, 0, { survey_planned: contacts > 0, survey_contacts: contacts });
 }
 
-async function outputs(tx: Queryable, dealId: string, outcome: string, phase: Phase | null, tasks: number, extra?: Record<string, string | number | boolean>): Promise<ActionOutputs> {
+async function outputs(tx: Queryable, dealId: string, outcome: WorkflowOutcome, phase: Phase | null, tasks: number, extra?: Record<string, string | number | boolean>): Promise<ActionOutputs> {
   const handoffAccepted = await isHandoffAccepted(tx, dealId);
   return successOutputs({ outcome, phase, tasksCreated: tasks, handoffAccepted, extra });
 }
 
-/** Hands each finished call's outputs to its waiting workflow. Completing twice is harmless, so never in doubt. */
+/**
+ * Hands each finished call's outputs to its waiting workflow. Completing twice is harmless, so never in doubt; a
+ * callback HubSpot says is already closed (completed by an earlier attempt whose answer was lost, or expired) is
+ * done too: sending it again could never succeed.
+ */
 export async function completeWorkflowCallbacks(engine: Engine, steps: ClaimedStepOf<'workflow-callback'>[]): Promise<void> {
   for (const step of steps) {
     const { callbackId, outputFields } = step.payload;
     try {
-      await engine.hubspot.completeWorkflowCallback(callbackId, outputFields);
+      const completion = await engine.hubspot.completeWorkflowCallback(callbackId, outputFields);
+      if (completion.closedBefore) {
+        const { status, category, correlationId, hubspotMessage } = completion;
+        engine.log.info({ dealId: step.dealId, callbackId, status, category, correlationId, hubspotMessage }, 'workflow callback was already closed in HubSpot: counted as completed');
+      }
       await markStepsDone(engine.db, [{ id: step.id }]);
     } catch (error) {
       await retry(engine, [step], error);
