@@ -1,6 +1,6 @@
 import { percentile, startBenchServer, wonEvent, type BenchServer } from './bench-server.js';
 import { cardCall, fillHandoff } from './card-calls.js';
-import { createHubSpotDouble } from './hubspot-double.js';
+import { createHubSpotDouble } from '../tests/support/hubspot-double.js';
 
 export interface CardRun {
   requests: number;

@@ -4,7 +4,7 @@ import { loadavg } from 'node:os';
 import { parsePlaybook } from '../src/domain/playbook-loader.js';
 import { benchBurst } from './burst.js';
 import { benchCardApi, type CardRun } from './card-api.js';
-import { createHubSpotDouble } from './hubspot-double.js';
+import { createHubSpotDouble } from '../tests/support/hubspot-double.js';
 import { benchIngest } from './ingest.js';
 import { benchNaive } from './naive-baseline.js';
 

@@ -3,8 +3,7 @@ import type { FeedbackDecision } from '../domain/feedback-effects.js';
 import { feedbackNote, followUpTask, scoreText, type AnswerForTeam } from '../domain/feedback-notes.js';
 import type { Locale } from '../domain/phases.js';
 import type { FeedbackRequest } from '../store/feedback-requests.js';
-import type { NewStep } from '../store/onboarding-store.js';
-import type { OwnerTaskPayload } from '../jobs/steps/assign-task-owners.js';
+import type { NewStep, StepKind, StepPayloads } from '../store/step-kinds.js';
 import { companyUpdateStep, dealUpdateStep, markerOf } from '../jobs/steps/steps-from-plan.js';
 
 export interface AnswerEffects {
@@ -31,9 +30,9 @@ export function stepsFromFeedback(e: AnswerEffects): NewStep[] {
   const { request, now } = e;
   const dealId = request.dealId;
   const base = `${dealId}:feedback:${request.id}`;
-  const step = (key: string, kind: NewStep['kind'], stepId: string, payload: unknown, entryId: string | null = null): NewStep => ({
-    effectKey: key, entryId, dealId, kind, stepId, dueAt: now, runAt: now, status: 'pending', payload,
-  });
+  // A kind and its payload travel together, as StepPayloads declares them.
+  const step = <K extends StepKind>(key: string, kind: K, stepId: string, payload: StepPayloads[K], entryId: string | null = null): NewStep =>
+    ({ effectKey: key, entryId, dealId, kind, stepId, dueAt: now, runAt: now, payload }) as NewStep;
   const answer: AnswerForTeam = {
     survey: request.survey,
     score: e.score,
@@ -57,7 +56,7 @@ export function stepsFromFeedback(e: AnswerEffects): NewStep[] {
   if (e.decision.followUp) {
     const key = `${base}:follow-up`;
     const { subject, body } = followUpTask(answer, e.locale);
-    const payload: OwnerTaskPayload = {
+    const payload: StepPayloads['owner-task'] = {
       task: {
         marker: markerOf(key),
         dealId,
