@@ -35,6 +35,8 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
   const calls: { at: number; method: string; path: string; status: number }[] = [];
   const recent: number[] = [];
   const tasks: DoubleTask[] = [];
+  /** Notes on deals' timelines (handoff actions, phase moves, feedback), kept like tasks. */
+  const notes: DoubleTask[] = [];
   const dealUpdates = new Map<string, Record<string, string>>();
   const faults: { path: string; fault: Fault; remaining: number }[] = [];
   const hung: string[] = [];
@@ -64,6 +66,16 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
       const dealId = body.filterGroups?.[0]?.filters?.[0]?.value;
       const onDeal = tasks.filter((t) => t.associations.some((a) => a.to.id === dealId && a.types[0]?.associationTypeId === 216));
       return [200, { total: onDeal.length, results: onDeal.map((t) => ({ id: t.id, properties: { hs_task_body: t.properties.hs_task_body } })) }];
+    }
+    if (method === 'POST' && path === '/crm/v3/objects/notes/batch/create') {
+      const created = body.inputs.map((input: any) => ({ id: String(nextId++), ...input }));
+      notes.push(...created);
+      return [201, { status: 'COMPLETE', results: created.map((n: DoubleTask) => ({ id: n.id, properties: n.properties })) }];
+    }
+    if (method === 'POST' && path === '/crm/v3/objects/notes/search') {
+      const dealId = body.filterGroups?.[0]?.filters?.[0]?.value;
+      const onDeal = notes.filter((n) => n.associations.some((a) => a.to.id === dealId && a.types[0]?.associationTypeId === 214));
+      return [200, { total: onDeal.length, results: onDeal.map((n) => ({ id: n.id, properties: { hs_note_body: n.properties.hs_note_body } })) }];
     }
     // /readyz's token check: one page of one deal.
     if (method === 'GET' && path === '/crm/v3/objects/deals') return [200, { results: [deal('1')] }];
@@ -152,6 +164,7 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
   return {
     calls,
     tasks,
+    notes,
     dealUpdates,
     /** Paths of the calls left without an answer so far, in arrival order. */
     hung,
