@@ -14,8 +14,8 @@ export interface CardApiResult {
   quiet: CardRun;
   /** The fastest of 30 of each card opened one at a time after the quiet run: the card's own cost, without queueing. */
   floorMs: Record<string, number>;
-  /** The same cards opened while a burst of deals won at once drains. */
-  burst: CardRun & { deals: number; drainSeconds: number };
+  /** The same cards opened while bursts of deals won at once drain, one burst after the other; figures over all. */
+  burst: CardRun & { deals: number; drainSeconds: number[] };
 }
 
 export interface CardApiOptions {
@@ -28,6 +28,8 @@ export interface CardApiOptions {
   playbook: string;
   latencyMs: number;
   burstDeals: number;
+  /** Bursts one after the other, so the burst figures are over more requests than one drain gives at `perSecond`. */
+  bursts: number;
   tasksPerDeal: number;
 }
 
@@ -35,7 +37,8 @@ export interface CardApiOptions {
  * The cards' backend as people use it: cards opened at a steady `perSecond` (open loop, so a slow answer does not
  * slow the arrivals), each a GET signed as hubspot.fetch signs it, a third each to the deal card, the handoff card
  * and the company card of deals that went through onboarding and whose handoff checklists sales and the PM filled.
- * First on a quiet server, then again from the moment `burstDeals` deals are won at once until the burst has drained.
+ * First on a quiet server, then again from the moment `burstDeals` deals are won at once until the burst has drained,
+ * `bursts` times.
  */
 export async function benchCardApi(o: CardApiOptions): Promise<CardApiResult> {
   const double = createHubSpotDouble({ per10s: o.hubspotPer10s, latencyMs: o.latencyMs });
@@ -47,7 +50,9 @@ export async function benchCardApi(o: CardApiOptions): Promise<CardApiResult> {
     for (const id of dealIds) await fillHandoff(server.url, id);
     await quietDown(double.calls);
 
-    const quiet = await openCards(server, dealIds, o.perSecond, { requests: o.requests });
+    const quietTimings = newTimings();
+    await openCards(server, dealIds, o.perSecond, { requests: o.requests }, quietTimings);
+    const quiet = summarize(quietTimings, o.perSecond);
     const floorMs: Record<string, number> = {};
     for (const [name, path] of Object.entries(ENDPOINTS)) {
       const ms: number[] = [];
@@ -55,17 +60,24 @@ export async function benchCardApi(o: CardApiOptions): Promise<CardApiResult> {
       floorMs[name] = Math.min(...ms);
     }
 
-    const tasksBefore = double.tasks.length;
-    const drained = () => double.tasks.length - tasksBefore >= o.burstDeals * o.tasksPerDeal && double.dealUpdates.size >= o.deals + o.burstDeals;
-    const started = performance.now();
-    const now = Date.now();
-    const deliveries = [];
-    for (let i = 0; i < o.burstDeals; i += 100) {
-      deliveries.push(Array.from({ length: Math.min(100, o.burstDeals - i) }, (_, k) => wonEvent(2_000_000 + i + k, now - 10_000 + i + k)));
+    const duringBursts: Timings = newTimings();
+    const drainSeconds: number[] = [];
+    for (let b = 0; b < o.bursts; b++) {
+      const tasksBefore = double.tasks.length;
+      const updatesBefore = double.dealUpdates.size;
+      const drained = () => double.tasks.length - tasksBefore >= o.burstDeals * o.tasksPerDeal && double.dealUpdates.size - updatesBefore >= o.burstDeals;
+      const started = performance.now();
+      const now = Date.now();
+      const deliveries = [];
+      for (let i = 0; i < o.burstDeals; i += 100) {
+        const first = 2_000_000 + b * o.burstDeals + i;
+        deliveries.push(Array.from({ length: Math.min(100, o.burstDeals - i) }, (_, k) => wonEvent(first + k, now - 10_000 + i + k)));
+      }
+      await Promise.all([openCards(server, dealIds, o.perSecond, { until: drained }, duringBursts), ...deliveries.map((d) => server.send(d))]);
+      await waitFor(drained, 'the burst did not drain');
+      drainSeconds.push((performance.now() - started) / 1000);
     }
-    const [burst] = await Promise.all([openCards(server, dealIds, o.perSecond, { until: drained }), ...deliveries.map((d) => server.send(d))]);
-    await waitFor(drained, 'the burst did not drain');
-    return { quiet, floorMs, burst: { ...burst, deals: o.burstDeals, drainSeconds: (performance.now() - started) / 1000 } };
+    return { quiet, floorMs, burst: { ...summarize(duringBursts, o.perSecond), deals: o.burstDeals, drainSeconds } };
   } finally {
     await server.close();
     await double.stop();
@@ -79,11 +91,20 @@ const ENDPOINTS = {
   'company card': (id: number) => `/api/cards/companies/${7_000_000 + id}`,
 };
 
-/** Opens cards at a steady pace, `requests` of them or until `until` holds; the figures cover every request sent. */
-async function openCards(server: BenchServer, dealIds: number[], perSecond: number, stop: { requests?: number; until?: () => boolean }): Promise<CardRun> {
-  const names = Object.keys(ENDPOINTS) as (keyof typeof ENDPOINTS)[];
-  const timings: Record<string, number[]> = Object.fromEntries([...names, 'all'].map((n) => [n, []]));
-  let failures = 0;
+type CardName = keyof typeof ENDPOINTS;
+/** Each request's time in ms, per card, and how many did not answer 200. */
+interface Timings {
+  ms: Record<CardName, number[]>;
+  failures: number;
+}
+
+function newTimings(): Timings {
+  return { ms: { 'deal card': [], 'handoff card': [], 'company card': [] }, failures: 0 };
+}
+
+/** Opens cards at a steady pace, `requests` of them or until `until` holds, adding every request's time to `into`. */
+async function openCards(server: BenchServer, dealIds: number[], perSecond: number, stop: { requests?: number; until?: () => boolean }, into: Timings): Promise<void> {
+  const names = Object.keys(ENDPOINTS) as CardName[];
   const calls: Promise<void>[] = [];
   const started = performance.now();
   for (let i = 0; stop.requests === undefined ? !stop.until!() : i < stop.requests; i++) {
@@ -93,20 +114,23 @@ async function openCards(server: BenchServer, dealIds: number[], perSecond: numb
     const path = ENDPOINTS[name](dealIds[i % dealIds.length]!);
     calls.push(
       cardCall(server.url, 'GET', path).then(({ status, ms }) => {
-        if (status !== 200) failures += 1;
-        timings[name]!.push(ms);
-        timings.all!.push(ms);
+        if (status !== 200) into.failures += 1;
+        into.ms[name].push(ms);
       }),
     );
   }
   await Promise.all(calls);
+}
+
+function summarize(t: Timings, perSecond: number): CardRun {
+  const all = Object.values(t.ms).flat();
   const latency = Object.fromEntries(
-    Object.entries(timings).map(([name, ms]) => {
+    Object.entries({ ...t.ms, all }).map(([name, ms]) => {
       const sorted = [...ms].sort((a, b) => a - b);
       return [name, { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: sorted.length }];
     }),
   );
-  return { requests: timings.all!.length, perSecond, failures, latency };
+  return { requests: all.length, perSecond, failures: t.failures, latency };
 }
 
 async function waitFor(done: () => boolean, failure: string, limitMs = 600_000): Promise<void> {
