@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
 import { createBusinessCalendar } from './domain/business-calendar.js';
@@ -125,11 +125,12 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     gate,
     engine,
   });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, () => resolve(s)).once('error', reject);
+  // Node checks these timeouts every connectionsCheckingInterval (30 s by default): a client trickling its
+  // headers would hold a connection for 35 s. The body has its own deadline (verify-hubspot-request).
+  const server = createServer({ requestTimeout: 10_000, headersTimeout: 5_000, connectionsCheckingInterval: 1_000 }, app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject).listen(config.port, () => resolve());
   });
-  server.requestTimeout = 10_000;
-  server.headersTimeout = 5_000;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Without PUBLIC_BASE_URL (the embedded demo), links in emails point at this local server.
   engine.mail = createMailer(config.email, config.publicBaseUrl ?? url, options.mailTransport);
