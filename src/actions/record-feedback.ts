@@ -1,5 +1,6 @@
 import { decideFeedbackEffects, MAX_COMMENT_CHARS } from '../domain/feedback-effects.js';
 import { isValidScore } from '../domain/feedback-scoring.js';
+import { unstorableText } from '../domain/input-text.js';
 import { saveFeedbackAnswer } from '../store/feedback-answers.js';
 import { findFeedbackRequest, type FeedbackRequest } from '../store/feedback-requests.js';
 import { recordLastFeedback } from '../store/health-signals.js';
@@ -19,7 +20,7 @@ export interface FeedbackSubmission {
 export type FeedbackOutcome =
   | { kind: 'unknown' }
   | { kind: 'expired'; request: FeedbackRequest }
-  | { kind: 'invalid'; request: FeedbackRequest; problem: 'score' | 'comment' }
+  | { kind: 'invalid'; request: FeedbackRequest; problem: 'score' | 'comment' | 'characters' }
   | { kind: 'locked'; request: FeedbackRequest }
   /** `stored`: this submission added steps (a first answer or a change); false when it repeated the answer as it was. */
   | { kind: 'recorded'; request: FeedbackRequest; revision: number; stored: boolean; firstAnsweredAt: number };
@@ -45,6 +46,7 @@ export async function recordFeedback(engine: Engine, s: FeedbackSubmission): Pro
     if (state !== 'open') return { kind: state, request };
     if (s.score === null || !isValidScore(request.survey, s.score)) return { kind: 'invalid', request, problem: 'score' };
     if (s.comment !== null && s.comment.length > MAX_COMMENT_CHARS) return { kind: 'invalid', request, problem: 'comment' };
+    if (s.comment !== null && unstorableText(s.comment)) return { kind: 'invalid', request, problem: 'characters' };
     const score = s.score;
 
     const saved = await saveFeedbackAnswer(tx, { requestId: request.id, score, comment: s.comment, now, changeWindowMs: CHANGE_WINDOW_MS });

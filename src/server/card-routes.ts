@@ -113,7 +113,7 @@ function parse<T extends z.ZodType>(schema: T, res: Response): z.output<T> {
 
 function refuseReusedId(outcome: string): void {
   if (outcome === 'request-id-reused') {
-    throw new HttpError(409, 'REQUEST_ID_REUSED', 'this requestId was used for another action; the card makes a new one per action');
+    throw new HttpError(409, 'REQUEST_ID_REUSED', 'this requestId came before with another action or body; the card makes a new requestId per action, and a retry sends the same body');
   }
 }
 

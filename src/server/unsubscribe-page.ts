@@ -8,6 +8,7 @@ const WORDS = {
     button: 'Unsubscribe',
     done: 'Done: you will receive no more of these emails.',
     already: 'You are already unsubscribed: you will receive no more of these emails.',
+    unknown: 'This unsubscribe link is not valid. Copy the whole link from the email, or reply to the email and ask to be removed.',
   },
   it: {
     title: 'Non ricevere più queste email',
@@ -15,19 +16,20 @@ const WORDS = {
     button: 'Annulla l’iscrizione',
     done: 'Fatto: non riceverai più queste email.',
     already: 'Hai già annullato l’iscrizione: non riceverai più queste email.',
+    unknown: 'Questo link per annullare l’iscrizione non è valido. Copia il link completo dall’email, oppure rispondi all’email e chiedi di essere rimosso.',
   },
 };
 
-export type UnsubscribeView = 'ask' | 'done' | 'already';
+export type UnsubscribeView = 'ask' | 'done' | 'already' | 'unknown';
 
-/** A small page that works without JavaScript: the question with one button, or the confirmation. */
+/** A small page that works without JavaScript: the question with one button, the confirmation, or why the link does not work. */
 export function unsubscribePage(locale: Locale, view: UnsubscribeView, brand: string): string {
   const w = WORDS[locale];
   const body =
     view === 'ask'
       ? `<p>${escapeHtml(w.ask)}</p>
 <form method="post"><input type="hidden" name="confirm" value="yes"><button type="submit" style="font-size:16px;padding:10px 20px">${escapeHtml(w.button)}</button></form>`
-      : `<p role="status">${escapeHtml(view === 'done' ? w.done : w.already)}</p>`;
+      : `<p role="status">${escapeHtml(w[view])}</p>`;
   return `<!DOCTYPE html>
 <html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>${escapeHtml(w.title)} · ${escapeHtml(brand)}</title></head>

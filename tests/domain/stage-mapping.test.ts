@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { onboardingDay, calendarDaysBetween } from '../../src/domain/onboarding-day.js';
+import { resolveStage } from '../../src/domain/plan-stage-change.js';
 import { checkMapping, defaultTarget, proposeMapping, type PortalPipeline } from '../../src/domain/stage-mapping.js';
+import { smallPlaybook } from '../support/playbook.js';
 
 const stage = (id: string, isClosed: boolean, probability: number | null) => ({ id, label: id.toUpperCase(), isClosed, probability });
 const sales: PortalPipeline = { id: 'default', label: 'Sales', stages: [stage('open', false, 0.3), stage('won', true, 1), stage('lost', true, 0), stage('parked', true, 0.5)] };
@@ -18,6 +20,19 @@ describe('stage → phase mapping', () => {
       ['lost', 'lost', false],
       ['parked', undefined, false],
     ]);
+  });
+
+  it('a portal stage or pipeline named like a JavaScript built-in is not taken as mapped', () => {
+    const odd: PortalPipeline = { id: 'constructor', label: 'Odd', stages: [stage('toString', true, 1), stage('constructor', false, 0.2)] };
+    const proposed = proposeMapping([odd, { ...sales, stages: [stage('hasOwnProperty', true, 1)] }], { default: { won: 'admit' } });
+    expect(proposed.map((p) => [p.stage.id, p.target, p.kept])).toEqual([
+      ['toString', 'admit', false],
+      ['constructor', 'assess', false],
+      ['hasOwnProperty', 'admit', false],
+    ]);
+    expect(resolveStage(smallPlaybook(), null, 'constructor')).toBeUndefined();
+    expect(resolveStage(smallPlaybook(), 'toString', 'closedwon')).toBeUndefined();
+    expect(resolveStage(smallPlaybook(), 'default', 'closedwon')).toBe('admit');
   });
 
   it('finds unknown pipelines and stages, and won stages nobody mapped', () => {

@@ -97,3 +97,10 @@ describe('email templates', () => {
     expect(parsed.html).toContain('Complimenti per il risultato');
   });
 });
+
+describe('the reassurance email and a remorse type from outside', () => {
+  it.each(['constructor', 'toString', '__proto__'])('"%s" reads as no remorse type: the general words, not a crash', (remorseType) => {
+    const general = renderEmail('reassurance', input('en', { remorseType: null }));
+    expect(renderEmail('reassurance', input('en', { remorseType })).text).toBe(general.text);
+  });
+});

@@ -1,3 +1,4 @@
+import { ownEntry } from '../../domain/own-entry.js';
 import type { Locale } from '../../domain/phases.js';
 import type { Template, TemplateInput } from '../template-types.js';
 import { greeting, signature } from './greeting.js';
@@ -27,7 +28,7 @@ const INTRO: Record<string, Record<Locale, string>> = {
 };
 
 function introOf(i: TemplateInput, locale: Locale): string {
-  return (INTRO[i.remorseType ?? 'default'] ?? INTRO.default!)[locale];
+  return (ownEntry(INTRO, i.remorseType ?? 'default') ?? INTRO.default!)[locale];
 }
 
 /** Affirm (buyer's remorse): reassure with stories of clients like them, matched to the doubt recorded at handoff. */

@@ -1,4 +1,5 @@
 import { onboardingDay } from '../../domain/onboarding-day.js';
+import { ownEntry } from '../../domain/own-entry.js';
 import { isPhase, phaseLabel, type Locale } from '../../domain/phases.js';
 import type { CaseHistory, Playbook } from '../../domain/playbook-schema.js';
 import type { DealSnapshot } from '../../domain/deal.js';
@@ -31,6 +32,6 @@ export async function readDealFacts(db: Queryable, deal: DealSnapshot, playbook:
     phaseLabel: (locale) => (isPhase(phase) ? phaseLabel(phase, locale) : null),
     onboardingDay: onboardingDay(state?.day_zero == null ? null : Number(state.day_zero), now, playbook.timezone),
     remorseType,
-    caseHistories: (remorseType ? stories[remorseType as keyof typeof stories] : undefined) ?? stories.default ?? [],
+    caseHistories: (remorseType ? ownEntry<CaseHistory[] | undefined>(stories, remorseType) : undefined) ?? stories.default ?? [],
   };
 }

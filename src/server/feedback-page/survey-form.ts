@@ -15,7 +15,7 @@ export interface SurveyFormView {
   comment: string;
   /** A line above the form: the score kept from the email, or until when an answer can be changed. */
   notice?: string;
-  error?: 'score' | 'comment';
+  error?: 'score' | 'comment' | 'characters';
 }
 
 /** The survey: the touchpoint, the score as radio buttons in a fieldset, the open question, one button. */
@@ -23,7 +23,13 @@ export function surveyForm(v: SurveyFormView): string {
   const { min, max } = SURVEY_SCALES[v.survey];
   const q = QUESTIONS[v.survey];
   const t = (text: Record<Locale, string>) => text[v.locale];
-  const errorText = v.error === 'comment' ? fill(t(WORDS.commentTooLong), { max: MAX_COMMENT_CHARS }) : fill(t(WORDS.scoreMissing), { min, max });
+  const errorText =
+    v.error === 'comment'
+      ? fill(t(WORDS.commentTooLong), { max: MAX_COMMENT_CHARS })
+      : v.error === 'characters'
+        ? t(WORDS.commentUnreadable)
+        : fill(t(WORDS.scoreMissing), { min, max });
+  const commentInvalid = v.error === 'comment' || v.error === 'characters';
   const radios = [];
   for (let n = min; n <= max; n++) {
     const end = n === min ? t(q.low) : n === max ? t(q.high) : '';
@@ -47,8 +53,8 @@ export function surveyForm(v: SurveyFormView): string {
     `</fieldset>` +
     `<label class="q" for="comment">${t(WORDS.commentLabel)}</label>` +
     `<p class="hint" id="comment-hint">${fill(t(WORDS.commentHint), { max: MAX_COMMENT_CHARS })}</p>` +
-    `<textarea id="comment" name="comment" rows="5" maxlength="${MAX_COMMENT_CHARS}" aria-describedby="comment-hint${v.error === 'comment' ? ' form-error' : ''}"` +
-    `${v.error === 'comment' ? ' aria-invalid="true"' : ''}>${escapeHtml(v.comment)}</textarea>` +
+    `<textarea id="comment" name="comment" rows="5" maxlength="${MAX_COMMENT_CHARS}" aria-describedby="comment-hint${commentInvalid ? ' form-error' : ''}"` +
+    `${commentInvalid ? ' aria-invalid="true"' : ''}>${escapeHtml(v.comment)}</textarea>` +
     `<button type="submit">${t(WORDS.send)}</button>` +
     `</form>`;
   const title = v.error ? `${t(WORDS.error)}: ${t(WORDS.title)}` : t(WORDS.title);

@@ -20,6 +20,10 @@ export const WORDS = {
     en: 'Your comment is longer than {max} characters: shorten it, then send again.',
     it: 'Il commento supera i {max} caratteri: accorcialo, poi invia di nuovo.',
   },
+  commentUnreadable: {
+    en: 'Your comment contains characters we cannot keep (such as a null character): type it again, then send.',
+    it: 'Il commento contiene caratteri che non possiamo salvare (ad esempio un carattere nullo): riscrivilo, poi invia.',
+  },
   prefilled: {
     en: 'We kept the score you chose in the email. Check it, add a comment if you like, and send.',
     it: 'Abbiamo tenuto il voto che hai scelto nell\'email. Controllalo, aggiungi un commento se vuoi, e invia.',
