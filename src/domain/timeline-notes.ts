@@ -1,5 +1,6 @@
 import type { Handoff, HandoffEvent } from './handoff.js';
 import { HANDOFF_ITEMS, itemSpec } from './handoff-items.js';
+import { ownEntry } from './own-entry.js';
 import { phaseLabel, type Locale, type Phase } from './phases.js';
 
 /** The notes first100 writes on a deal's timeline (HTML, as HubSpot's hs_note_body takes it). */
@@ -45,7 +46,7 @@ function itemList(h: Handoff, locale: Locale): string {
     const values = spec.fields
       .map((f) => {
         const raw = h.items[spec.key].values[f.name] ?? '';
-        const shown = f.options && raw ? (f.options[raw]?.[locale] ?? raw) : raw;
+        const shown = f.options && raw ? (ownEntry(f.options, raw)?.[locale] ?? raw) : raw;
         return spec.fields.length > 1 ? `${f.label[locale]}: ${shown || WORDS.empty[locale]}` : shown || WORDS.empty[locale];
       })
       .join('; ');
