@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { HttpError } from './http-error.js';
 import { parseJsonBody } from './parse-json-body.js';
-import { verifiedBody, verifyHubSpotRequest, type VerifierDeps, type VerifyRules } from './verify-hubspot-request.js';
+import { SIGNED_ROUTES, verifiedBody, verifyHubSpotRequest, type VerifierDeps } from './verify-hubspot-request.js';
 
 export type CardAuthDeps = VerifierDeps;
 
@@ -13,17 +13,6 @@ export interface CardCaller {
   portalId: string;
 }
 
-/** Card bodies are small JSON objects; HubSpot caps them at 1 MB, we at far less. */
-export const MAX_CARD_BODY_BYTES = 64 * 1024;
-
-const CARD_RULES: VerifyRules = {
-  what: 'card requests',
-  scheme: 'v3',
-  needsPortalId: true,
-  maxBytes: MAX_CARD_BODY_BYTES,
-  sizeHint: "a card sends a small JSON object (the handoff checklist's longest fits in a few kB)",
-};
-
 /**
  * Lets through only what HubSpot sent for one of our cards: a fresh v3 signature over the public URL (query
  * included) and the raw body, from our portal, naming the user. The caller lands in res.locals.caller and a
@@ -31,7 +20,7 @@ const CARD_RULES: VerifyRules = {
  */
 export function cardAuth(deps: CardAuthDeps): RequestHandler[] {
   return [
-    verifyHubSpotRequest(deps, CARD_RULES),
+    verifyHubSpotRequest(deps, SIGNED_ROUTES.cards),
     (req: Request, res: Response, next: NextFunction) => {
       const query = new URL(req.originalUrl, 'http://card.invalid').searchParams;
       const single = (name: string) => (query.getAll(name).length === 1 ? query.get(name) : null);

@@ -25,6 +25,13 @@ export interface VerifyRules extends Omit<BodyLimits, 'deadlineMs'> {
 /** HubSpot sends a body at once; a few seconds covers a slow network, not a client trickling bytes. */
 export const BODY_DEADLINE_MS = 5_000;
 
+/** The routes HubSpot signs, and what each takes: one table, so no route verifies in its own way. */
+export const SIGNED_ROUTES = {
+  webhooks: { what: 'webhooks', scheme: 'v3', needsPortalId: false, maxBytes: 1024 * 1024, sizeHint: 'HubSpot sends at most 100 events per request' },
+  cards: { what: 'card requests', scheme: 'v3', needsPortalId: true, maxBytes: 64 * 1024, sizeHint: 'a card sends a small JSON object' },
+  workflowActions: { what: 'workflow actions', scheme: 'v3-or-v2', needsPortalId: true, maxBytes: 64 * 1024, sizeHint: 'an execution request is a small JSON object' },
+} as const satisfies Record<string, VerifyRules>;
+
 const SIGNATURE_ADVICE: Record<Exclude<RequestSignatureFailure, 'missing'>, string> = {
   'bad-timestamp': 'X-HubSpot-Request-Timestamp must be milliseconds since the epoch',
   stale: 'the request timestamp is more than 5 minutes away from our clock; check the server clock (NTP)',

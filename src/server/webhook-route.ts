@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../store/db.js';
 import { recordDelivery } from '../store/delivery-store.js';
 import { HttpError } from './http-error.js';
-import { verifiedBody, verifyHubSpotRequest, type VerifierDeps, type VerifyRules } from './verify-hubspot-request.js';
+import { SIGNED_ROUTES, verifiedBody, verifyHubSpotRequest, type VerifierDeps } from './verify-hubspot-request.js';
 import { readDelivery, type DeliveryContents } from './webhook-events.js';
 
 export interface WebhookDeps extends VerifierDeps {
@@ -18,14 +18,6 @@ export interface WebhookDeps extends VerifierDeps {
 
 export const WEBHOOK_PATH = '/webhooks/hubspot';
 
-const WEBHOOK_RULES: VerifyRules = {
-  what: 'webhooks',
-  scheme: 'v3',
-  needsPortalId: false,
-  maxBytes: 1024 * 1024,
-  sizeHint: 'HubSpot sends at most 100 events per request',
-};
-
 /** Told by the headers alone, before the body is read. */
 const requireJson: RequestHandler = (req, res, next) => {
   if (req.is('application/json')) return next();
@@ -35,7 +27,7 @@ const requireJson: RequestHandler = (req, res, next) => {
 
 export function webhookRouter(deps: WebhookDeps): Router {
   const router = Router();
-  router.post(WEBHOOK_PATH, requireJson, verifyHubSpotRequest(deps, WEBHOOK_RULES), async (_req, res) => {
+  router.post(WEBHOOK_PATH, requireJson, verifyHubSpotRequest(deps, SIGNED_ROUTES.webhooks), async (_req, res) => {
     const delivery = readDelivery(verifiedBody(res), { now: deps.clock(), portalId: deps.portalId });
     if (delivery.setAside.length > 0) logSetAside(deps.log, delivery);
     let stored: number;

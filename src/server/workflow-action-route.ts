@@ -7,7 +7,7 @@ import { acceptWorkflowCall } from '../actions/accept-workflow-call.js';
 import type { Engine } from '../jobs/engine.js';
 import { HttpError } from './http-error.js';
 import { parseJsonBody } from './parse-json-body.js';
-import { verifiedBody, verifyHubSpotRequest, type VerifierDeps, type VerifyRules } from './verify-hubspot-request.js';
+import { SIGNED_ROUTES, verifiedBody, verifyHubSpotRequest, type VerifierDeps } from './verify-hubspot-request.js';
 
 export interface WorkflowActionDeps extends VerifierDeps {
   engine: Engine;
@@ -16,14 +16,6 @@ export interface WorkflowActionDeps extends VerifierDeps {
 }
 
 export const WORKFLOW_ACTION_PATH = '/api/workflow-actions';
-
-const WORKFLOW_RULES: VerifyRules = {
-  what: 'workflow actions',
-  scheme: 'v3-or-v2',
-  needsPortalId: true,
-  maxBytes: 64 * 1024,
-  sizeHint: 'an execution request is a small JSON object',
-};
 
 // The execution request of a custom workflow action (custom action reference, "Functions"/"Execution"):
 // {callbackId, origin: {portalId, actionDefinitionId, …}, context: {source, workflowId}, object: {objectId, objectType}, inputFields}.
@@ -43,7 +35,7 @@ const executionRequest = z.object({
  */
 export function workflowActionRouter(deps: WorkflowActionDeps): Router {
   const router = Router();
-  router.post(`${WORKFLOW_ACTION_PATH}/:action`, verifyHubSpotRequest(deps, WORKFLOW_RULES), async (req, res) => {
+  router.post(`${WORKFLOW_ACTION_PATH}/:action`, verifyHubSpotRequest(deps, SIGNED_ROUTES.workflowActions), async (req, res) => {
     const action = String(req.params.action);
     if (!isWorkflowAction(action)) throw new HttpError(404, 'UNKNOWN_ACTION', `first100 has no workflow action "${action}"; upload the app's workflow-actions again`);
     const call = parseRequest(verifiedBody(res));

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deliver, stageEvent } from '../support/deliveries.js';
-import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
+import { sharedServer } from '../support/shared-server.js';
+import { runQueueWaitMs } from '../support/run-queue-wait.js';
 import { keepStalling, slowClient, webhookHead } from '../support/slow-client.js';
-import { startServer } from '../support/start-server.js';
 
 // A stranger who trickles a request a byte a second must neither hold a connection for long nor slow the worker.
 const now = Date.parse('2026-12-04T14:00:00Z');
 isolateNetwork();
 
 const RUN = 300;
-const dealIds = Array.from({ length: 5 * RUN }, (_, i) => String(90_000 + i));
-const deal: FakeDeal = { properties: { dealname: 'Acme', pipeline: 'default', dealstage: 'closedwon', hubspot_owner_id: '100', first100_pm_owner: null, closedate: null } };
-let server: Awaited<ReturnType<typeof startServer>>;
-let hubspot: ReturnType<typeof fakeHubSpot>;
-
-beforeAll(async () => {
-  hubspot = fakeHubSpot({ deals: Object.fromEntries(dealIds.map((id) => [id, deal])) });
-  server = await startServer({ clock: () => now });
-});
-afterAll(async () => {
-  await server.cleanUp();
-  hubspot.stop();
-});
+const dealIds = Array.from({ length: 7 * RUN }, (_, i) => String(90_000 + i));
+const rig = sharedServer(dealIds, { clock: () => now });
 
 const unsigned = () => webhookHead(100_000);
 /** Headers that look signed (a fresh timestamp, a signature of the right shape): only the body can tell. */
@@ -30,21 +19,21 @@ const signedLooking = () => webhookHead(100_000, { 'x-hubspot-request-timestamp'
 
 describe('slow and unsigned clients', () => {
   it('an unsigned POST is refused from its headers, before a byte of its large body is read', async () => {
-    const client = slowClient(server.url, webhookHead(900_000));
+    const client = slowClient(rig.server.url, webhookHead(900_000));
     const outcome = await Promise.race([client.done, new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
     client.stop();
     expect(outcome).toMatchObject({ status: 401, bytesSent: 0 });
   });
 
   it('a body declared over the route\'s limit is refused from the headers too', async () => {
-    const client = slowClient(server.url, webhookHead(2 * 1024 * 1024, { 'x-hubspot-request-timestamp': String(now), 'x-hubspot-signature-v3': 'c2ln' }));
+    const client = slowClient(rig.server.url, webhookHead(2 * 1024 * 1024, { 'x-hubspot-request-timestamp': String(now), 'x-hubspot-signature-v3': 'c2ln' }));
     const outcome = await Promise.race([client.done, new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
     client.stop();
     expect(outcome).toMatchObject({ status: 413, bytesSent: 0 });
   });
 
   it('a client trickling its body is cut after the 5-second deadline, with 408', async () => {
-    const outcome = await slowClient(server.url, signedLooking(), { bodyBytes: 100_000 }).done;
+    const outcome = await slowClient(rig.server.url, signedLooking(), { bodyBytes: 100_000 }).done;
     expect(outcome.status).toBe(408);
     expect(outcome.closedAfterMs).toBeGreaterThan(4_500);
     expect(outcome.closedAfterMs).toBeLessThan(8_000);
@@ -52,25 +41,28 @@ describe('slow and unsigned clients', () => {
 
   it('a client trickling its headers is cut within seconds', async () => {
     const head = signedLooking();
-    const outcome = await slowClient(server.url, head, { headBytesFirst: 40 }).done;
+    const outcome = await slowClient(rig.server.url, head, { headBytesFirst: 40 }).done;
     expect(outcome.closedAfterMs).toBeLessThan(8_000);
   });
 
   it(`strangers trickling unsigned and signed-looking requests do not slow a ${RUN}-deal drain by more than 20 %`, async () => {
     let batch = 0;
-    /** Delivers the next RUN won deals, signed, and times the worker until nothing is left to do. */
+    /**
+     * Delivers the next RUN won deals, signed, and times the worker until nothing is left to do, less the time other
+     * processes on the machine kept it from running (the tests run in parallel): what the strangers cost stays in.
+     */
     const drain = async (): Promise<number> => {
       const ids = dealIds.slice(batch * RUN, ++batch * RUN);
       for (let i = 0; i < ids.length; i += 100) {
         const events = ids.slice(i, i + 100).map((id, k) => stageEvent(id, 'closedwon', now - 60_000 + i + k));
-        expect((await deliver(server.url, events, now)).status).toBe(200);
+        expect((await deliver(rig.server.url, events, now)).status).toBe(200);
       }
-      const started = performance.now();
-      await server.worker.drain();
-      return performance.now() - started;
+      const [started, waited] = [performance.now(), runQueueWaitMs()];
+      await rig.server.worker.drain();
+      return performance.now() - started - (runQueueWaitMs() - waited);
     };
     const stalled = async (): Promise<number> => {
-      const strangers = [keepStalling(server.url, 3, unsigned), keepStalling(server.url, 3, signedLooking)];
+      const strangers = [keepStalling(rig.server.url, 3, unsigned), keepStalling(rig.server.url, 3, signedLooking)];
       await new Promise((r) => setTimeout(r, 500)); // they are connected and sending
       try {
         return await drain();
@@ -79,14 +71,17 @@ describe('slow and unsigned clients', () => {
       }
     };
     await drain(); // warms up the process (JIT, the database's caches): the first drain is the slowest
-    // Alternated, so that a busy moment of the machine weighs on both; the best of each is compared.
-    const quiet = [await drain()];
-    const trickled = [await stalled()];
-    quiet.push(await drain());
-    trickled.push(await stalled());
+    // Three of each, in the order Q S S Q Q S so that a machine growing busier or quieter weighs on both alike;
+    // the best of each is compared.
+    const quiet: number[] = [];
+    const trickled: number[] = [];
+    for (const stalledTurn of [false, true, true, false, false, true]) {
+      if (stalledTurn) trickled.push(await stalled());
+      else quiet.push(await drain());
+    }
     const [best, bestStalled] = [Math.min(...quiet), Math.min(...trickled)];
     console.info(`${RUN}-deal drain: ${Math.round(best)} ms quiet, ${Math.round(bestStalled)} ms with 6 strangers trickling (${quiet.map(Math.round)} / ${trickled.map(Math.round)})`);
-    expect(hubspot.tasks).toHaveLength(5 * RUN * 2);
+    expect(rig.hubspot.tasks).toHaveLength(7 * RUN * 2);
     expect(bestStalled).toBeLessThanOrEqual(best * 1.2);
-  }, 240_000);
+  }, 300_000);
 });

@@ -3,8 +3,9 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { countSetAsideEvents } from '../../src/store/delivery-store.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
-import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
+import { fakeHubSpot } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
+import { WON_DEAL } from '../support/shared-server.js';
 import { startServer } from '../support/start-server.js';
 
 // Each event of a delivery is read on its own: a malformed one is set aside, the others are stored, HubSpot gets 200.
@@ -12,10 +13,8 @@ const now = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome
 const HOUR = 3600_000;
 const onCleanUp = isolateNetwork();
 
-const deal = (): FakeDeal => ({ properties: { dealname: 'Acme', pipeline: 'default', dealstage: 'closedwon', hubspot_owner_id: '100', first100_pm_owner: null, closedate: null } });
-
 async function setUp(dealIds: string[] = []) {
-  const hubspot = fakeHubSpot({ deals: Object.fromEntries(dealIds.map((id) => [id, deal()])) });
+  const hubspot = fakeHubSpot({ deals: Object.fromEntries(dealIds.map((id) => [id, WON_DEAL])) });
   const lines: string[] = [];
   const log = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
   const server = await startServer({ clock: () => now, log });

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countSetAsideEvents } from '../../src/store/delivery-store.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
-import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
+import { sharedServer } from '../support/shared-server.js';
 import { seededRandom, type SeededRandom } from '../support/seeded-random.js';
-import { PORTAL, startServer } from '../support/start-server.js';
+import { PORTAL } from '../support/start-server.js';
 
 // Thousands of random signed events from a fixed seed: valid stage changes and privacy deletions, repeats, events
 // first100 ignores, and malformed ones of every kind. No answer is a 5xx, none hangs, and every valid event is
@@ -15,19 +15,9 @@ const now = Date.parse('2026-12-04T14:00:00Z');
 const DAY = 24 * 3600_000;
 const dealIds = Array.from({ length: 60 }, (_, i) => String(95_000 + i));
 const STAGES = ['closedwon', 'closedlost', 'contractsent', 'qualifiedtobuy', 'appointmentscheduled', '111'];
-const deal: FakeDeal = { properties: { dealname: 'Acme', pipeline: 'default', dealstage: 'closedwon', hubspot_owner_id: '100', first100_pm_owner: null, closedate: null } };
 isolateNetwork();
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let hubspot: ReturnType<typeof fakeHubSpot>;
-beforeAll(async () => {
-  hubspot = fakeHubSpot({ deals: Object.fromEntries(dealIds.map((id) => [id, deal])) });
-  server = await startServer({ clock: () => now });
-});
-afterAll(async () => {
-  await server.cleanUp();
-  hubspot.stop();
-});
+const rig = sharedServer(dealIds, { clock: () => now });
 
 type Event = Record<string, unknown>;
 type Expected = { kind: 'change' | 'deletion'; key: string } | { kind: 'ignored' } | { kind: 'aside' };
@@ -125,7 +115,7 @@ describe(`fuzzed signed deliveries (seed ${SEED})`, () => {
       const broken = r.chance(0.03);
       const body = broken ? JSON.stringify(events).slice(0, -1) : JSON.stringify(events);
       const res = await Promise.race([
-        deliver(server.url, body, now),
+        deliver(rig.server.url, body, now),
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`delivery of ${size} events hung`)), 15_000)),
       ]);
       statuses.push(res.status);
@@ -146,17 +136,17 @@ describe(`fuzzed signed deliveries (seed ${SEED})`, () => {
     }
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
 
-    const storedChanges = await server.db.query<{ dedupe_key: string }>('SELECT dedupe_key FROM stage_changes');
+    const storedChanges = await rig.server.db.query<{ dedupe_key: string }>('SELECT dedupe_key FROM stage_changes');
     expect(storedChanges).toHaveLength(expected.changes.size);
     expect(new Set(storedChanges.map((c) => c.dedupe_key))).toEqual(expected.changes);
-    const storedDeletions = await server.db.query<{ dedupe_key: string }>('SELECT dedupe_key FROM privacy_deletions');
+    const storedDeletions = await rig.server.db.query<{ dedupe_key: string }>('SELECT dedupe_key FROM privacy_deletions');
     expect(new Set(storedDeletions.map((d) => d.dedupe_key))).toEqual(expected.deletions);
-    expect(await countSetAsideEvents(server.db)).toBe(expected.aside);
+    expect(await countSetAsideEvents(rig.server.db)).toBe(expected.aside);
 
-    await server.worker.drain();
-    const applied = await server.db.query<{ status: string; attempts: number; n: number }>('SELECT status, attempts, count(*)::int AS n FROM stage_changes GROUP BY 1, 2');
+    await rig.server.worker.drain();
+    const applied = await rig.server.db.query<{ status: string; attempts: number; n: number }>('SELECT status, attempts, count(*)::int AS n FROM stage_changes GROUP BY 1, 2');
     expect(applied).toEqual([{ status: 'done', attempts: 1, n: expected.changes.size }]);
-    const markers = hubspot.tasks.map((t) => t.properties.hs_task_body?.match(/first100 ref (\w+)/)?.[1]);
+    const markers = rig.hubspot.tasks.map((t) => t.properties.hs_task_body?.match(/first100 ref (\w+)/)?.[1]);
     expect(markers.length).toBeGreaterThan(0);
     expect(new Set(markers).size).toBe(markers.length);
     expect(performance.now() - started).toBeLessThan(60_000);
