@@ -29,8 +29,8 @@ describe('npm run demo', { timeout: 120_000 }, () => {
     const lines: string[] = [];
     await demoCommand(SMALL_PLAYBOOK_PATH, (line) => lines.push(line));
     const out = lines.join('\n');
-    expect(out).toContain('1. Deal 9001 (Rossi Meccanica) is won: webhook answered 200 {"received":1,"stored":1,"ignored":0}');
-    expect(out).toContain('2. HubSpot delivers the same event again: webhook answered 200 {"received":1,"stored":0,"ignored":0}');
+    expect(out).toContain('1. Deal 9001 (Rossi Meccanica) is won: webhook answered 200 {"received":1,"stored":1,"ignored":0,"setAside":0}');
+    expect(out).toContain('2. HubSpot delivers the same event again: webhook answered 200 {"received":1,"stored":0,"ignored":0,"setAside":0}');
     expect(out).toMatch(/enters admit \(Admit\)/);
     expect(out).toMatch(/enters affirm \(Affirm\) \(timed advance from admit\)/);
     expect(out).toMatch(/task {3}due .* Celebrate Rossi Meccanica → owner 101 \(deal_owner\) {2}\[done as dry-run-\d+\]/);
