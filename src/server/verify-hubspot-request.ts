@@ -9,8 +9,6 @@ export interface VerifierDeps {
   clientSecret?: string;
   publicBaseUrl?: string;
   portalId?: string;
-  /** How long a client may take to send its body (default BODY_DEADLINE_MS). */
-  bodyDeadlineMs?: number;
 }
 
 /** What differs between the routes HubSpot signs (webhooks, cards, workflow actions). */
@@ -68,7 +66,7 @@ export function verifyHubSpotRequest(deps: VerifierDeps, rules: VerifyRules): Re
     if (early) throw refuse(res, signatureError(early, rules.scheme));
     let body: Buffer;
     try {
-      body = await readRawBody(req, { maxBytes: rules.maxBytes, sizeHint: rules.sizeHint, deadlineMs: deps.bodyDeadlineMs ?? BODY_DEADLINE_MS });
+      body = await readRawBody(req, { maxBytes: rules.maxBytes, sizeHint: rules.sizeHint, deadlineMs: BODY_DEADLINE_MS });
     } catch (error) {
       throw refuse(res, error as HttpError);
     }
