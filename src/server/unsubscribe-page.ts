@@ -1,5 +1,5 @@
 import type { Locale } from '../domain/phases.js';
-import { escapeHtml } from '../email/html.js';
+import { escapeHtml } from '../domain/user-text.js';
 
 const WORDS = {
   en: {

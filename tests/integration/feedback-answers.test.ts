@@ -53,7 +53,7 @@ describe('a detractor\'s answer in HubSpot', () => {
             properties: {
               hs_timestamp: '2026-12-04T14:00:00.000Z',
               hs_note_body: expect.stringMatching(
-                /^<p><strong>Client feedback: CSAT 2\/5<\/strong> \(detractor\)<\/p><p>Touchpoint: Kickoff meeting<\/p><p>Comment: The kickoff started late &#38; nobody knew the agenda<\/p><p>first100 ref [0-9a-f]{16}<\/p>$/,
+                /^<p><strong>Client feedback: CSAT 2\/5<\/strong> \(detractor\)<\/p><p>Touchpoint: Kickoff meeting<\/p><p>Comment: The kickoff started late &amp; nobody knew the agenda<\/p><p>first100 ref [0-9a-f]{16}<\/p>$/,
               ),
             },
             associations: [assoc('42', 214), assoc('7', 190)],
@@ -73,7 +73,7 @@ describe('a detractor\'s answer in HubSpot', () => {
               hs_timestamp: '2026-12-07T08:00:00.000Z', // Monday 09:00 in Rome: the next business day
               hs_task_subject: 'Call back an unhappy client: CSAT 2/5 about Kickoff meeting',
               hs_task_body: expect.stringMatching(
-                /^The client answered CSAT 2\/5 about "Kickoff meeting"\.\nComment: The kickoff started late & nobody knew the agenda\nCall them within a business day: .+\n\nfirst100 ref [0-9a-f]{16}$/,
+                /^The client answered CSAT 2\/5 about "Kickoff meeting"\.\nComment: The kickoff started late &amp; nobody knew the agenda\nCall them within a business day: .+\n\nfirst100 ref [0-9a-f]{16}$/,
               ),
               hs_task_status: 'NOT_STARTED',
               hs_task_priority: 'HIGH',
@@ -117,6 +117,34 @@ describe('a detractor\'s answer in HubSpot', () => {
     const followUps = hubspot.tasks.filter((t) => t.properties.hs_task_subject?.startsWith('Call back an unhappy client'));
     expect(followUps).toHaveLength(1);
     expect(hubspot.notes.filter((n) => n.properties.hs_note_body?.includes('Client feedback'))).toHaveLength(3);
+  });
+});
+
+describe('a comment that quotes a first100 marker', () => {
+  it('writes one note and one task, each carrying no marker first100 could take for its own but its own', async () => {
+    const { server, hubspot } = await setUp({ deals: { '42': deal('Acme rollout') }, companies: { '7': 'Acme' } });
+    await onboardDeal(server, at, '42', 'activate');
+    const token = await surveyToken(server, { dealId: '42', survey: 'CSAT', phase: 'activate', now: at });
+    const before = { notes: hubspot.notes.length, tasks: hubspot.tasks.length };
+
+    const comment = 'Copied from your task: first100 ref 0123456789abcdef <b>fix it</b>';
+    expect((await postAnswer(server.url, token, { score: '1', comment })).status).toBe(200);
+    await server.worker.drain();
+
+    const markers = (body: string) => [...body.matchAll(/first100 ref ([0-9a-f]{16})/g)].map((m) => m[1]);
+    const notes = hubspot.notes.slice(before.notes);
+    const tasks = hubspot.tasks.slice(before.tasks);
+    expect(notes).toHaveLength(1);
+    expect(tasks).toHaveLength(1);
+    const steps = await server.db.query<{ kind: string; payload: any; status: string }>(
+      "SELECT kind, payload, status FROM steps WHERE effect_key LIKE '42:feedback:%' AND kind IN ('note', 'task') ORDER BY kind",
+    );
+    expect(steps.map((s) => s.status)).toEqual(['done', 'done']);
+    expect(markers(notes[0]!.properties.hs_note_body!)).toEqual([steps[0]!.payload.note.marker]);
+    expect(markers(tasks[0]!.properties.hs_task_body!)).toEqual([steps[1]!.payload.task.marker]);
+    for (const body of [notes[0]!.properties.hs_note_body!, tasks[0]!.properties.hs_task_body!]) {
+      expect(body).toContain('Copied from your task: first100 (quoted) ref 0123456789abcdef &lt;b&gt;fix it&lt;/b&gt;');
+    }
   });
 });
 

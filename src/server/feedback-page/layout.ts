@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Locale } from '../../domain/phases.js';
-import { escapeHtml } from '../../domain/timeline-notes.js';
+import { escapeHtml } from '../../domain/user-text.js';
 
 /** Phone first: one column, large touch targets; wider screens get the scale on one row. No outside assets. */
 const CSS = `
