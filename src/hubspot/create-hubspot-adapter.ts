@@ -7,6 +7,7 @@ import { createNotes, findNotesByMarker } from './notes.js';
 import { readAssociatedIds, readObjects } from './objects.js';
 import { createProperties, createPropertyGroup, readProperties, readPropertyGroups } from './properties.js';
 import { searchDealsModifiedSince } from './search-deals.js';
+import { searchDealEngagements } from './deal-engagements.js';
 import { readTokenInfo } from './token-info.js';
 import { updateCompanies } from './company-updates.js';
 import { completeWorkflowCallback } from './workflow-callbacks.js';
@@ -34,6 +35,7 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort
     readPropertyGroups: (objectType) => readPropertyGroups(request, objectType),
     createPropertyGroup: (objectType, group) => createPropertyGroup(request, objectType, group),
     createProperties: (objectType, definitions) => createProperties(request, objectType, definitions),
+    searchDealEngagements: (query) => searchDealEngagements(request, query),
     searchDealsModifiedSince: (query) => searchDealsModifiedSince(request, query),
     readTokenInfo: () => readTokenInfo(request, settings.accessToken),
     completeWorkflowCallback: (callbackId, outputFields) => completeWorkflowCallback(request, callbackId, outputFields),

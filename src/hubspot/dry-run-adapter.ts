@@ -134,6 +134,10 @@ export function createDryRunAdapter(
     async createProperties(objectType, definitions) {
       writes.push({ kind: 'create-properties', objectType, definitions });
     },
+    async searchDealEngagements() {
+      // No portal, no calls, meetings or client emails: only survey answers end a silence in a dry run.
+      return [];
+    },
     async searchDealsModifiedSince() {
       // Without a token there is no portal to search: webhooks (signed samples in the demo) are the only source.
       return { deals: [] };

@@ -1,4 +1,6 @@
+import type { DealEngagement } from '../domain/client-contact.js';
 import type { DealSnapshot } from '../domain/deal.js';
+import type { EngagementQuery } from './deal-engagements.js';
 import type { PropertyDefinition } from './first100-properties.js';
 
 export interface TaskToCreate {
@@ -131,6 +133,8 @@ export interface HubSpotPort {
   readPropertyGroups(objectType: CrmObjectType): Promise<string[]>;
   createPropertyGroup(objectType: CrmObjectType, group: { name: string; label: string; displayOrder: number }): Promise<void>;
   createProperties(objectType: CrmObjectType, definitions: PropertyDefinition[]): Promise<void>;
+  /** One page of a deal's incoming emails, calls or meetings in a time window, newest first (a search request). */
+  searchDealEngagements(query: EngagementQuery): Promise<DealEngagement[]>;
   /** Deals modified since a moment, oldest first, one page per call (the search API: 5 requests per second). */
   searchDealsModifiedSince(query: DealSearchQuery): Promise<DealSearchPage>;
   /** The token's account and scopes; null when HubSpot cannot describe this kind of token. */

@@ -4,7 +4,7 @@ import { advanceCursor, readCursor, readWatchStart } from '../../store/schedule-
 import { recordStageChanges } from '../../store/stage-change-store.js';
 import { latestRecordedStages } from '../../store/sweep-reads.js';
 import type { Engine } from '../engine.js';
-import { epochMs } from './epoch-ms.js';
+import { epochMs } from '../../hubspot/epoch-ms.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 export interface ReconciliationSettings {
