@@ -4,6 +4,7 @@ import { readDeals } from './read-deals.js';
 import { createTasks, findTasksByMarker } from './tasks.js';
 import { readPipelines, updateDeals } from './deals-and-pipelines.js';
 import { createNotes, findNotesByMarker } from './notes.js';
+import { updateNotes } from './note-updates.js';
 import { readAssociatedIds, readObjects } from './objects.js';
 import { createProperties, createPropertyGroup, readProperties, readPropertyGroups } from './properties.js';
 import { searchDealsModifiedSince } from './search-deals.js';
@@ -26,6 +27,7 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings): HubSpotPort
     readPipelines: () => readPipelines(request),
     createNotes: (notes) => createNotes(request, notes),
     findNotesByMarker: (dealId, markers) => findNotesByMarker(request, dealId, markers),
+    updateNotes: (updates) => updateNotes(request, updates),
     readContacts: (ids) => readContacts(request, ids),
     logEmails: (emails) => logEmails(request, emails),
     findEmailsByMarker: (dealId, markers) => findEmailsByMarker(request, dealId, markers),

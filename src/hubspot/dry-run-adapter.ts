@@ -1,5 +1,6 @@
 import type { DealSnapshot } from '../domain/deal.js';
 import type { PropertyDefinition } from './first100-properties.js';
+import type { NoteUpdate } from './note-updates.js';
 import type { CompanyUpdate, ContactForEmail, CrmObjectType, DealUpdate, EmailToLog, HubSpotPort, NoteToCreate, Pipeline, TaskToCreate } from './hubspot-port.js';
 
 export type DryRunWrite =
@@ -7,6 +8,7 @@ export type DryRunWrite =
   | { kind: 'update-deal'; update: DealUpdate }
   | { kind: 'update-company'; update: CompanyUpdate }
   | { kind: 'create-note'; note: NoteToCreate; id: string }
+  | { kind: 'update-note'; update: NoteUpdate }
   | { kind: 'log-email'; email: EmailToLog; id: string }
   | { kind: 'create-property-group'; objectType: CrmObjectType; name: string }
   | { kind: 'create-properties'; objectType: CrmObjectType; definitions: PropertyDefinition[] }
@@ -95,6 +97,10 @@ export function createDryRunAdapter(
       return new Map(
         writes.flatMap((w) => (w.kind === 'create-note' && wanted.has(w.note.marker) ? [[w.note.marker, w.id] as const] : [])),
       );
+    },
+    async updateNotes(updates) {
+      for (const update of updates) writes.push({ kind: 'update-note', update });
+      return { updated: new Set(updates.map((u) => u.noteId)) };
     },
     async readContacts(ids) {
       // Without HubSpot, only sample contacts have an address: the others are skipped, never invented.

@@ -1,6 +1,7 @@
 import type { DealEngagement } from '../domain/client-contact.js';
 import type { DealSnapshot } from '../domain/deal.js';
 import type { EngagementQuery } from './deal-engagements.js';
+import type { NoteUpdate, UpdatedNotes } from './note-updates.js';
 import type { PropertyDefinition } from './first100-properties.js';
 
 export interface TaskToCreate {
@@ -120,6 +121,8 @@ export interface HubSpotPort {
   /** Creates notes on deals' timelines in batches; returns HubSpot's note id for each marker. */
   createNotes(notes: NoteToCreate[]): Promise<Map<string, string>>;
   findNotesByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
+  /** Replaces the body of notes first100 created, in batches; which ones HubSpot updated, and why it refused the others. */
+  updateNotes(updates: NoteUpdate[]): Promise<UpdatedNotes>;
   /** Contacts' address, name and language, in batches of 100; ids HubSpot does not know are absent. */
   readContacts(ids: string[]): Promise<Map<string, ContactForEmail>>;
   /** Logs sent emails on the timelines in batches; returns HubSpot's email id for each marker. */

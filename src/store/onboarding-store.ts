@@ -65,7 +65,7 @@ export interface NewStep {
   effectKey: string;
   entryId: string | null;
   dealId: string;
-  kind: 'task' | 'email' | 'advance' | 'deal-update' | 'note' | 'workflow-action' | 'workflow-callback' | 'company-update' | 'owner-task';
+  kind: 'task' | 'email' | 'advance' | 'deal-update' | 'note' | 'note-update' | 'workflow-action' | 'workflow-callback' | 'company-update' | 'owner-task';
   stepId: string;
   dueAt: number;
   runAt: number;

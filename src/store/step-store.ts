@@ -7,7 +7,7 @@ export interface ClaimedStep {
   effectKey: string;
   entryId: string | null;
   dealId: string;
-  kind: 'task' | 'deal-update' | 'advance' | 'note' | 'workflow-action' | 'workflow-callback' | 'company-update' | 'owner-task';
+  kind: 'task' | 'deal-update' | 'advance' | 'note' | 'note-update' | 'workflow-action' | 'workflow-callback' | 'company-update' | 'owner-task';
   stepId: string;
   dueAt: number;
   payload: Record<string, unknown>;
@@ -34,7 +34,7 @@ export async function claimSteps(db: Db, now: number, limit: number, leaseMs: nu
   const rows = await claimRows<StepRow>(db, {
     table: 'steps',
     working: 'sending',
-    where: `kind IN ('task', 'deal-update', 'advance', 'note', 'workflow-action', 'workflow-callback', 'company-update', 'owner-task') AND ${NOT_HELD}`,
+    where: `kind IN ('task', 'deal-update', 'advance', 'note', 'note-update', 'workflow-action', 'workflow-callback', 'company-update', 'owner-task') AND ${NOT_HELD}`,
     now,
     limit,
     leaseMs,

@@ -4,6 +4,7 @@ import { claimSteps, markStepsDone, type ClaimedStep } from '../../store/step-st
 import { advancePhases } from './advance-phases.js';
 import { assignTaskOwners } from './assign-task-owners.js';
 import { createNotes } from './create-notes.js';
+import { updateNotes } from './update-notes.js';
 import { fail } from './step-failure.js';
 import { updateCompanies } from './update-companies.js';
 import { completeWorkflowCallbacks, runWorkflowActions } from './run-workflow-actions.js';
@@ -17,6 +18,8 @@ export async function runDueSteps(engine: Engine): Promise<number> {
   await updateDeals(engine, steps.filter((s) => s.kind === 'deal-update'));
   await advancePhases(engine, steps.filter((s) => s.kind === 'advance'));
   await createNotes(engine, steps.filter((s) => s.kind === 'note'));
+  // After the creates of this batch: an update whose note was just created can go at once.
+  await updateNotes(engine, steps.filter((s) => s.kind === 'note-update'));
   await updateCompanies(engine, steps.filter((s) => s.kind === 'company-update'));
   await assignTaskOwners(engine, steps.filter((s) => s.kind === 'owner-task'));
   await runWorkflowActions(engine, steps.filter((s) => s.kind === 'workflow-action'));
