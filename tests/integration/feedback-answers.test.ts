@@ -205,6 +205,36 @@ describe('an answer changed again and again within its 24 hours', () => {
   });
 });
 
+describe('an update of a note someone deleted in HubSpot', () => {
+  it('is refused for that note alone (207): the step keeps HubSpot\'s reason and is not marked done', async () => {
+    const { server, clock, since, hubspot } = await setUp({ deals: { '42': deal('Acme rollout'), '43': deal('Acme extension') }, companies: { '7': 'Acme' } });
+    await onboardDeal(server, at, '42', 'activate');
+    await onboardDeal(server, at, '43', 'activate');
+    const first = await surveyToken(server, { dealId: '42', survey: 'CSAT', phase: 'activate', now: at });
+    const second = await surveyToken(server, { dealId: '43', survey: 'CSAT', phase: 'activate', now: at });
+    await postAnswer(server.url, first, { score: '4', comment: 'Good' });
+    await postAnswer(server.url, second, { score: '4', comment: 'Good' });
+    await server.worker.drain();
+    const gone = hubspot.notes.findIndex((n) => n.associations[0].to.id === '42' && n.properties.hs_note_body?.includes('Client feedback'));
+    hubspot.notes.splice(gone, 1); // a user deleted it
+
+    clock.now = at + 3600_000;
+    const sent = since();
+    await postAnswer(server.url, first, { score: '4', comment: 'Good, thanks' });
+    await postAnswer(server.url, second, { score: '4', comment: 'Good, thanks' });
+    await server.worker.drain();
+    expect(sent(NOTE_UPDATES)).toHaveLength(1);
+    expect(sent(NOTE_UPDATES)[0].inputs).toHaveLength(2); // both in one call
+    const updates = await server.db.query<{ deal_id: string; status: string; last_error: string | null }>(
+      "SELECT deal_id, status, last_error FROM steps WHERE kind = 'note-update' ORDER BY deal_id",
+    );
+    expect(updates).toEqual([
+      { deal_id: '42', status: 'pending', last_error: expect.stringContaining('OBJECT_NOT_FOUND') },
+      { deal_id: '43', status: 'done', last_error: null },
+    ]);
+  });
+});
+
 describe('a comment that quotes a first100 marker', () => {
   it('writes one note and one task, each carrying no marker first100 could take for its own but its own', async () => {
     const { server, hubspot } = await setUp({ deals: { '42': deal('Acme rollout') }, companies: { '7': 'Acme' } });
