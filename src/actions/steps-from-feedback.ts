@@ -4,8 +4,7 @@ import { feedbackNote, followUpTask, scoreText, type AnswerForTeam } from '../do
 import { toneOf } from '../domain/feedback-scoring.js';
 import type { Locale } from '../domain/phases.js';
 import type { FeedbackRequest } from '../store/feedback-requests.js';
-import type { NewStep } from '../store/onboarding-store.js';
-import type { OwnerTaskPayload } from '../jobs/steps/assign-task-owners.js';
+import type { NewStep, StepKind, StepPayloads } from '../store/step-kinds.js';
 import { companyUpdateStep, dealUpdateStep, markerOf } from '../jobs/steps/steps-from-plan.js';
 
 export interface AnswerEffects {
@@ -41,9 +40,9 @@ export function stepsFromFeedback(e: AnswerEffects): FeedbackSteps {
   const { request, now } = e;
   const dealId = request.dealId;
   const base = `${dealId}:feedback:${request.id}`;
-  const step = (key: string, kind: NewStep['kind'], stepId: string, payload: unknown, entryId: string | null = null): NewStep => ({
-    effectKey: key, entryId, dealId, kind, stepId, dueAt: now, runAt: now, status: 'pending', payload,
-  });
+  // A kind and its payload travel together, as StepPayloads declares them.
+  const step = <K extends StepKind>(key: string, kind: K, stepId: string, payload: StepPayloads[K], entryId: string | null = null): NewStep =>
+    ({ effectKey: key, entryId, dealId, kind, stepId, dueAt: now, runAt: now, payload }) as NewStep;
   const scoreChanged = e.previousScore !== e.score;
   const toneChanged = e.previousScore === undefined || toneOf({ kind: request.survey, score: e.previousScore }) !== e.decision.tone;
   const answer: AnswerForTeam = {
@@ -68,7 +67,7 @@ export function stepsFromFeedback(e: AnswerEffects): FeedbackSteps {
   if (e.decision.followUp) {
     const key = `${base}:follow-up`;
     const { subject, body } = followUpTask(answer, e.locale);
-    const payload: OwnerTaskPayload = {
+    const payload: StepPayloads['owner-task'] = {
       task: {
         marker: markerOf(key),
         dealId,

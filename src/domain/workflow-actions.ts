@@ -46,8 +46,17 @@ export function failureOutputs(code: WorkflowErrorCode, detail?: string): Action
   return { hs_execution_state: 'FAIL_CONTINUE', errorCode: code, error_message: detail ? `${WORKFLOW_ERRORS[code]} (${detail})` : WORKFLOW_ERRORS[code] };
 }
 
+/** What each action answers in its `outcome` output, for later workflow steps to branch on (the README lists them). */
+export const WORKFLOW_OUTCOMES = {
+  'start-onboarding': ['started', 'already_started'],
+  'move-phase': ['moved', 'already_there'],
+  'send-survey': ['survey_planned', 'no_contacts'],
+  'pause-resume': ['paused', 'already_paused', 'resumed', 'not_paused'],
+} as const satisfies Record<WorkflowActionName, readonly string[]>;
+export type WorkflowOutcome<A extends WorkflowActionName = WorkflowActionName> = (typeof WORKFLOW_OUTCOMES)[A][number];
+
 export interface ActionResult {
-  outcome: string;
+  outcome: WorkflowOutcome;
   phase: Phase | null;
   tasksCreated: number;
   handoffAccepted: boolean;

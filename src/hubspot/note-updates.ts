@@ -1,5 +1,6 @@
+import { readBatchAnswer, type BatchAnswer, type BatchBody } from './batch-answer.js';
 import type { HubSpotRequest } from './hubspot-http.js';
-import { chunk } from './hubspot-port.js';
+import { MAX_BATCH } from './hubspot-port.js';
 import { noteBody } from './notes.js';
 
 /** New text for a note first100 created: HubSpot's note id, and the marker the note keeps. */
@@ -10,32 +11,15 @@ export interface NoteUpdate {
   body: string;
 }
 
-export interface UpdatedNotes {
-  /** Ids of the notes HubSpot returned as updated. */
-  updated: Set<string>;
-  /** Set when HubSpot answered 207: why it refused the notes it did not return. */
-  refused?: string;
-}
-
-interface BatchAnswer {
-  results?: { id: string }[];
-  errors?: { message?: string; category?: string }[];
-}
-
 /**
- * Replaces the body of notes first100 created (`POST /crm/v3/objects/notes/batch/update`, ≤100 per call;
- * BatchInputSimplePublicObjectBatchInput: `{inputs: [{id, properties}]}`, answered 200, or 207 with `errors[]`).
- * Setting the same body twice is harmless: an update is never in doubt.
+ * Replaces the body of notes first100 created: one `POST /crm/v3/objects/notes/batch/update` of ≤100 inputs
+ * (BatchInputSimplePublicObjectBatchInput, `{inputs: [{id, properties}]}`), read per note id (200, or 207 with
+ * `errors[]`). Setting the same body twice is harmless: an update is never in doubt.
  */
-export async function updateNotes(request: HubSpotRequest, updates: NoteUpdate[]): Promise<UpdatedNotes> {
-  const updated = new Set<string>();
-  const refusals: string[] = [];
-  for (const part of chunk(updates)) {
-    const answer = await request<BatchAnswer>('POST', '/crm/v3/objects/notes/batch/update', {
-      inputs: part.map((u) => ({ id: u.noteId, properties: { hs_note_body: noteBody(u.body, u.marker) } })),
-    });
-    for (const note of answer?.results ?? []) updated.add(String(note.id));
-    for (const error of answer?.errors ?? []) refusals.push(`${error.category ?? 'ERROR'}: ${error.message ?? 'no message'}`);
-  }
-  return refusals.length > 0 ? { updated, refused: `HubSpot refused some note updates (207): ${refusals.join('; ')}` } : { updated };
+export async function updateNotes(request: HubSpotRequest, updates: NoteUpdate[]): Promise<BatchAnswer> {
+  if (updates.length > MAX_BATCH) throw new Error(`at most ${MAX_BATCH} notes per batch call`);
+  const body = await request<BatchBody>('POST', '/crm/v3/objects/notes/batch/update', {
+    inputs: updates.map((u) => ({ id: u.noteId, properties: { hs_note_body: noteBody(u.body, u.marker) } })),
+  });
+  return readBatchAnswer(body, updates.map((u) => u.noteId), (result) => String(result.id));
 }
