@@ -35,7 +35,7 @@ export async function reviseNote(tx: Queryable, n: RevisedNote): Promise<'rewrit
   const [note] = await tx.query<{ status: string }>('SELECT status FROM steps WHERE effect_key = $1 FOR UPDATE', [n.noteKey]);
   if (!note) return 'missing';
   if (note.status === 'cancelled' || note.status === 'failed') return 'none';
-  if (note.status === 'pending' || note.status === 'planned') {
+  if (note.status === 'pending') {
     await tx.query(`UPDATE steps SET payload = jsonb_set(payload, '{note,body}', to_jsonb($2::text)), updated_at = now() WHERE effect_key = $1`, [n.noteKey, n.body]);
     return 'rewritten';
   }
