@@ -36,8 +36,8 @@ export async function requeueFailedWork(db: Queryable, now: number): Promise<Wor
   return {
     stageChanges: await count(`UPDATE stage_changes SET status = 'pending', attempts = 0, run_at = $1, locked_until = NULL WHERE status = 'failed' RETURNING id`),
     steps: await count(
-      `UPDATE steps SET status = CASE WHEN kind IN (${creates}) THEN 'sending' ELSE 'pending' END, attempts = 0, run_at = $1,
-              locked_until = CASE WHEN kind IN (${creates}) THEN $1 ELSE NULL END, updated_at = now()
+      `UPDATE steps SET status = CASE WHEN kind IN (${creates}) THEN 'sending' ELSE 'pending' END, attempts = 0, run_at = $1::bigint,
+              locked_until = CASE WHEN kind IN (${creates}) THEN $1::bigint ELSE NULL END, updated_at = now()
         WHERE status = 'failed' RETURNING id`,
     ),
     privacyDeletions: await count(`UPDATE privacy_deletions SET status = 'pending', attempts = 0, run_at = $1, locked_until = NULL WHERE status = 'failed' RETURNING id`),

@@ -3,6 +3,7 @@ import { deliver, stageEvent } from '../support/deliveries.js';
 import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
 import { startServer } from '../support/start-server.js';
+import { requeueFailedWork } from '../../src/store/failed-work.js';
 
 const wonAt = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome
 const onCleanUp = isolateNetwork();
@@ -59,6 +60,15 @@ describe("HubSpot's answers are read per input", () => {
     expect(after[0]!.last_error).toContain('DEAL 1049 does not exist');
     expect(hubspot.tasks).toHaveLength(99 * 2);
     expect(new Set(hubspot.tasks.map((t) => t.properties.hs_task_body)).size).toBe(99 * 2);
+
+    // The deal was restored in HubSpot: `first100 retry` re-queues the failed steps; the tasks are looked for first.
+    hubspot.restoreDeal('1049');
+    expect(await requeueFailedWork(server.db, clock.now)).toEqual({ stageChanges: 0, steps: 3, privacyDeletions: 0 });
+    clock.now += 1;
+    await server.worker.drain();
+    expect(tasksByDeal('1049')).toHaveLength(2);
+    expect(hubspot.tasks).toHaveLength(100 * 2);
+    expect((await stepsOf(server, 'deal-update')).every((s) => s.status === 'done')).toBe(true);
   });
 
   it('a batch create HubSpot applied but answered 502: the retry finds the tasks by their markers and creates nothing twice', async () => {

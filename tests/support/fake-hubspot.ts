@@ -245,6 +245,10 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
     failNext(path: string, status: number, body: ReplyBody = {}) {
       failures.push({ path, status, body });
     },
+    /** A deal deleted by mistake is restored in HubSpot. */
+    restoreDeal(id: string) {
+      data.deals[id] = { ...data.deals[id]!, gone: false };
+    },
     /** HubSpot recovers: the failures still queued are dropped. */
     clearFailures() {
       failures.length = 0;
