@@ -62,7 +62,8 @@ const backend = backendSource.match(/export const BACKEND_URL = '([^']+)'/)?.[1]
 if (!backend) problems.push('extensions/app/cards/lib/backend.ts: BACKEND_URL not found');
 else {
   const origin = new URL(backend).origin;
-  if (!app?.config.permittedUrls?.fetch?.some((u) => new URL(u).origin === origin)) {
+  // Without an app node HubSpot's parser failed above and said why; its absence is not a second problem.
+  if (app && !app.config.permittedUrls?.fetch?.some((u) => new URL(u).origin === origin)) {
     problems.push(`app-hsmeta.json permittedUrls.fetch does not include ${origin}, which the cards call (BACKEND_URL): HubSpot would block every card request`);
   }
   const target = webhooks?.config.settings?.targetUrl;

@@ -4,9 +4,11 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { PlaybookError } from '../domain/playbook-loader.js';
 import { createHubSpotAdapter } from '../hubspot/create-hubspot-adapter.js';
 import { HubSpotError } from '../hubspot/hubspot-error.js';
+import { DataDirLockedError } from '../store/data-dir-lock.js';
 import { demoCommand } from './demo-command.js';
 import { DOCTOR_USAGE, runDoctor } from './doctor-command.js';
 import { planCommand, PLAN_USAGE } from './plan-command.js';
+import { retryCommand, RETRY_USAGE } from './retry-command.js';
 import { runSetup, SETUP_USAGE } from './setup-command.js';
 
 const USAGE = `first100 <command>
@@ -15,6 +17,7 @@ const USAGE = `first100 <command>
   doctor  check the token, scopes, properties, playbook and public URL, and say what to fix
   plan    print what a deal stage change would do (see: first100 plan --help)
   demo    run the server in dry-run on sample deliveries and print the timeline
+  retry   put work HubSpot refused back in the queue, once its cause is fixed
 `;
 
 const PROJECT_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -46,6 +49,10 @@ async function main(argv: string[]): Promise<number> {
     const hubspot = config.hubspot.accessToken ? liveAdapter(config, 'doctor reads your HubSpot account') : undefined;
     return runDoctor({ config, hubspot, fetch, projectDir: PROJECT_DIR }, print);
   }
+  if (command === 'retry') {
+    if (args.includes('--help')) return (print(RETRY_USAGE), 0);
+    return retryCommand(loadConfig(), Date.now(), print);
+  }
   if (command === 'demo') {
     await demoCommand(loadConfig().playbookPath, print);
     return 0;
@@ -57,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof PlaybookError || error instanceof HubSpotError;
+    const known = error instanceof ConfigError || error instanceof PlaybookError || error instanceof HubSpotError || error instanceof DataDirLockedError;
     process.stderr.write(`first100: ${known ? (error as Error).message : (error as Error).stack ?? String(error)}\n`);
     process.exit(1);
   },

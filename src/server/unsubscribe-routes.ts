@@ -4,11 +4,11 @@ import type { Locale } from '../domain/phases.js';
 import type { Db } from '../store/db.js';
 import { findUnsubscribeToken, recordUnsubscribe } from '../store/unsubscribes.js';
 import { PageError } from './page-error.js';
-import { unsubscribePage, type UnsubscribeView } from './unsubscribe-page.js';
+import { UNSUBSCRIBE_CSP, unsubscribePage, type UnsubscribeView } from './unsubscribe-page.js';
 
-// No script, no outside resource; the form posts only back here.
+// No script, no outside resource (the page's one style block is allowed by its hash); the form posts only back here.
 const HEADERS = {
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'Content-Security-Policy': UNSUBSCRIBE_CSP,
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',

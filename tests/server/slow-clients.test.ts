@@ -3,7 +3,8 @@ import { deliver, stageEvent } from '../support/deliveries.js';
 import { isolateNetwork } from '../support/isolate-network.js';
 import { sharedServer } from '../support/shared-server.js';
 import { runQueueWaitMs } from '../support/run-queue-wait.js';
-import { keepStalling, slowClient, webhookHead } from '../support/slow-client.js';
+import { signedLookingHead, slowClient, webhookHead } from '../support/slow-client.js';
+import { startStrangers } from '../support/strangers.js';
 
 // A stranger who trickles a request a byte a second must neither hold a connection for long nor slow the worker.
 const now = Date.parse('2026-12-04T14:00:00Z');
@@ -13,9 +14,7 @@ const RUN = 300;
 const dealIds = Array.from({ length: 7 * RUN }, (_, i) => String(90_000 + i));
 const rig = sharedServer(dealIds, { clock: () => now });
 
-const unsigned = () => webhookHead(100_000);
-/** Headers that look signed (a fresh timestamp, a signature of the right shape): only the body can tell. */
-const signedLooking = () => webhookHead(100_000, { 'x-hubspot-request-timestamp': String(now), 'x-hubspot-signature-v3': Buffer.alloc(32, 7).toString('base64') });
+const signedLooking = () => signedLookingHead(now);
 
 describe('slow and unsigned clients', () => {
   it('an unsigned POST is refused from its headers, before a byte of its large body is read', async () => {
@@ -62,12 +61,12 @@ describe('slow and unsigned clients', () => {
       return performance.now() - started - (runQueueWaitMs() - waited);
     };
     const stalled = async (): Promise<number> => {
-      const strangers = [keepStalling(rig.server.url, 3, unsigned), keepStalling(rig.server.url, 3, signedLooking)];
-      await new Promise((r) => setTimeout(r, 500)); // they are connected and sending
+      const strangers = await startStrangers(rig.server.url, 3, now);
+      await new Promise((r) => setTimeout(r, 1000)); // they are connected and sending
       try {
         return await drain();
       } finally {
-        await Promise.all(strangers.map((s) => s.stop()));
+        await strangers.stop();
       }
     };
     await drain(); // warms up the process (JIT, the database's caches): the first drain is the slowest

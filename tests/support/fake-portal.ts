@@ -14,6 +14,8 @@ export interface PortalState {
   pipelines: PortalPipeline[];
   /** What the token-info endpoint answers; 'unknown' answers 404 as for a token kind it does not describe. */
   tokenInfo: { hubId: number; scopes: string[] } | 'unknown' | 'invalid';
+  /** Object types whose batch reads the token may not make: answered 403 with HubSpot's MISSING_SCOPES body. */
+  forbiddenReads?: string[];
 }
 
 const stage = (id: string, label: string, isClosed: boolean, probability: string) => ({ id, label, metadata: { isClosed: String(isClosed), probability } });
@@ -65,8 +67,13 @@ export function fakePortal(state: PortalState, base = 'https://api.hubapi.com') 
       state.properties[type].push(...body.inputs.map((p: any) => ({ name: p.name, type: p.type, fieldType: p.fieldType, groupName: p.groupName })));
       return [201, { status: 'COMPLETE', results: body.inputs }];
     });
+  }
+  for (const type of ['deals', 'companies', 'contacts']) {
     scope.post(`/crm/v3/objects/${type}/batch/read`).reply((_uri, body: any) => {
       record('POST', `/crm/v3/objects/${type}/batch/read`, body);
+      if (state.forbiddenReads?.includes(type)) {
+        return [403, { status: 'error', category: 'MISSING_SCOPES', message: 'This app hasn\'t been granted all required scopes to make this call.' }];
+      }
       return [200, { status: 'COMPLETE', results: [] }];
     });
   }

@@ -60,8 +60,8 @@ export function webhookHead(contentLength: number, headers: Record<string, strin
 }
 
 /**
- * Strangers that keep `count` slow clients open on the server until stopped, each one replaced a moment after the
- * server closes it (as an attacker would reconnect).
+ * Strangers that keep `count` slow clients open on the server until stopped, each one replaced a second after the
+ * server closes it (as an attacker would reconnect, at the pace of their trickle).
  */
 export function keepStalling(serverUrl: string, count: number, makeHead: () => string): { stop(): Promise<void> } {
   let running = true;
@@ -72,7 +72,7 @@ export function keepStalling(serverUrl: string, count: number, makeHead: () => s
       clients.add(client);
       await client.done;
       clients.delete(client);
-      if (running) await new Promise((r) => setTimeout(r, 250));
+      if (running) await new Promise((r) => setTimeout(r, 1000));
     }
   });
   return {
@@ -82,4 +82,9 @@ export function keepStalling(serverUrl: string, count: number, makeHead: () => s
       await Promise.all(loops);
     },
   };
+}
+
+/** A webhook head that looks signed (a fresh timestamp, a signature of the right shape): only the body can tell. */
+export function signedLookingHead(timestamp: number, contentLength = 100_000): string {
+  return webhookHead(contentLength, { 'x-hubspot-request-timestamp': String(timestamp), 'x-hubspot-signature-v3': Buffer.alloc(32, 7).toString('base64') });
 }
