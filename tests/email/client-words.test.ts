@@ -143,6 +143,36 @@ describe('what a client reads never names first100\'s internal phase labels', ()
   });
 });
 
+/**
+ * Second-person singular (tu) and courtesy (Lei) forms. Button labels ("Invia la risposta") follow the Italian
+ * interface convention, as HubSpot's own "Salva" and "Invia" do, and are not in the list.
+ */
+const TU = /(?<!\p{L})(tu|ti|te|tuo|tua|tuoi|tue|hai|puoi|vuoi|devi|sai|rispondi|scegli|chiedi|conosci|riprova|attendi|dicci|diccelo)(?!\p{L})/iu;
+const LEI = /(?<!\p{L})(Lei|Suo|Sua|Suoi|Sue)(?!\p{L})|(?<!\p{L})(La|Le) (ringraziamo|chiediamo|scriviamo|contatteremo)(?!\p{L})/u;
+const VOI = /(?<!\p{L})(voi|vi|ve|vostr[oaie]|avete|siete|volete|potete|rispondete|scegliete|inviate|attendete|riprovate|tornate|verificate|riceverete)(?!\p{L})/iu;
+
+describe('Italian for clients speaks to the company (voi), in every email and page', () => {
+  it('no email uses tu or Lei, and every one addresses the client as voi', () => {
+    const emails = everyEmail('it');
+    expect(emails.filter((e) => TU.test(e.text) || LEI.test(e.text)).map((e) => `${e.what}: ${(e.text.match(TU) ?? e.text.match(LEI))![0]}`)).toEqual([]);
+    for (const template of EMAIL_TEMPLATES) expect(renderEmail(template, input('it', 'acclimate')).text, template).toMatch(VOI);
+  });
+
+  it('neither do the survey, message and unsubscribe pages', () => {
+    const pages = [
+      ...SURVEY_KINDS.flatMap((survey) => {
+        const base = { locale: 'it' as const, token: 't', survey, touchpoint: 'Riunione di kickoff', brand: 'Studio Bianchi', selected: 3, comment: '' };
+        return [surveyForm({ ...base, notice: 'x' }), surveyForm({ ...base, error: 'score' }), surveyForm({ ...base, error: 'comment' })];
+      }),
+      thanksPage('it', 't', '7 dicembre 2026'), notFoundPage('it'), expiredPage('it', '7 dicembre 2026'), lockedPage('it', '7 dicembre 2026'),
+      tooManyPage('it'), unreadablePage('it', 2000), unavailablePage('it'),
+      ...(['ask', 'done', 'already'] as const).map((view) => unsubscribePage('it', view, 'Studio Bianchi')),
+    ];
+    expect(pages.flatMap((html) => [html.match(TU)?.[0], html.match(LEI)?.[0]].filter(Boolean))).toEqual([]);
+    expect(pages.filter((html) => !VOI.test(html))).toEqual([]);
+  });
+});
+
 describe('the survey question is worded once, for the email and the page', () => {
   it('the email and the page ask the same question, in both languages, on every scale', () => {
     for (const locale of LOCALES) {
