@@ -56,8 +56,8 @@ describe('the welcome on day 0 says only what is true', () => {
     const it_ = renderEmail('welcome', input('it'));
     expect(all(en)).not.toMatch(/passed on|already with|handed over/i);
     expect(all(it_)).not.toMatch(/è stato passato|già nelle mani|abbiamo già passato/i);
-    expect(en.text).toContain('If anyone asks you again something you already told us during the sale, say so: it should not happen.');
-    expect(it_.text).toContain('Se qualcuno vi chiede di nuovo qualcosa che ci avete già detto durante la trattativa, fatecelo notare: non dovrebbe succedere.');
+    expect(en.text).toContain('If we ever ask you again for something you already told us during the sale, tell us: it should not happen.');
+    expect(it_.text).toContain('Se vi chiediamo di nuovo qualcosa che ci avete già detto durante la trattativa, fatecelo notare: non dovrebbe succedere.');
   });
 
   it('once the PM has accepted the handoff it says so', () => {

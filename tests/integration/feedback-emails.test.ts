@@ -108,7 +108,7 @@ describe('feedback emails', { timeout: 120_000 }, () => {
     const textOf = (dealId: string) => hubspot.emails.find((e) => e.associations[0]!.to.id === dealId)!.properties.hs_email_text!;
     expect(hubspot.emails).toHaveLength(2);
     expect(textOf('42')).not.toMatch(/è già nelle mani|è stato passato|passed on/);
-    expect(textOf('42')).toContain('Se qualcuno vi chiede di nuovo qualcosa che ci avete già detto durante la trattativa, fatecelo notare');
+    expect(textOf('42')).toContain('Se vi chiediamo di nuovo qualcosa che ci avete già detto durante la trattativa, fatecelo notare');
     expect(textOf('43')).toContain('Quanto ci avete raccontato durante la trattativa è già nelle mani del vostro project manager');
   });
 

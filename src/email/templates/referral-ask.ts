@@ -20,8 +20,8 @@ export const referralAsk: Template = {
     heading: 'Grazie per le vostre parole',
     paragraphs: [
       greeting(i.firstName, 'it'),
-      `ci avete detto che lavorare con ${i.brand.name} è andato bene, e ci ha fatto davvero piacere.`,
-      'Conoscete qualcuno che affronta la stessa sfida che avevate voi? Rispondete con il suo nome e lo contatteremo facendo il vostro nome, solo se siete d’accordo. Anche una breve recensione, con parole vostre, ci aiuta molto.',
+      `ci avete detto che vi siete trovati bene a lavorare con ${i.brand.name}, e ci ha fatto davvero piacere.`,
+      'Conoscete qualcuno che affronta la stessa sfida che avevate voi? Rispondete indicandoci chi è: lo contatteremo a nome vostro, solo se siete d’accordo. Anche una breve recensione, con parole vostre, ci aiuta molto.',
     ],
     closing: ['Qualunque cosa decidiate, grazie di essere nostri clienti.', ...signature(i.brand.name, 'it')],
   }),

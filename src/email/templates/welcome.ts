@@ -17,7 +17,7 @@ export const welcome: Template = {
       'In the next few days your project manager will get in touch to plan the kickoff with you.',
       i.handoffAccepted
         ? 'What you told us during the sale is already with your project manager, so you will not have to repeat it.'
-        : 'If anyone asks you again something you already told us during the sale, say so: it should not happen.',
+        : 'If we ever ask you again for something you already told us during the sale, tell us: it should not happen.',
       'If anything is unclear, or you simply want to talk to someone, reply to this email: a person reads it.',
     ],
     closing: ['Thank you for choosing us.', ...signature(i.brand.name, 'en')],
@@ -32,7 +32,7 @@ export const welcome: Template = {
       'Nei prossimi giorni il vostro project manager vi contatterà per organizzare insieme il kickoff.',
       i.handoffAccepted
         ? 'Quanto ci avete raccontato durante la trattativa è già nelle mani del vostro project manager: non dovrete ripeterlo.'
-        : 'Se qualcuno vi chiede di nuovo qualcosa che ci avete già detto durante la trattativa, fatecelo notare: non dovrebbe succedere.',
+        : 'Se vi chiediamo di nuovo qualcosa che ci avete già detto durante la trattativa, fatecelo notare: non dovrebbe succedere.',
       'Se qualcosa non è chiaro, o volete semplicemente parlare con qualcuno, rispondete a questa email: la legge una persona.',
     ],
     closing: ['Grazie per averci scelto.', ...signature(i.brand.name, 'it')],
