@@ -27,6 +27,7 @@ import { cachedTokenCheck } from './server/hubspot-readiness.js';
 import { probeToken } from './hubspot/token-probe.js';
 import { openDb, type Db } from './store/db.js';
 import { migrate } from './store/migrations.js';
+import { recordWatchStart } from './store/schedule-store.js';
 import { takeOverOrphanedWork } from './store/take-over-work.js';
 
 export interface BootOptions {
@@ -82,6 +83,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);
+    await recordWatchStart(db, clock());
     const orphaned = db.kind === 'pglite' ? await takeOverOrphanedWork(db, clock()) : 0;
     if (orphaned > 0) log.info({ orphaned }, 'took over the work a stopped process had claimed');
   } catch (error) {

@@ -1,5 +1,4 @@
 import { failureOutputs, parseActionInput, pauseNote, successOutputs, type ActionOutputs, type WorkflowActionName, type WorkflowOutcome } from '../domain/workflow-actions.js';
-import { escapeHtml } from '../domain/timeline-notes.js';
 import type { Queryable } from '../store/db.js';
 import { isHandoffAccepted } from '../store/handoff-store.js';
 import { insertSteps, lockDealState } from '../store/onboarding-store.js';
@@ -101,7 +100,7 @@ async function pauseOrResume(tx: Queryable, engine: Engine, call: WorkflowCallRe
     outputs = result('resumed', false, held);
   }
   const key = workflowKey(call.dealId, call.callbackId, 'note');
-  const body = pauseNote(input.mode, workflowActor(call.workflowId), input.reason, engine.playbook.locale, escapeHtml);
+  const body = pauseNote(input.mode, workflowActor(call.workflowId), input.reason, engine.playbook.locale);
   await insertSteps(tx, [
     { effectKey: key, entryId: state.entryId, dealId: call.dealId, kind: 'note', stepId: `${input.mode}-note`, dueAt: now, runAt: now, payload: { note: { marker: markerOf(key), dealId: call.dealId, body, timestamp: now } } },
   ]);

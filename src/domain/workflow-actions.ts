@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PHASES, type Phase } from './phases.js';
 import type { EmailTemplateName } from './playbook-schema.js';
+import { userHtml } from './user-text.js';
 
 /**
  * The custom workflow actions first100 offers (extensions/app/workflow-actions/*-hsmeta.json), by the last
@@ -121,7 +122,7 @@ const PAUSE_WORDS = {
 };
 
 /** The timeline note of a pause or a resume (HTML, as hs_note_body takes it). */
-export function pauseNote(mode: 'pause' | 'resume', actor: string, reason: string | undefined, locale: 'en' | 'it', escape: (s: string) => string): string {
-  const title = `<p><strong>${PAUSE_WORDS[mode][locale]} ${escape(actor)}</strong></p>`;
-  return reason ? `${title}<p>${PAUSE_WORDS.reason[locale]}: ${escape(reason)}</p>` : title;
+export function pauseNote(mode: 'pause' | 'resume', actor: string, reason: string | undefined, locale: 'en' | 'it'): string {
+  const title = `<p><strong>${PAUSE_WORDS[mode][locale]} ${userHtml(actor)}</strong></p>`;
+  return reason ? `${title}<p>${PAUSE_WORDS.reason[locale]}: ${userHtml(reason)}</p>` : title;
 }

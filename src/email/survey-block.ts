@@ -1,6 +1,6 @@
 import type { Locale } from '../domain/phases.js';
 import { scaleEnds, surveyQuestion } from '../domain/survey-questions.js';
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../domain/user-text.js';
 import type { Brand, SurveyLinks } from './template-types.js';
 
 const WORDS = {

@@ -1,5 +1,5 @@
 import type { Locale } from '../domain/phases.js';
-import { escapeHtml } from '../email/html.js';
+import { escapeHtml } from '../domain/user-text.js';
 import { pageCsp } from './page-csp.js';
 
 const WORDS = {

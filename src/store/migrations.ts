@@ -9,6 +9,7 @@ import { migration008 } from './schema/008-workflow-calls.js';
 import { migration009 } from './schema/009-schedule-cursors.js';
 import { migration010 } from './schema/010-privacy-deletions.js';
 import { migration012 } from './schema/012-no-planned-steps.js';
+import { migration014 } from './schema/014-watch-start-and-last-contact.js';
 
 export interface Migration {
   id: number;
@@ -28,6 +29,7 @@ const MIGRATIONS: Migration[] = [
   migration009,
   migration010,
   migration012,
+  migration014,
 ];
 
 /** Brings the schema up to date; safe when several processes start at once on one PostgreSQL. */

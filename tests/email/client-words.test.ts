@@ -10,7 +10,7 @@ import { PHASE_LABELS, PHASES, type Locale, type Phase } from '../../src/domain/
 import { surveyQuestion } from '../../src/domain/survey-questions.js';
 import { renderEmail } from '../../src/email/render-email.js';
 import type { SurveyLinks, TemplateInput } from '../../src/email/template-types.js';
-import { escapeHtml } from '../../src/email/html.js';
+import { escapeHtml } from '../../src/domain/user-text.js';
 import { expiredPage, lockedPage, notFoundPage, thanksPage, tooManyPage, unavailablePage, unreadablePage } from '../../src/server/feedback-page/message-pages.js';
 import { surveyForm } from '../../src/server/feedback-page/survey-form.js';
 import { unsubscribePage } from '../../src/server/unsubscribe-page.js';
