@@ -13,7 +13,7 @@ import { newCallbackId, workflowCall } from '../support/workflow-calls.js';
 const now = Date.parse('2026-12-07T10:00:00Z'); // Monday 11:00 in Rome
 isolateNetwork();
 
-const rig = sharedServer(['42', '50', '51'], { clock: () => now });
+const rig = sharedServer(['42', '50', '51'], now);
 
 const count = async (sql: string) => Number((await rig.server.db.query<{ n: number }>(sql))[0]!.n);
 const handoffSave = (values: Record<string, Record<string, string>>) =>

@@ -10,7 +10,7 @@ const now = Date.parse('2026-12-04T14:00:00Z');
 const SALES = { userId: '1001', userEmail: 'rep@acme.example' };
 isolateNetwork();
 
-const rig = sharedServer(['42', '43', '44', '45'], { clock: () => now });
+const rig = sharedServer(['42', '43', '44', '45'], now);
 
 const count = async (sql: string) => Number((await rig.server.db.query<{ n: number }>(sql))[0]!.n);
 

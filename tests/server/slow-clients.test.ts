@@ -12,7 +12,7 @@ isolateNetwork();
 
 const RUN = 300;
 const dealIds = Array.from({ length: 7 * RUN }, (_, i) => String(90_000 + i));
-const rig = sharedServer(dealIds, { clock: () => now });
+const rig = sharedServer(dealIds, now);
 
 const signedLooking = () => signedLookingHead(now);
 

@@ -3,10 +3,9 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { countSetAsideEvents } from '../../src/store/delivery-store.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
-import { fakeHubSpot } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
 import { WON_DEAL } from '../support/shared-server.js';
-import { startServer } from '../support/start-server.js';
+import { serverWithHubSpot } from '../support/server-with-hubspot.js';
 
 // Each event of a delivery is read on its own: a malformed one is set aside, the others are stored, HubSpot gets 200.
 const now = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome
@@ -14,14 +13,9 @@ const HOUR = 3600_000;
 const onCleanUp = isolateNetwork();
 
 async function setUp(dealIds: string[] = []) {
-  const hubspot = fakeHubSpot({ deals: Object.fromEntries(dealIds.map((id) => [id, WON_DEAL])) });
   const lines: string[] = [];
   const log = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
-  const server = await startServer({ clock: () => now, log });
-  onCleanUp(async () => {
-    await server.cleanUp();
-    hubspot.stop();
-  });
+  const { hubspot, server } = await serverWithHubSpot(onCleanUp, { deals: Object.fromEntries(dealIds.map((id) => [id, WON_DEAL])) }, now, { log });
   const stored = async () => (await server.db.query<{ deal_id: string; stage_id: string }>('SELECT deal_id, stage_id FROM stage_changes ORDER BY id')).map((r) => `${r.deal_id}:${r.stage_id}`);
   const onboarded = async () => (await server.db.query<{ deal_id: string }>("SELECT deal_id FROM deal_onboarding WHERE phase IS NOT NULL ORDER BY deal_id")).map((r) => r.deal_id);
   return { hubspot, server, lines, stored, onboarded };

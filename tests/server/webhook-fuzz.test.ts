@@ -17,7 +17,7 @@ const dealIds = Array.from({ length: 60 }, (_, i) => String(95_000 + i));
 const STAGES = ['closedwon', 'closedlost', 'contractsent', 'qualifiedtobuy', 'appointmentscheduled', '111'];
 isolateNetwork();
 
-const rig = sharedServer(dealIds, { clock: () => now });
+const rig = sharedServer(dealIds, now);
 
 type Event = Record<string, unknown>;
 type Expected = { kind: 'change' | 'deletion'; key: string } | { kind: 'ignored' } | { kind: 'aside' };
