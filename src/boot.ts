@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { createLogger } from './logger.js';
+import { describeEmailTransport } from './email/transport-description.js';
+import { VERSION } from './version.js';
 import { createBusinessCalendar } from './domain/business-calendar.js';
 import { parsePlaybook } from './domain/playbook-loader.js';
 import type { Playbook } from './domain/playbook-schema.js';
@@ -61,10 +64,7 @@ export async function loadPlaybookFile(path: string): Promise<Playbook> {
 
 /** Opens the store, wires the engine and serves HTTP on the configured port. */
 export async function boot(config: Config, options: BootOptions = {}): Promise<Running> {
-  // Asynchronous writes: stdout to a pipe is synchronous on Linux, and a slow log reader would stall every request.
-  const log =
-    options.log ??
-    pino({ level: config.logLevel, redact: ['req.headers.authorization', '*.accessToken', '*.clientSecret'] }, pino.destination({ dest: 1, sync: false }));
+  const log = options.log ?? createLogger(config.logLevel, { pretty: false });
   const clock = options.clock ?? Date.now;
   const playbook = await loadPlaybookFile(config.playbookPath);
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -121,12 +121,17 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     publicBaseUrl: config.publicBaseUrl,
     portalId: config.hubspot.portalId,
     trustProxy: config.trustProxy,
+    status: { version: VERSION, email: describeEmailTransport(config.email) },
     onStored: () => worker.kick(),
     gate,
     engine,
   });
+  // Express 5 hands a listen error (port taken) to the callback: the server is then not listening at all.
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, () => resolve(s)).once('error', reject);
+    const s = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
+  }).catch(async (error: unknown) => {
+    await db.close();
+    throw error;
   });
   server.requestTimeout = 10_000;
   server.headersTimeout = 5_000;

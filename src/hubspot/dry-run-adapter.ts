@@ -133,6 +133,7 @@ export function createDryRunAdapter(
     },
     async createProperties(objectType, definitions) {
       writes.push({ kind: 'create-properties', objectType, definitions });
+      return { created: definitions.map((d) => d.name), refused: [] };
     },
     async searchDealsModifiedSince() {
       // Without a token there is no portal to search: webhooks (signed samples in the demo) are the only source.

@@ -20,6 +20,8 @@ export class HubSpotError extends Error {
       correlationId?: string;
       /** True when HubSpot may have applied a write we got no answer for (network error, timeout). */
       inDoubt?: boolean;
+      /** HubSpot's own words about the refusal, when it gave some. */
+      hubspotMessage?: string;
     } = {},
   ) {
     super(message);
@@ -44,7 +46,7 @@ interface HubSpotErrorBody {
 
 /** Maps an error answer from HubSpot to a code and a message that says what to do. */
 export function errorFromResponse(status: number, body: HubSpotErrorBody, what: string): HubSpotError {
-  const details = { status, category: body.category, correlationId: body.correlationId };
+  const details = { status, category: body.category, correlationId: body.correlationId, hubspotMessage: body.message };
   const said = body.message ? `: ${body.message}` : '';
   if (status === 429) {
     return body.policyName === 'DAILY'

@@ -98,6 +98,11 @@ export interface DealSearchPage {
   after?: string;
 }
 
+export interface PropertyCreation {
+  created: string[];
+  refused: { name: string; message: string }[];
+}
+
 export interface TokenInfo {
   hubId: string;
   scopes: string[];
@@ -130,7 +135,8 @@ export interface HubSpotPort {
   readProperties(objectType: CrmObjectType): Promise<ExistingProperty[]>;
   readPropertyGroups(objectType: CrmObjectType): Promise<string[]>;
   createPropertyGroup(objectType: CrmObjectType, group: { name: string; label: string; displayOrder: number }): Promise<void>;
-  createProperties(objectType: CrmObjectType, definitions: PropertyDefinition[]): Promise<void>;
+  /** Creates properties; HubSpot answers per input, and a refused one is reported with HubSpot's reason. */
+  createProperties(objectType: CrmObjectType, definitions: PropertyDefinition[]): Promise<PropertyCreation>;
   /** Deals modified since a moment, oldest first, one page per call (the search API: 5 requests per second). */
   searchDealsModifiedSince(query: DealSearchQuery): Promise<DealSearchPage>;
   /** The token's account and scopes; null when HubSpot cannot describe this kind of token. */

@@ -8,6 +8,7 @@ import { errorHandler } from './error-handler.js';
 import { feedbackRouter } from './feedback-routes.js';
 import { healthRouter } from './health-routes.js';
 import { HttpError } from './http-error.js';
+import { statusRouter, type StatusFacts } from './status-routes.js';
 import { unsubscribeRouter } from './unsubscribe-routes.js';
 import { webhookRouter } from './webhook-route.js';
 import { workflowActionRouter } from './workflow-action-route.js';
@@ -26,6 +27,8 @@ export interface AppDeps {
   engine: Engine;
   /** Express's `trust proxy`: false (direct), a hop count, or the proxies' addresses. */
   trustProxy?: boolean | number | string;
+  /** What the status page at / says about this server. */
+  status: StatusFacts;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -35,6 +38,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.trustProxy ?? false);
   app.use(webhookRouter(deps));
   app.use(healthRouter(deps));
+  app.use(statusRouter(deps));
   app.use(cardRouter(deps));
   app.use(feedbackRouter(deps));
   app.use(workflowActionRouter(deps));
