@@ -6,8 +6,10 @@ export interface CliIo {
   err(line: string): void;
   /** The repository: extensions/, hubspot.config.yml, playbooks/, .env.example. */
   projectDir: string;
-  /** Where `.env` and relative paths are read and written (the directory the command runs in). */
+  /** Where `.env` is written and relative paths (PLAYBOOK, DATA_DIR) are read from: the directory the command runs in. */
   workDir: string;
+  /** The settings, when they are not this process's environment (tests); config.ts reads process.env otherwise. */
+  env?: Record<string, string | undefined>;
   /** Whether logs go to a person (pretty) or to a machine (JSON lines). */
   stdoutIsTTY: boolean;
   /** Asks a question and returns the answer; absent when nobody can answer (no terminal). */

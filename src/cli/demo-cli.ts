@@ -18,7 +18,7 @@ and the emails written to the outbox. Needs no HubSpot account and no settings.
   options: { keep: { type: 'string' }, playbook: { type: 'string' } },
   async run({ values }, io) {
     const keepDir = values.keep === undefined ? undefined : await emptyDirectory(resolve(io.workDir, values.keep));
-    await demoCommand(values.playbook ?? loadConfig(undefined, 'tool').playbookPath, io.out, { keepDir });
+    await demoCommand(resolve(io.workDir, values.playbook ?? loadConfig(io.env, 'tool').playbookPath), io.out, { keepDir });
     return 0;
   },
 });

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { loadConfig, requirementProblems, type Config } from '../config.js';
 import { parsePlaybook } from '../domain/playbook-loader.js';
 import { createHubSpotAdapter } from '../hubspot/create-hubspot-adapter.js';
@@ -35,7 +36,8 @@ that URL everywhere. Exits 1 when something must be fixed.
 `,
   options: { json: { type: 'boolean' } },
   async run({ values }, io) {
-    const config = loadConfig(undefined, 'tool');
+    const loaded = loadConfig(io.env, 'tool');
+    const config = { ...loaded, playbookPath: resolve(io.workDir, loaded.playbookPath) };
     const hubspot = config.hubspot.accessToken
       ? createHubSpotAdapter({ accessToken: config.hubspot.accessToken, apiBaseUrl: config.hubspot.apiBaseUrl, callsPer10s: config.hubspot.callsPer10s })
       : undefined;

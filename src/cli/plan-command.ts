@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { loadPlaybookFile } from '../boot.js';
@@ -44,7 +45,7 @@ properties first100 would write. Nothing is written anywhere.
 `,
   options: OPTIONS,
   async run({ values }, io) {
-    const playbook = values.playbook ?? loadConfig(undefined, 'tool').playbookPath;
+    const playbook = resolve(io.workDir, values.playbook ?? loadConfig(io.env, 'tool').playbookPath);
     for (const line of await planLines(values, playbook)) io.out(line);
     return 0;
   },

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { loadConfig } from '../config.js';
 import { createBusinessCalendar } from '../domain/business-calendar.js';
 import { NOT_IN_ONBOARDING } from '../domain/deal.js';
@@ -34,11 +35,11 @@ A second run changes nothing.
 `,
   options: { 'dry-run': { type: 'boolean' }, playbook: { type: 'string' }, pipeline: { type: 'string', multiple: true } },
   async run({ values }, io) {
-    const config = loadConfig(undefined, 'account');
+    const config = loadConfig(io.env, 'account');
     const hubspot = createHubSpotAdapter({ accessToken: config.hubspot.accessToken!, apiBaseUrl: config.hubspot.apiBaseUrl, callsPer10s: config.hubspot.callsPer10s });
     const result = await runSetup(
       hubspot,
-      { dryRun: values['dry-run'] === true, playbookPath: values.playbook ?? config.playbookPath, portalId: config.hubspot.portalId, pipelines: values.pipeline ?? [], ask: io.ask },
+      { dryRun: values['dry-run'] === true, playbookPath: resolve(io.workDir, values.playbook ?? config.playbookPath), portalId: config.hubspot.portalId, pipelines: values.pipeline ?? [], ask: io.ask },
       io.out,
     );
     return result.refused.length > 0 ? 1 : 0;

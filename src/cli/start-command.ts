@@ -16,7 +16,7 @@ Logs are readable lines on a terminal and JSON lines otherwise. GET / on the ser
 `,
   options: {},
   async run(_input, io) {
-    const config = loadConfig();
+    const config = loadConfig(io.env);
     const log = createLogger(config.logLevel, { pretty: io.stdoutIsTTY });
     const running = await boot(config, { log }).catch((error: unknown) => {
       throw startProblem(error, config);

@@ -16,7 +16,7 @@ Exits 1 when the server cannot be reached or its database is down.
 `,
   options: { url: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values }, io) {
-    const base = (values.url ?? `http://127.0.0.1:${loadConfig(undefined, 'tool').port}`).replace(/\/+$/, '');
+    const base = (values.url ?? `http://127.0.0.1:${loadConfig(io.env, 'tool').port}`).replace(/\/+$/, '');
     if (!URL.canParse(base)) throw new UsageError(`--url "${values.url}" is not a URL, e.g. http://127.0.0.1:3000`);
     let response: Response;
     try {
