@@ -28,7 +28,8 @@ const schema = z.object({
   HUBSPOT_CLIENT_SECRET: optionalText,
   HUBSPOT_PORTAL_ID: optionalText.pipe(z.string().regex(/^\d+$/, 'HUBSPOT_PORTAL_ID is the numeric account id (Settings > Account details)').optional()),
   HUBSPOT_API_BASE_URL: httpUrl('HUBSPOT_API_BASE_URL').default('https://api.hubapi.com'),
-  PUBLIC_BASE_URL: httpUrl('PUBLIC_BASE_URL').optional(),
+  // Empty is unset: .env.example lists it with no value until first100 init fills it in.
+  PUBLIC_BASE_URL: optionalText.pipe(httpUrl('PUBLIC_BASE_URL').optional()),
   PORT: z.coerce.number({ error: 'PORT must be a TCP port number, 0-65535' }).int().min(0).max(65535, 'PORT must be a TCP port number, 0-65535').default(3000),
   DATABASE_URL: optionalText.pipe(
     z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://').optional(),
