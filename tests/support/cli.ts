@@ -13,7 +13,10 @@ export interface CliRun {
 }
 
 /** A command line run in this process, as the terminal would; `answers` are typed at its questions, in order. */
-export async function runCommand(argv: string[], o: { projectDir?: string; workDir?: string; answers?: string[] } = {}): Promise<CliRun & { asked: string[] }> {
+export async function runCommand(
+  argv: string[],
+  o: { projectDir?: string; workDir?: string; answers?: string[]; env?: Record<string, string | undefined> } = {},
+): Promise<CliRun & { asked: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
   const asked: string[] = [];
@@ -24,6 +27,7 @@ export async function runCommand(argv: string[], o: { projectDir?: string; workD
     projectDir: o.projectDir ?? REPO,
     workDir: o.workDir ?? REPO,
     stdoutIsTTY: false,
+    ...(o.env ? { env: o.env } : {}),
     ...(o.answers
       ? {
           async ask(question: string) {
