@@ -106,7 +106,8 @@ describe('a new admin installs first100, in the README\'s order', { timeout: 240
     server.stdout!.on('data', (c: Buffer) => logs.push(c.toString()));
     server.stderr!.on('data', (c: Buffer) => logs.push(c.toString()));
     const local = `http://127.0.0.1:${port}`;
-    for (const started = Date.now(); !(await fetch(`${local}/healthz`).then((r) => r.ok, () => false)); ) {
+    const up = async () => logs.join('').includes('status at') && (await fetch(`${local}/healthz`).then((r) => r.ok, () => false));
+    for (const started = Date.now(); !(await up()); ) {
       if (server.exitCode !== null || Date.now() - started > 120_000) throw new Error(`first100 start did not come up:\n${logs.join('')}`);
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -125,5 +126,11 @@ describe('a new admin installs first100, in the README\'s order', { timeout: 240
     expect(page).toContain('live: writes to HubSpot');
     expect(page).toContain(`SMTP via 127.0.0.1:${new URL(smtp.url).port}`);
     expect(page).not.toContain('mail-password');
+
+    // 8. A supervisor's SIGTERM reaches first100 itself (no wrapper process left behind), which stops cleanly.
+    const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(await fetch(`${local}/healthz`).then(() => 'answering', () => 'gone')).toBe('gone');
   });
 });
