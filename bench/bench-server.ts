@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postSignedDelivery } from '../src/cli/post-signed-delivery.js';
-import { spawnServer, type SpawnedServer } from './spawn-server.js';
+import { spawnServer, type SpawnedServer } from '../tests/support/spawn-server.js';
 
 export const BENCH_SECRET = 'bench-client-secret';
 export const BENCH_PUBLIC_URL = 'https://first100.bench.invalid';

@@ -1,4 +1,4 @@
-import { createHubSpotDouble } from './hubspot-double.js';
+import { createHubSpotDouble } from '../tests/support/hubspot-double.js';
 import { startBenchServer, wonEvent } from './bench-server.js';
 
 export interface BurstResult {

@@ -1,6 +1,6 @@
 import { signV3 } from '../src/hubspot/signature.js';
 import { BENCH_PORTAL, BENCH_PUBLIC_URL, BENCH_SECRET, percentile, startBenchServer, wonEvent } from './bench-server.js';
-import { createHubSpotDouble } from './hubspot-double.js';
+import { createHubSpotDouble } from '../tests/support/hubspot-double.js';
 
 export interface CardApiResult {
   requests: number;

@@ -1,5 +1,5 @@
 import { createHubSpotHttp } from '../src/hubspot/hubspot-http.js';
-import { createHubSpotDouble } from './hubspot-double.js';
+import { createHubSpotDouble } from '../tests/support/hubspot-double.js';
 
 export interface NaiveResult {
   deals: number;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parsePlaybook } from '../src/domain/playbook-loader.js';
 import { benchBurst } from './burst.js';
 import { benchCardApi } from './card-api.js';
-import { createHubSpotDouble } from './hubspot-double.js';
+import { createHubSpotDouble } from '../tests/support/hubspot-double.js';
 import { benchIngest } from './ingest.js';
 import { benchNaive } from './naive-baseline.js';
 

@@ -58,12 +58,18 @@ for (const card of nodes.filter((n) => n.componentType === 'CARD')) {
 }
 
 // One server behind every URL of the project, named exactly (a trailing slash in BACKEND_URL makes every card call
-// a 404): the rule first100 doctor and first100 project set-url use too.
-const urls = readProjectUrls(root);
+// a 404): the rule first100 doctor and first100 project set-url use too. A file HubSpot's parser could not read
+// was reported above; it is not a second problem here.
+let urls;
+try {
+  urls = readProjectUrls(root);
+} catch (error) {
+  if (problems.length === 0) problems.push(`the HubSpot project's URLs cannot be read: ${error.message}`);
+}
 let base;
 try {
-  base = normaliseBaseUrl(urls.backend ?? '');
-  if (urls.backend !== base) problems.push(`extensions/app/cards/lib/backend.ts: BACKEND_URL is ${urls.backend}; write it as ${base} (run: first100 project set-url ${base})`);
+  if (urls) base = normaliseBaseUrl(urls.backend ?? '');
+  if (urls && urls.backend !== base) problems.push(`extensions/app/cards/lib/backend.ts: BACKEND_URL is ${urls.backend}; write it as ${base} (run: first100 project set-url ${base})`);
 } catch (error) {
   problems.push(`extensions/app/cards/lib/backend.ts: BACKEND_URL: ${error.message}`);
 }

@@ -18,6 +18,7 @@ import { DEFAULT_ENGINE_SETTINGS, type Engine, type EngineSettings } from './job
 import { createIngestGate } from './jobs/ingest-gate.js';
 import { createMailer } from './email/mailer.js';
 import type { MailTransport } from './email/mail-transport.js';
+import { forgetDeletedContacts } from './jobs/privacy/forget-deleted-contacts.js';
 import { createWorker, type Worker, type WorkerTiming } from './jobs/worker.js';
 import { createCheckpointSweep } from './jobs/schedules/checkpoint-sweep.js';
 import { createReconciliationSweep } from './jobs/schedules/reconciliation-sweep.js';
@@ -25,8 +26,11 @@ import type { JobName, ScheduledJob } from './jobs/schedules/scheduled-job.js';
 import { createSilentClientSweep } from './jobs/schedules/silent-client-sweep.js';
 import { startSchedules, type RunningSchedules } from './jobs/schedules/start-schedules.js';
 import { createApp } from './server/create-app.js';
+import { cachedTokenCheck } from './server/hubspot-readiness.js';
+import { probeToken } from './hubspot/token-probe.js';
 import { openDb, type Db } from './store/db.js';
 import { migrate } from './store/migrations.js';
+import { recordWatchStart } from './store/schedule-store.js';
 import { takeOverOrphanedWork } from './store/take-over-work.js';
 
 export interface BootOptions {
@@ -58,6 +62,15 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** /readyz asks HubSpot about the token at most every 30 s, and waits at most 2 s for the answer. */
+const TOKEN_CHECK = { ttlMs: 30_000, timeoutMs: 2_000 };
+
+function tokenCheck(config: Config, hubspot: HubSpotPort, clock: () => number) {
+  const accessToken = config.hubspot.accessToken;
+  if (hubspot.dryRun || !accessToken) return undefined;
+  return cachedTokenCheck(() => probeToken({ apiBaseUrl: config.hubspot.apiBaseUrl, accessToken, timeoutMs: TOKEN_CHECK.timeoutMs }), clock, TOKEN_CHECK.ttlMs);
+}
+
 export async function loadPlaybookFile(path: string): Promise<Playbook> {
   return parsePlaybook(await readFile(path, 'utf8'), path);
 }
@@ -70,13 +83,14 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);
+    await recordWatchStart(db, clock());
     const orphaned = db.kind === 'pglite' ? await takeOverOrphanedWork(db, clock()) : 0;
     if (orphaned > 0) log.info({ orphaned }, 'took over the work a stopped process had claimed');
   } catch (error) {
     await db.close();
     throw error;
   }
-  const hubspot =
+  const port =
     options.hubspot ??
     (config.hubspot.accessToken
       ? createHubSpotAdapter({
@@ -93,6 +107,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
           }),
         })
       : createDryRunAdapter());
+  const hubspot = forgetDeletedContacts(port, db);
   const gate = createIngestGate();
   const engine: Engine = {
     db,
@@ -122,6 +137,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     portalId: config.hubspot.portalId,
     trustProxy: config.trustProxy,
     status: { version: VERSION, email: describeEmailTransport(config.email) },
+    checkHubSpotToken: tokenCheck(config, hubspot, clock),
     onStored: () => worker.kick(),
     gate,
     engine,

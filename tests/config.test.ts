@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
@@ -48,6 +50,11 @@ describe('configuration', () => {
 
   it('emails: the outbox in the data directory by default; SMTP needs a sender; bad email settings are named', () => {
     expect(loadConfig({ DATA_DIR: '/var/first100' }).email).toMatchObject({ smtpUrl: undefined, outboxDir: '/var/first100/outbox', brandName: 'first100', feedbackTokenTtlDays: 60 });
+    // The sender without EMAIL_FROM, as the README's configuration table gives it: the brand name at a reserved domain.
+    expect(loadConfig({}).email.from).toBe('first100 <first100@localhost.invalid>');
+    expect(loadConfig({ EMAIL_BRAND_NAME: 'Acme' }).email.from).toBe('Acme <first100@localhost.invalid>');
+    const readmeRow = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8').split('\n').find((l) => l.startsWith('| `EMAIL_FROM` |'))!;
+    expect(readmeRow).toContain('`first100 <first100@localhost.invalid>`');
     expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.com:587' })).toThrow(/EMAIL_FROM: required with SMTP_URL/);
     let error: unknown;
     try {

@@ -1,11 +1,11 @@
-import { failureOutputs, parseActionInput, pauseNote, successOutputs, type ActionOutputs, type ParsedInput, type WorkflowActionName } from '../domain/workflow-actions.js';
-import { escapeHtml } from '../domain/timeline-notes.js';
+import { failureOutputs, parseActionInput, pauseNote, successOutputs, type ActionOutputs, type WorkflowActionName, type WorkflowOutcome } from '../domain/workflow-actions.js';
 import type { Queryable } from '../store/db.js';
 import { isHandoffAccepted } from '../store/handoff-store.js';
 import { insertSteps, lockDealState } from '../store/onboarding-store.js';
 import { countHeldSteps, pauseDeal, resumeDeal } from '../store/pause-store.js';
 import { claimWorkflowCall, finishWorkflowCall } from '../store/workflow-call-store.js';
 import type { Engine } from '../jobs/engine.js';
+import type { WorkflowActionPayload } from '../store/step-kinds.js';
 import { markerOf } from '../jobs/steps/steps-from-plan.js';
 
 export interface WorkflowCallRequest {
@@ -69,18 +69,11 @@ export async function acceptWorkflowCall(engine: Engine, call: WorkflowCallReque
         stepId: call.action,
         dueAt: now,
         runAt: now,
-        status: 'pending',
         payload: { callbackId: call.callbackId, workflowId: call.workflowId, request: parsed } satisfies WorkflowActionPayload,
       },
     ]);
     return { outputs: BLOCK, stored: true };
   });
-}
-
-export interface WorkflowActionPayload {
-  callbackId: string;
-  workflowId: string | null;
-  request: ParsedInput;
 }
 
 /**
@@ -92,7 +85,7 @@ async function pauseOrResume(tx: Queryable, engine: Engine, call: WorkflowCallRe
   const state = await lockDealState(tx, call.dealId);
   const now = engine.clock();
   const handoffAccepted = await isHandoffAccepted(tx, call.dealId);
-  const result = (outcome: string, paused: boolean, heldSteps: number) =>
+  const result = (outcome: WorkflowOutcome<'pause-resume'>, paused: boolean, heldSteps: number) =>
     successOutputs({ outcome, phase: state.phase, tasksCreated: 0, handoffAccepted, extra: { paused, held_steps: heldSteps } });
   let outputs: ActionOutputs;
   if (input.mode === 'pause') {
@@ -107,9 +100,9 @@ async function pauseOrResume(tx: Queryable, engine: Engine, call: WorkflowCallRe
     outputs = result('resumed', false, held);
   }
   const key = workflowKey(call.dealId, call.callbackId, 'note');
-  const body = pauseNote(input.mode, workflowActor(call.workflowId), input.reason, engine.playbook.locale, escapeHtml);
+  const body = pauseNote(input.mode, workflowActor(call.workflowId), input.reason, engine.playbook.locale);
   await insertSteps(tx, [
-    { effectKey: key, entryId: state.entryId, dealId: call.dealId, kind: 'note', stepId: `${input.mode}-note`, dueAt: now, runAt: now, status: 'pending', payload: { note: { marker: markerOf(key), dealId: call.dealId, body, timestamp: now } } },
+    { effectKey: key, entryId: state.entryId, dealId: call.dealId, kind: 'note', stepId: `${input.mode}-note`, dueAt: now, runAt: now, payload: { note: { marker: markerOf(key), dealId: call.dealId, body, timestamp: now } } },
   ]);
   return outputs;
 }

@@ -36,7 +36,7 @@ export async function applyHandoff(engine: Engine, r: HandoffRequest): Promise<C
     const body = handoffNote(change.handoff, change.event, change.accepted, actorLabel(r.actor), engine.playbook.locale);
     if (body) {
       const note = { marker: markerOf(key('note')), dealId: r.dealId, body, timestamp: now };
-      steps.push({ effectKey: key('note'), entryId: null, dealId: r.dealId, kind: 'note', stepId: 'handoff-note', dueAt: now, runAt: now, status: 'pending', payload: { note } });
+      steps.push({ effectKey: key('note'), entryId: null, dealId: r.dealId, kind: 'note', stepId: 'handoff-note', dueAt: now, runAt: now, payload: { note } });
     }
     if (change.accepted) steps.push(...(await advanceStep(tx, engine, r.dealId, now)));
     await insertSteps(tx, steps);
@@ -60,7 +60,6 @@ async function advanceStep(tx: Queryable, engine: Engine, dealId: string, now: n
       stepId,
       dueAt: now,
       runAt: now,
-      status: 'pending',
       payload: { to, cause: HANDOFF_ACCEPTED_CAUSE },
     },
   ];

@@ -89,11 +89,12 @@ export async function enterPhaseByHand(tx: Queryable, engine: Engine, found: Dea
     lastChangeAt: Math.max(state.lastChangeAt ?? 0, now),
     cause: move.cause,
     now,
+    locale: engine.playbook.locale,
   });
   const key = effectKey(deal.id, move.to, now, 'phase-move-note');
   const body = phaseMoveNote(state.phase, move.to, move.reason, move.actor, playbook.locale);
   await insertSteps(tx, [
-    { effectKey: key, entryId, dealId: deal.id, kind: 'note', stepId: 'phase-move-note', dueAt: now, runAt: now, status: 'pending', payload: { note: { marker: markerOf(key), dealId: deal.id, body, timestamp: now } } },
+    { effectKey: key, entryId, dealId: deal.id, kind: 'note', stepId: 'phase-move-note', dueAt: now, runAt: now, payload: { note: { marker: markerOf(key), dealId: deal.id, body, timestamp: now } } },
   ]);
   return { entryId, from: state.phase, tasks: entry.steps.filter((s) => s.kind === 'task').length };
 }

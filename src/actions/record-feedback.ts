@@ -3,6 +3,7 @@ import { isValidScore } from '../domain/feedback-scoring.js';
 import { saveFeedbackAnswer } from '../store/feedback-answers.js';
 import { findFeedbackRequest, type FeedbackRequest } from '../store/feedback-requests.js';
 import { recordLastFeedback } from '../store/health-signals.js';
+import { reviseNote } from '../store/note-update-steps.js';
 import { insertSteps, lockDealState } from '../store/onboarding-store.js';
 import type { Engine } from '../jobs/engine.js';
 import { stepsFromFeedback } from './steps-from-feedback.js';
@@ -32,8 +33,9 @@ export function answerableState(request: FeedbackRequest, now: number): 'open' |
 }
 
 /**
- * Records a client's answer and, in the same transaction, the durable steps that carry it into HubSpot (note,
- * deal and company properties, the PM's follow-up after a detractor, the move to advocate after a promoter).
+ * Records a client's answer and, in the same transaction, the durable steps that carry it into HubSpot (one note per
+ * answer, deal and company properties when they change, the PM's follow-up after a detractor, the move to advocate
+ * after a promoter).
  * The deal's health signals change with it: the latest answer, and no more silence.
  */
 export async function recordFeedback(engine: Engine, s: FeedbackSubmission): Promise<FeedbackOutcome> {
@@ -61,21 +63,24 @@ export async function recordFeedback(engine: Engine, s: FeedbackSubmission): Pro
       touchpoint: request.touchpoint,
       at: now,
     });
-    await insertSteps(
-      tx,
-      stepsFromFeedback({
-        request,
-        score,
-        comment: s.comment,
-        revision: saved.revision,
-        ...(saved.kind === 'changed' ? { previousScore: saved.previousScore } : {}),
-        decision,
-        entryId: deal.entryId,
-        now,
-        calendar: engine.calendar,
-        locale: engine.playbook.locale,
-      }),
-    );
+    const { note, steps } = stepsFromFeedback({
+      request,
+      score,
+      comment: s.comment,
+      revision: saved.revision,
+      ...(saved.kind === 'changed' ? { previousScore: saved.previousScore } : {}),
+      decision,
+      entryId: deal.entryId,
+      now,
+      calendar: engine.calendar,
+      locale: engine.playbook.locale,
+    });
+    // One note per answer: a change rewrites it (the step not sent yet) or updates it in HubSpot (already sent).
+    const revised =
+      saved.kind === 'changed'
+        ? await reviseNote(tx, { noteKey: note.step.effectKey, updateKey: note.updateKey, dealId: request.dealId, marker: note.marker, body: note.body, revision: saved.revision, now })
+        : 'missing';
+    await insertSteps(tx, revised === 'missing' ? [note.step, ...steps] : steps);
     return { kind: 'recorded', request, revision: saved.revision, stored: true, firstAnsweredAt };
   });
 }

@@ -4,6 +4,7 @@ import { doctorCli } from './doctor-command.js';
 import { initCli } from './init-command.js';
 import { planCli } from './plan-command.js';
 import { projectCli } from './project-command.js';
+import { retryCli } from './retry-command.js';
 import { setupCli } from './setup-command.js';
 import { startCli } from './start-command.js';
 import { statusCli } from './status-command.js';
@@ -18,4 +19,5 @@ export const COMMANDS: Command[] = [
   projectCli,
   planCli,
   demoCli,
+  retryCli,
 ];

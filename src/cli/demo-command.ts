@@ -142,6 +142,7 @@ function describeStep(step: TimelineStep, tz: string): string {
       : '';
     return `email  at  ${when}  ${p.template} to ${describeAudience((p.to ?? 'primary_contact') as EmailAudience)}${survey}  [${step.status}${outcome}]`;
   }
+  if (step.kind === 'task-close') return `close  at  ${when}  task "${p.subject}": ${p.reason}  [${step.status}]`;
   if (step.kind === 'note') return `note   at  ${when}  ${String(p.note.body).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()}  [${step.status}]`;
   return `phase  at  ${when}  moves on to ${p.to}  [${step.status}]`;
 }

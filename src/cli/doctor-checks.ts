@@ -6,6 +6,7 @@ import { checkMapping, unmappedPipelines } from '../domain/stage-mapping.js';
 import { first100Properties } from '../hubspot/first100-properties.js';
 import { HubSpotError } from '../hubspot/hubspot-error.js';
 import type { HubSpotPort, Pipeline } from '../hubspot/hubspot-port.js';
+import { isScope, SCOPES, type Scope } from '../hubspot/scopes.js';
 import { describeNetworkFailure } from './network-failure.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
@@ -43,20 +44,25 @@ export async function checkToken(hubspot: HubSpotPort, config: Config, projectDi
   results.push(
     missing.length === 0
       ? ok('scopes', `the token has all ${info.scopes.length} scopes the app needs`)
-      : fail('scopes', `the token lacks ${missing.join(', ')}: upload the project (hs project upload) so the app asks for extensions/app/app-hsmeta.json's requiredScopes, reinstall it, and use its new token`),
+      : fail('scopes', `the token lacks ${missing.map(withReason).join('; ')}: upload the project (hs project upload) so the app asks for extensions/app/app-hsmeta.json's requiredScopes, reinstall it, and use its new token`),
   );
   return results;
 }
 
-/** Without HubSpot's description of the token, its read scopes show in what it may read. */
+const withReason = (scope: string) => (isScope(scope) ? `${scope} (for ${SCOPES[scope]})` : scope);
+
+/**
+ * Without HubSpot's description of the token, its read scopes show in what it may read. Each probe is a call whose
+ * endpoint takes that one scope and no other (the `security` of its OpenAPI spec); property and pipeline reads are
+ * not probes, since they accept any of dozens of scopes and so name none.
+ */
 async function probeReads(hubspot: HubSpotPort): Promise<CheckResult[]> {
-  const probes: [string, () => Promise<unknown>][] = [
+  const probes: [Scope, () => Promise<unknown>][] = [
     ['crm.objects.deals.read', () => hubspot.readObjects('deals', ['1'], ['dealname'])],
     ['crm.objects.companies.read', () => hubspot.readObjects('companies', ['1'], ['name'])],
-    ['crm.schemas.deals.read', () => hubspot.readProperties('deals')],
-    ['crm.schemas.companies.read', () => hubspot.readProperties('companies')],
+    ['crm.objects.contacts.read', () => hubspot.readContacts(['1'])],
   ];
-  const refused: string[] = [];
+  const refused: Scope[] = [];
   for (const [scope, probe] of probes) {
     try {
       await probe();
@@ -69,7 +75,7 @@ async function probeReads(hubspot: HubSpotPort): Promise<CheckResult[]> {
     ok('token', 'HubSpot accepts it (its token-info endpoint does not describe this kind of token, so its reads were tried)'),
     refused.length === 0
       ? warn('scopes', 'every read first100 needs works; write scopes cannot be tried without writing: compare the app\'s scopes with extensions/app/app-hsmeta.json')
-      : fail('scopes', `HubSpot refused reads needing ${refused.join(', ')}: add them to the app's scopes, upload (hs project upload) and reinstall`),
+      : fail('scopes', `HubSpot refused reads needing ${refused.map(withReason).join('; ')}: add them to the app's scopes, upload (hs project upload) and reinstall`),
   ];
 }
 

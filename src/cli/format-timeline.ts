@@ -29,10 +29,13 @@ export function formatStep(step: PlannedStep, timezone: string): string {
 export function formatDecision(decision: StageDecision, timezone: string, locale: Locale): string[] {
   if (decision.kind === 'ignore') return [`nothing happens: ${decision.reason}`];
   if (decision.kind === 'lost') {
-    return [`deal lost in ${formatPhase(decision.from, locale)}: pending steps are cancelled`, `deal properties: ${JSON.stringify(decision.dealUpdates)}`];
+    return [
+      `deal lost in ${formatPhase(decision.from, locale)}: pending steps are cancelled, and the open tasks first100 created are closed in HubSpot`,
+      `deal properties: ${JSON.stringify(decision.dealUpdates)}`,
+    ];
   }
   const lines = [
-    `${formatPhase(decision.from, locale)} → ${formatPhase(decision.entry.phase, locale)}${decision.backwards ? ' (back: pending steps are cancelled)' : ''}`,
+    `${formatPhase(decision.from, locale)} → ${formatPhase(decision.entry.phase, locale)}${decision.backwards ? " (back: pending steps are cancelled, first100's open tasks of the phases left are closed)" : ''}`,
     ...decision.entry.steps.map((s) => `  ${formatStep(s, timezone)}`),
     `deal properties: ${JSON.stringify(decision.dealUpdates)}`,
   ];

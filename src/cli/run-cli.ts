@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.js';
 import { PlaybookError } from '../domain/playbook-loader.js';
 import { HubSpotError } from '../hubspot/hubspot-error.js';
+import { DataDirLockedError } from '../store/data-dir-lock.js';
 import { VERSION } from '../version.js';
 import { CliError, UsageError, type CliIo, type Command } from './command.js';
 
@@ -71,6 +72,7 @@ function isExplained(error: unknown): boolean {
     error instanceof ConfigError ||
     error instanceof PlaybookError ||
     error instanceof HubSpotError ||
+    error instanceof DataDirLockedError ||
     typeof (error as NodeJS.ErrnoException)?.syscall === 'string'
   );
 }

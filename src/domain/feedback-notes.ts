@@ -1,6 +1,6 @@
 import { SURVEY_SCALES, type AnswerTone, type SurveyKind } from './feedback-scoring.js';
 import type { Locale } from './phases.js';
-import { escapeHtml } from './timeline-notes.js';
+import { escapeHtml, userHtml } from './user-text.js';
 
 /** The note and the follow-up task an answer puts in HubSpot, in the playbook's language. */
 
@@ -44,18 +44,21 @@ export function feedbackNote(a: AnswerForTeam, locale: Locale): string {
   const score = changed ? `${a.survey} ${a.previousScore} → ${a.score}/${SURVEY_SCALES[a.survey].max}` : scoreText(a.survey, a.score);
   return (
     `<p><strong>${changed ? WORDS.changed[locale] : WORDS.answered[locale]}: ${escapeHtml(score)}</strong> (${WORDS.tone[a.tone][locale]})</p>` +
-    `<p>${WORDS.touchpoint[locale]}: ${escapeHtml(a.touchpoint)}</p>` +
-    `<p>${WORDS.comment[locale]}: ${a.comment ? escapeHtml(a.comment) : WORDS.noComment[locale]}</p>`
+    `<p>${WORDS.touchpoint[locale]}: ${userHtml(a.touchpoint)}</p>` +
+    `<p>${WORDS.comment[locale]}: ${a.comment ? userHtml(a.comment) : WORDS.noComment[locale]}</p>`
   );
 }
 
-/** The PM's urgent task after a detractor's answer (plain text, as hs_task_body shows it). */
+/**
+ * The PM's urgent task after a detractor's answer. Its subject is plain text (hs_task_subject); its body is rich
+ * text in HubSpot (hs_task_body), so the client's words go in through userHtml, as in the note.
+ */
 export function followUpTask(a: AnswerForTeam, locale: Locale): { subject: string; body: string } {
   return {
     subject: `${WORDS.taskSubject[locale]}: ${scoreText(a.survey, a.score)} ${WORDS.about[locale]} ${a.touchpoint}`,
     body: [
-      `${WORDS.taskScore[locale]} ${scoreText(a.survey, a.score)} ${WORDS.about[locale]} "${a.touchpoint}".`,
-      `${WORDS.comment[locale]}: ${a.comment ?? WORDS.noComment[locale]}`,
+      `${WORDS.taskScore[locale]} ${scoreText(a.survey, a.score)} ${WORDS.about[locale]} "${userHtml(a.touchpoint)}".`,
+      `${WORDS.comment[locale]}: ${a.comment ? userHtml(a.comment) : WORDS.noComment[locale]}`,
       WORDS.taskAdvice[locale],
     ].join('\n'),
   };

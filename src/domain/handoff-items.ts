@@ -137,10 +137,6 @@ export const HANDOFF_ITEMS: HandoffItemSpec[] = [
 
 export const REQUIRED_ITEM_COUNT = HANDOFF_ITEMS.filter((i) => i.required).length;
 
-export function isHandoffItemKey(value: unknown): value is HandoffItemKey {
-  return typeof value === 'string' && (HANDOFF_ITEM_KEYS as readonly string[]).includes(value);
-}
-
 export function itemSpec(key: HandoffItemKey): HandoffItemSpec {
   return HANDOFF_ITEMS.find((i) => i.key === key)!;
 }

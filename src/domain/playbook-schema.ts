@@ -123,7 +123,6 @@ export const playbookSchema = z.strictObject({
   });
 
 export type Playbook = z.output<typeof playbookSchema>;
-export type PhasePlan = z.output<typeof phasePlan>;
 export type TaskTemplate = z.output<typeof task>;
 export type EmailTemplate = z.output<typeof email>;
 export type Checkpoint = z.output<typeof checkpoint>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PHASES, type Phase } from './phases.js';
+import { userHtml } from './user-text.js';
 
 /**
  * The custom workflow actions first100 offers (extensions/app/workflow-actions/*-hsmeta.json), by the last
@@ -45,8 +46,17 @@ export function failureOutputs(code: WorkflowErrorCode, detail?: string): Action
   return { hs_execution_state: 'FAIL_CONTINUE', errorCode: code, error_message: detail ? `${WORKFLOW_ERRORS[code]} (${detail})` : WORKFLOW_ERRORS[code] };
 }
 
+/** What each action answers in its `outcome` output, for later workflow steps to branch on (the README lists them). */
+export const WORKFLOW_OUTCOMES = {
+  'start-onboarding': ['started', 'already_started'],
+  'move-phase': ['moved', 'already_there'],
+  'send-survey': ['survey_planned', 'no_contacts'],
+  'pause-resume': ['paused', 'already_paused', 'resumed', 'not_paused'],
+} as const satisfies Record<WorkflowActionName, readonly string[]>;
+export type WorkflowOutcome<A extends WorkflowActionName = WorkflowActionName> = (typeof WORKFLOW_OUTCOMES)[A][number];
+
 export interface ActionResult {
-  outcome: string;
+  outcome: WorkflowOutcome;
   phase: Phase | null;
   tasksCreated: number;
   handoffAccepted: boolean;
@@ -110,7 +120,7 @@ const PAUSE_WORDS = {
 };
 
 /** The timeline note of a pause or a resume (HTML, as hs_note_body takes it). */
-export function pauseNote(mode: 'pause' | 'resume', actor: string, reason: string | undefined, locale: 'en' | 'it', escape: (s: string) => string): string {
-  const title = `<p><strong>${PAUSE_WORDS[mode][locale]} ${escape(actor)}</strong></p>`;
-  return reason ? `${title}<p>${PAUSE_WORDS.reason[locale]}: ${escape(reason)}</p>` : title;
+export function pauseNote(mode: 'pause' | 'resume', actor: string, reason: string | undefined, locale: 'en' | 'it'): string {
+  const title = `<p><strong>${PAUSE_WORDS[mode][locale]} ${userHtml(actor)}</strong></p>`;
+  return reason ? `${title}<p>${PAUSE_WORDS.reason[locale]}: ${userHtml(reason)}</p>` : title;
 }

@@ -1,5 +1,5 @@
 import type { Locale } from '../domain/phases.js';
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../domain/user-text.js';
 import { surveyHtml, surveyText } from './survey-block.js';
 import type { EmailContent, RenderedEmail, TemplateInput } from './template-types.js';
 

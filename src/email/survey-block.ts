@@ -1,6 +1,6 @@
 import type { SurveyKind } from '../domain/feedback-scoring.js';
 import type { Locale } from '../domain/phases.js';
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../domain/user-text.js';
 import type { Brand, SurveyLinks } from './template-types.js';
 
 const QUESTION: Record<SurveyKind, Record<Locale, (touchpoint: string, brand: string) => string>> = {

@@ -1,12 +1,5 @@
 import type { HubSpotRequest } from './hubspot-http.js';
-import { chunk, type DealUpdate, type Pipeline } from './hubspot-port.js';
-
-/** Updates deal properties, ≤100 deals per call. */
-export async function updateDeals(request: HubSpotRequest, updates: DealUpdate[]): Promise<void> {
-  for (const part of chunk(updates)) {
-    await request('POST', '/crm/v3/objects/deals/batch/update', { inputs: part });
-  }
-}
+import type { Pipeline } from './hubspot-port.js';
 
 interface PipelinesPage {
   results: {

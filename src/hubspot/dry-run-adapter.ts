@@ -1,12 +1,16 @@
 import type { DealSnapshot } from '../domain/deal.js';
 import type { PropertyDefinition } from './first100-properties.js';
-import type { CompanyUpdate, ContactForEmail, CrmObjectType, DealUpdate, EmailToLog, HubSpotPort, NoteToCreate, Pipeline, TaskToCreate } from './hubspot-port.js';
+import type { BatchAnswer } from './batch-answer.js';
+import type { NoteUpdate } from './note-updates.js';
+import type { ContactForEmail, CrmObjectType, EmailToLog, HubSpotPort, NoteToCreate, Pipeline, RecordUpdate, TaskToCreate } from './hubspot-port.js';
 
 export type DryRunWrite =
   | { kind: 'create-task'; task: TaskToCreate; id: string }
-  | { kind: 'update-deal'; update: DealUpdate }
-  | { kind: 'update-company'; update: CompanyUpdate }
+  | { kind: 'close-task'; taskId: string }
+  | { kind: 'update-deal'; update: RecordUpdate }
+  | { kind: 'update-company'; update: RecordUpdate }
   | { kind: 'create-note'; note: NoteToCreate; id: string }
+  | { kind: 'update-note'; update: NoteUpdate }
   | { kind: 'log-email'; email: EmailToLog; id: string }
   | { kind: 'create-property-group'; objectType: CrmObjectType; name: string }
   | { kind: 'create-properties'; objectType: CrmObjectType; definitions: PropertyDefinition[] }
@@ -45,6 +49,28 @@ export function createDryRunAdapter(
   const contacts = new Map(knownContacts.map((c) => [c.id, c]));
   const writes: DryRunWrite[] = [];
   let nextId = 1;
+
+  /** Records each create with a dry-run id; every input is applied. */
+  function created(items: { marker: string; write: (id: string) => DryRunWrite }[]): BatchAnswer {
+    const done = new Map<string, string>();
+    for (const item of items) {
+      const id = `dry-run-${nextId++}`;
+      writes.push(item.write(id));
+      done.set(item.marker, id);
+    }
+    return { done, refused: new Map() };
+  }
+  function findWritten(kind: 'create-task' | 'create-note' | 'log-email', markers: string[]): Map<string, string> {
+    const wanted = new Set(markers);
+    const found = new Map<string, string>();
+    for (const w of writes) {
+      const marker = w.kind === 'create-task' ? w.task.marker : w.kind === 'create-note' ? w.note.marker : w.kind === 'log-email' ? w.email.marker : undefined;
+      if (w.kind === kind && marker && wanted.has(marker)) found.set(marker, w.id);
+    }
+    return found;
+  }
+  const applied = (updates: RecordUpdate[]): BatchAnswer => ({ done: new Map(updates.map((u) => [u.id, u.id])), refused: new Map() });
+
   return {
     dryRun: true,
     writes,
@@ -52,19 +78,14 @@ export function createDryRunAdapter(
       return new Map(ids.map((id) => [id, deals.get(id) ?? bareDeal(id)]));
     },
     async createTasks(tasks) {
-      const ids = new Map<string, string>();
-      for (const task of tasks) {
-        const id = `dry-run-${nextId++}`;
-        writes.push({ kind: 'create-task', task, id });
-        ids.set(task.marker, id);
-      }
-      return { ids };
+      return created(tasks.map((task) => ({ marker: task.marker, write: (id: string) => ({ kind: 'create-task', task, id }) })));
     },
     async findTasksByMarker(_dealId, markers) {
-      const wanted = new Set(markers);
-      return new Map(
-        writes.flatMap((w) => (w.kind === 'create-task' && wanted.has(w.task.marker) ? [[w.task.marker, w.id] as const] : [])),
-      );
+      return findWritten('create-task', markers);
+    },
+    async closeTasks(taskIds) {
+      for (const taskId of taskIds) writes.push({ kind: 'close-task', taskId });
+      return { done: new Map(taskIds.map((id) => [id, id])), refused: new Map(), alreadyClosed: new Set() };
     },
     async updateDeals(updates) {
       for (const update of updates) {
@@ -74,44 +95,34 @@ export function createDryRunAdapter(
         const pm = update.properties.first100_pm_owner;
         if (known && pm !== undefined) deals.set(update.id, { ...known, pmOwnerId: pm || null });
       }
+      return applied(updates);
     },
     async updateCompanies(updates) {
       for (const update of updates) writes.push({ kind: 'update-company', update });
+      return applied(updates);
     },
     async readPipelines() {
       return pipelines;
     },
     async createNotes(notes) {
-      const ids = new Map<string, string>();
-      for (const note of notes) {
-        const id = `dry-run-${nextId++}`;
-        writes.push({ kind: 'create-note', note, id });
-        ids.set(note.marker, id);
-      }
-      return ids;
+      return created(notes.map((note) => ({ marker: note.marker, write: (id: string) => ({ kind: 'create-note', note, id }) })));
     },
     async findNotesByMarker(_dealId, markers) {
-      const wanted = new Set(markers);
-      return new Map(
-        writes.flatMap((w) => (w.kind === 'create-note' && wanted.has(w.note.marker) ? [[w.note.marker, w.id] as const] : [])),
-      );
+      return findWritten('create-note', markers);
+    },
+    async updateNotes(updates) {
+      for (const update of updates) writes.push({ kind: 'update-note', update });
+      return { done: new Map(updates.map((u) => [u.noteId, u.noteId])), refused: new Map() };
     },
     async readContacts(ids) {
       // Without HubSpot, only sample contacts have an address: the others are skipped, never invented.
       return new Map(ids.flatMap((id) => (contacts.has(id) ? [[id, contacts.get(id)!] as const] : [])));
     },
     async logEmails(emails) {
-      const ids = new Map<string, string>();
-      for (const email of emails) {
-        const id = `dry-run-${nextId++}`;
-        writes.push({ kind: 'log-email', email, id });
-        ids.set(email.marker, id);
-      }
-      return ids;
+      return created(emails.map((email) => ({ marker: email.marker, write: (id: string) => ({ kind: 'log-email', email, id }) })));
     },
     async findEmailsByMarker(_dealId, markers) {
-      const wanted = new Set(markers);
-      return new Map(writes.flatMap((w) => (w.kind === 'log-email' && wanted.has(w.email.marker) ? [[w.email.marker, w.id] as const] : [])));
+      return findWritten('log-email', markers);
     },
     async readObjects(objectType, ids) {
       // Only the demo's deals and their companies exist, with none of first100's properties set yet.
@@ -135,6 +146,10 @@ export function createDryRunAdapter(
       writes.push({ kind: 'create-properties', objectType, definitions });
       return { created: definitions.map((d) => d.name), refused: [] };
     },
+    async searchDealEngagements() {
+      // No portal, no calls, meetings or client emails: only survey answers end a silence in a dry run.
+      return [];
+    },
     async searchDealsModifiedSince() {
       // Without a token there is no portal to search: webhooks (signed samples in the demo) are the only source.
       return { deals: [] };
@@ -144,6 +159,7 @@ export function createDryRunAdapter(
     },
     async completeWorkflowCallback(callbackId, outputFields) {
       writes.push({ kind: 'complete-callback', callbackId, outputFields });
+      return { closedBefore: false };
     },
   };
 }

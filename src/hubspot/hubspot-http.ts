@@ -19,11 +19,17 @@ export interface HubSpotHttpSettings {
   sleep?: (ms: number) => Promise<void>;
   /** Waits for a slot in the shared call budget before every request (retries included); searches say so. */
   acquire?: (kind?: 'call' | 'search') => Promise<void>;
-  /** Called once per HTTP request sent, for metrics. */
-  onCall?: (method: string, path: string) => void;
 }
 
-export type HubSpotRequest = <T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown) => Promise<T>;
+export interface RequestOptions {
+  /**
+   * The call creates objects: HubSpot may have created them before answering 5xx or not at all (a gateway timeout),
+   * so such an answer is never retried here; it is reported in doubt, and the caller looks for its markers first.
+   */
+  creates?: boolean;
+}
+
+export type HubSpotRequest = <T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown, options?: RequestOptions) => Promise<T>;
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -42,20 +48,21 @@ export function createHubSpotHttp(settings: HubSpotHttpSettings): HubSpotRequest
     limiterJobOptions: { expiration: settings.timeoutMs ?? 30_000 },
   });
 
-  return async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
     const what = `${method} ${path.split('?')[0]}`;
+    // Reads and updates can be sent again safely; a create only when HubSpot said it applied nothing (429).
+    const repeatable = !options.creates;
     for (let attempt = 1; ; attempt++) {
       let response: Awaited<ReturnType<Client['apiRequest']>>;
       await settings.acquire?.(isSearch(method, path) ? 'search' : 'call');
       try {
-        settings.onCall?.(method, path);
         response = await client.apiRequest({ method, path, ...(body === undefined ? {} : { body }) });
       } catch (error) {
         // No answer: HubSpot may or may not have applied a write.
         const failure = new HubSpotError('UNREACHABLE', `${what}: no answer from HubSpot (${(error as Error).message})`, {
-          inDoubt: method !== 'GET',
+          inDoubt: !repeatable,
         });
-        if (method === 'GET' && attempt < retry.attempts) {
+        if (repeatable && attempt < retry.attempts) {
           await sleep(retry.serverErrorDelayMs * attempt);
           continue;
         }
@@ -64,8 +71,9 @@ export function createHubSpotHttp(settings: HubSpotHttpSettings): HubSpotRequest
       const text = await response.text();
       const parsed = parseJson(text);
       if (response.ok) return parsed as T;
-      const failure = errorFromResponse(response.status, (parsed ?? {}) as Record<string, string>, what);
-      if (attempt >= retry.attempts || !(failure.code === 'SERVER_ERROR' || failure.code === 'RATE_LIMIT_10S')) throw failure;
+      const failure = errorFromResponse(response.status, (parsed ?? {}) as Record<string, string>, what, { inDoubt: !repeatable });
+      const again = failure.code === 'RATE_LIMIT_10S' || (failure.code === 'SERVER_ERROR' && repeatable);
+      if (attempt >= retry.attempts || !again) throw failure;
       await sleep((failure.code === 'SERVER_ERROR' ? retry.serverErrorDelayMs : retry.rateLimitDelayMs) * attempt);
     }
   } as HubSpotRequest;

@@ -1,5 +1,11 @@
+import type { DealEngagement } from '../domain/client-contact.js';
 import type { DealSnapshot } from '../domain/deal.js';
+import type { BatchAnswer } from './batch-answer.js';
+import type { EngagementQuery } from './deal-engagements.js';
+import type { NoteUpdate } from './note-updates.js';
 import type { PropertyDefinition } from './first100-properties.js';
+import type { ClosedTasks } from './tasks.js';
+import type { CallbackCompletion } from './workflow-callbacks.js';
 
 export interface TaskToCreate {
   /** Our effect key's short hash, written into the task so a retry can find it in HubSpot. */
@@ -15,18 +21,8 @@ export interface TaskToCreate {
   type: 'TODO' | 'CALL' | 'EMAIL';
 }
 
-export interface CreatedTasks {
-  ids: Map<string, string>;
-  /** Set when HubSpot answered 207: the tasks it did not return were refused, not in doubt. */
-  refused?: string;
-}
-
-export interface DealUpdate {
-  id: string;
-  properties: Record<string, string>;
-}
-
-export interface CompanyUpdate {
+/** New property values for one deal or company. */
+export interface RecordUpdate {
   id: string;
   properties: Record<string, string>;
 }
@@ -113,20 +109,28 @@ export interface HubSpotPort {
   readonly dryRun: boolean;
   /** Deals with their primary company and contacts; ids HubSpot does not know are absent from the map. */
   readDeals(ids: string[]): Promise<Map<string, DealSnapshot>>;
-  /** Creates tasks in batches: HubSpot's task id per marker, and why the tasks a partial (207) answer refused failed. */
-  createTasks(tasks: TaskToCreate[]): Promise<CreatedTasks>;
+  /*
+   * Writes are one batch call of at most 100 inputs, answered per input (BatchAnswer): the step executor
+   * (src/jobs/steps/hubspot-writes.ts) chunks, settles each input and finds the bad one in a refused batch.
+   * A create that fails with a 5xx or no answer throws a HubSpotError in doubt; `find…ByMarker` then tells what
+   * HubSpot created.
+   */
+  createTasks(tasks: TaskToCreate[]): Promise<BatchAnswer>;
   /** Tasks on a deal that carry one of our markers: how a retry learns what a lost answer had created. */
   findTasksByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
-  updateDeals(updates: DealUpdate[]): Promise<void>;
-  updateCompanies(updates: CompanyUpdate[]): Promise<void>;
+  /** Completes first100's own tasks that are still open (never deletes; a completed or deleted task is left alone). */
+  closeTasks(taskIds: string[]): Promise<ClosedTasks>;
+  updateDeals(updates: RecordUpdate[]): Promise<BatchAnswer>;
+  updateCompanies(updates: RecordUpdate[]): Promise<BatchAnswer>;
   readPipelines(): Promise<Pipeline[]>;
-  /** Creates notes on deals' timelines in batches; returns HubSpot's note id for each marker. */
-  createNotes(notes: NoteToCreate[]): Promise<Map<string, string>>;
+  createNotes(notes: NoteToCreate[]): Promise<BatchAnswer>;
   findNotesByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
+  /** Replaces the body of notes first100 created (one batch call, ≤100), answered per note id. */
+  updateNotes(updates: NoteUpdate[]): Promise<BatchAnswer>;
   /** Contacts' address, name and language, in batches of 100; ids HubSpot does not know are absent. */
   readContacts(ids: string[]): Promise<Map<string, ContactForEmail>>;
-  /** Logs sent emails on the timelines in batches; returns HubSpot's email id for each marker. */
-  logEmails(emails: EmailToLog[]): Promise<Map<string, string>>;
+  /** Logs sent emails on the timelines (logging never sends anything). */
+  logEmails(emails: EmailToLog[]): Promise<BatchAnswer>;
   findEmailsByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
   /** Properties of deals or companies by id; ids HubSpot does not know are absent. */
   readObjects(objectType: CrmObjectType, ids: string[], properties: string[]): Promise<Map<string, Record<string, string | null>>>;
@@ -137,12 +141,14 @@ export interface HubSpotPort {
   createPropertyGroup(objectType: CrmObjectType, group: { name: string; label: string; displayOrder: number }): Promise<void>;
   /** Creates properties; HubSpot answers per input, and a refused one is reported with HubSpot's reason. */
   createProperties(objectType: CrmObjectType, definitions: PropertyDefinition[]): Promise<PropertyCreation>;
+  /** One page of a deal's incoming emails, calls or meetings in a time window, newest first (a search request). */
+  searchDealEngagements(query: EngagementQuery): Promise<DealEngagement[]>;
   /** Deals modified since a moment, oldest first, one page per call (the search API: 5 requests per second). */
   searchDealsModifiedSince(query: DealSearchQuery): Promise<DealSearchPage>;
   /** The token's account and scopes; null when HubSpot cannot describe this kind of token. */
   readTokenInfo(): Promise<TokenInfo | null>;
   /** Completes a workflow action first100 answered with BLOCK: the workflow goes on with these output fields. */
-  completeWorkflowCallback(callbackId: string, outputFields: Record<string, string>): Promise<void>;
+  completeWorkflowCallback(callbackId: string, outputFields: Record<string, string>): Promise<CallbackCompletion>;
 }
 
 export const DEAL_PROPERTIES = ['dealname', 'pipeline', 'dealstage', 'hubspot_owner_id', 'first100_pm_owner', 'closedate'];
@@ -157,8 +163,4 @@ export function chunk<T>(items: T[], size = MAX_BATCH): T[][] {
 
 export function markerLine(marker: string): string {
   return `first100 ref ${marker}`;
-}
-
-export function markerIn(body: string | null | undefined): string | undefined {
-  return body?.match(/first100 ref ([0-9a-f]{16})/)?.[1];
 }

@@ -1,5 +1,6 @@
+import { readBatchAnswer, type BatchAnswer, type BatchBody } from './batch-answer.js';
 import type { HubSpotRequest } from './hubspot-http.js';
-import { chunk, type CrmObjectType } from './hubspot-port.js';
+import { chunk, MAX_BATCH, type CrmObjectType, type RecordUpdate } from './hubspot-port.js';
 
 interface BatchObjects {
   results: { id: string; properties: Record<string, string | null> }[];
@@ -35,4 +36,11 @@ export async function readAssociatedIds(request: HubSpotRequest, from: CrmObject
     after = page.paging?.next?.after;
   } while (after && ids.length < max);
   return [...new Set(ids)].slice(0, max);
+}
+
+/** One batch update of deals or companies (≤100), read per record: a 207 names the records it refused. */
+export async function updateObjects(request: HubSpotRequest, objectType: CrmObjectType, updates: RecordUpdate[]): Promise<BatchAnswer> {
+  if (updates.length > MAX_BATCH) throw new Error(`at most ${MAX_BATCH} ${objectType} per batch call`);
+  const body = await request<BatchBody>('POST', `/crm/v3/objects/${objectType}/batch/update`, { inputs: updates });
+  return readBatchAnswer(body, updates.map((u) => u.id), (result) => result.id);
 }

@@ -1,19 +1,12 @@
+import { readBatchAnswer, type BatchAnswer, type BatchBody } from './batch-answer.js';
 import type { HubSpotRequest } from './hubspot-http.js';
-import { chunk, markerIn, markerLine, type CreatedTasks, type TaskToCreate } from './hubspot-port.js';
+import { MAX_BATCH, markerLine, type TaskToCreate } from './hubspot-port.js';
+import type { MarkedObjectType } from './marked-objects.js';
 
 // HubSpot-defined association type ids (HUBSPOT-FACTS §4.2).
 const TASK_TO_DEAL = 216;
 const TASK_TO_COMPANY = 192;
 const TASK_TO_CONTACT = 204;
-
-interface CreatedBatch {
-  results: { id: string; properties: Record<string, string | null> }[];
-  errors?: { message?: string; category?: string }[];
-}
-interface SearchPage {
-  results: { id: string; properties: Record<string, string | null> }[];
-  paging?: { next?: { after: string } };
-}
 
 export function taskInput(task: TaskToCreate) {
   const association = (id: string, typeId: number) => ({
@@ -38,38 +31,31 @@ export function taskInput(task: TaskToCreate) {
   };
 }
 
-/** Batch-creates tasks (≤100 per call) with their associations; maps each marker to HubSpot's task id. */
-export async function createTasks(request: HubSpotRequest, tasks: TaskToCreate[]): Promise<CreatedTasks> {
-  const ids = new Map<string, string>();
-  const refusals: string[] = [];
-  for (const part of chunk(tasks)) {
-    const created = await request<CreatedBatch>('POST', '/crm/v3/objects/tasks/batch/create', { inputs: part.map(taskInput) });
-    for (const task of created.results ?? []) {
-      const marker = markerIn(task.properties.hs_task_body);
-      if (marker) ids.set(marker, task.id);
-    }
-    for (const error of created.errors ?? []) refusals.push(`${error.category ?? 'ERROR'}: ${error.message ?? 'no message'}`);
-  }
-  return refusals.length > 0 ? { ids, refused: `HubSpot refused some tasks (207): ${refusals.join('; ')}` } : { ids };
+export const TASKS: MarkedObjectType<TaskToCreate> = { objectType: 'tasks', markerProperty: 'hs_task_body', markerOf: (t) => t.marker, input: taskInput };
+
+export interface ClosedTasks extends BatchAnswer {
+  /** Tasks that were already completed (by their owner) or are gone from HubSpot: nothing was changed. */
+  alreadyClosed: Set<string>;
 }
 
-/** Finds tasks associated with a deal that carry our markers (the search index may lag a few seconds). */
-export async function findTasksByMarker(request: HubSpotRequest, dealId: string, markers: string[]): Promise<Map<string, string>> {
-  const wanted = new Set(markers);
-  const found = new Map<string, string>();
-  let after: string | undefined;
-  do {
-    const page: SearchPage = await request<SearchPage>('POST', '/crm/v3/objects/tasks/search', {
-      filterGroups: [{ filters: [{ propertyName: 'associations.deal', operator: 'EQ', value: dealId }] }],
-      properties: ['hs_task_body'],
-      limit: 200,
-      ...(after ? { after } : {}),
-    });
-    for (const task of page.results ?? []) {
-      const marker = markerIn(task.properties.hs_task_body);
-      if (marker && wanted.has(marker)) found.set(marker, task.id);
-    }
-    after = page.paging?.next?.after;
-  } while (after && found.size < wanted.size);
-  return found;
+/**
+ * Completes the given tasks (≤100) that are still open; never deletes one. A task someone already completed keeps
+ * its completion date, and a task deleted in HubSpot is left alone.
+ */
+export async function closeTasks(request: HubSpotRequest, taskIds: string[]): Promise<ClosedTasks> {
+  if (taskIds.length > MAX_BATCH) throw new Error(`at most ${MAX_BATCH} tasks per batch call`);
+  const read = await request<BatchBody>('POST', '/crm/v3/objects/tasks/batch/read', { inputs: taskIds.map((id) => ({ id })), properties: ['hs_task_status'] });
+  const open = new Set((read.results ?? []).filter((t) => t.properties?.hs_task_status !== 'COMPLETED').map((t) => t.id));
+  const alreadyClosed = new Set(taskIds.filter((id) => !open.has(id)));
+  const toClose = taskIds.filter((id) => open.has(id));
+  const answer: BatchAnswer =
+    toClose.length === 0
+      ? { done: new Map(), refused: new Map() }
+      : readBatchAnswer(
+          await request<BatchBody>('POST', '/crm/v3/objects/tasks/batch/update', { inputs: toClose.map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })) }),
+          toClose,
+          (result) => result.id,
+        );
+  for (const id of alreadyClosed) answer.done.set(id, id);
+  return { ...answer, alreadyClosed };
 }

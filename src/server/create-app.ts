@@ -7,6 +7,7 @@ import { cardRouter } from './card-routes.js';
 import { errorHandler } from './error-handler.js';
 import { feedbackRouter } from './feedback-routes.js';
 import { healthRouter } from './health-routes.js';
+import type { CheckedToken } from './hubspot-readiness.js';
 import { HttpError } from './http-error.js';
 import { statusRouter, type StatusFacts } from './status-routes.js';
 import { unsubscribeRouter } from './unsubscribe-routes.js';
@@ -25,6 +26,8 @@ export interface AppDeps {
   gate: IngestGate;
   /** The cards' backend reads and plans with the engine's store, playbook and HubSpot adapter. */
   engine: Engine;
+  /** The access token's check behind /readyz; absent in dry-run. */
+  checkHubSpotToken?: () => Promise<CheckedToken>;
   /** Express's `trust proxy`: false (direct), a hop count, or the proxies' addresses. */
   trustProxy?: boolean | number | string;
   /** What the status page at / says about this server. */

@@ -1,5 +1,6 @@
 import type { Locale } from '../domain/phases.js';
-import { escapeHtml } from '../email/html.js';
+import { escapeHtml } from '../domain/user-text.js';
+import { pageCsp } from './page-csp.js';
 
 const WORDS = {
   en: {
@@ -20,20 +21,30 @@ const WORDS = {
 
 export type UnsubscribeView = 'ask' | 'done' | 'already';
 
+const CSS = `
+body{margin:0;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2328}
+main{max-width:480px;margin:40px auto;padding:0 16px}
+h1{font-size:22px}
+button{font-size:16px;padding:10px 20px}
+`;
+
+/** The page's one `<style>` block is the only style it may use. */
+export const UNSUBSCRIBE_CSP = pageCsp(CSS);
+
 /** A small page that works without JavaScript: the question with one button, or the confirmation. */
 export function unsubscribePage(locale: Locale, view: UnsubscribeView, brand: string): string {
   const w = WORDS[locale];
   const body =
     view === 'ask'
       ? `<p>${escapeHtml(w.ask)}</p>
-<form method="post"><input type="hidden" name="confirm" value="yes"><button type="submit" style="font-size:16px;padding:10px 20px">${escapeHtml(w.button)}</button></form>`
+<form method="post"><input type="hidden" name="confirm" value="yes"><button type="submit">${escapeHtml(w.button)}</button></form>`
       : `<p role="status">${escapeHtml(view === 'done' ? w.done : w.already)}</p>`;
   return `<!DOCTYPE html>
 <html lang="${locale}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>${escapeHtml(w.title)} · ${escapeHtml(brand)}</title></head>
-<body style="margin:0;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2328">
-<main style="max-width:480px;margin:40px auto;padding:0 16px">
-<h1 style="font-size:22px">${escapeHtml(w.title)}</h1>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>${escapeHtml(w.title)} · ${escapeHtml(brand)}</title><style>${CSS}</style></head>
+<body>
+<main>
+<h1>${escapeHtml(w.title)}</h1>
 ${body}
 </main>
 </body>

@@ -2,11 +2,8 @@ import express, { Router, type Response } from 'express';
 import type { Db } from '../store/db.js';
 import { findUnsubscribeToken, recordUnsubscribe } from '../store/unsubscribes.js';
 import { HttpError } from './http-error.js';
-import { unsubscribePage, type UnsubscribeView } from './unsubscribe-page.js';
+import { UNSUBSCRIBE_CSP, unsubscribePage, type UnsubscribeView } from './unsubscribe-page.js';
 import type { Locale } from '../domain/phases.js';
-
-// No script, no outside resource; the form posts only back here.
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /**
  * GET shows a confirm page (mail scanners follow links, so a GET changes nothing); POST records the unsubscribe,
@@ -39,7 +36,7 @@ async function findLink(db: Db, token: string) {
 function send(res: Response, locale: Locale, view: UnsubscribeView, brand: string): void {
   res
     .status(200)
-    .set({ 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' })
+    .set({ 'Content-Security-Policy': UNSUBSCRIBE_CSP, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' })
     .type('html')
     .send(unsubscribePage(locale, view, brand));
 }

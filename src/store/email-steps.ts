@@ -1,37 +1,14 @@
-import type { EmailAudience } from '../domain/playbook-schema.js';
-import type { SurveyKind } from '../domain/feedback-scoring.js';
-import { claimRows } from './claim.js';
 import type { Db, Queryable } from './db.js';
+import { kindsWhere, ofKind, type ClaimedStepOf } from './step-kinds.js';
+import { claimSteps } from './step-store.js';
 
-/** The payload an email step carries (steps-from-plan and workflow actions write it). */
-export interface EmailStepPayload {
-  template: string;
-  to?: EmailAudience;
-  survey?: SurveyKind;
-  touchpoint?: string;
-  contactIds?: string[];
-}
+export type EmailStep = ClaimedStepOf<'email'>;
 
-export interface EmailStep {
-  id: string;
-  effectKey: string;
-  dealId: string;
-  attempts: number;
-  payload: EmailStepPayload;
-}
+const EMAIL_KINDS = kindsWhere((rule) => rule.runner === 'email-sender');
 
-interface Row {
-  id: string | number;
-  effect_key: string;
-  deal_id: string;
-  attempts: number;
-  payload: EmailStepPayload;
-}
-
-/** Claims due email steps with a lease, like the other steps: a worker that dies leaves them to the next one. */
+/** Claims due email steps with a lease, through the same claim as every step: a paused deal's emails wait too. */
 export async function claimEmailSteps(db: Db, now: number, limit: number, leaseMs: number): Promise<EmailStep[]> {
-  const rows = await claimRows<Row>(db, { table: 'steps', working: 'sending', where: `kind = 'email'`, now, limit, leaseMs });
-  return rows.map((r) => ({ id: String(r.id), effectKey: r.effect_key, dealId: r.deal_id, attempts: Number(r.attempts), payload: r.payload }));
+  return ofKind(await claimSteps(db, EMAIL_KINDS, now, limit, leaseMs), 'email');
 }
 
 /** What happened to a step's emails, kept on the step for the timeline and the demo. */

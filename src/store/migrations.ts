@@ -8,6 +8,8 @@ import { migration007 } from './schema/007-deal-company.js';
 import { migration008 } from './schema/008-workflow-calls.js';
 import { migration009 } from './schema/009-schedule-cursors.js';
 import { migration010 } from './schema/010-privacy-deletions.js';
+import { migration012 } from './schema/012-no-planned-steps.js';
+import { migration014 } from './schema/014-watch-start-and-last-contact.js';
 
 export interface Migration {
   id: number;
@@ -26,6 +28,8 @@ const MIGRATIONS: Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration012,
+  migration014,
 ];
 
 /** Brings the schema up to date; safe when several processes start at once on one PostgreSQL. */

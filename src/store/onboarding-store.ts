@@ -1,6 +1,9 @@
 import type { OnboardingState } from '../domain/deal.js';
 import { isPhase } from '../domain/phases.js';
 import type { Queryable } from './db.js';
+import type { NewStep, StepKind } from './step-kinds.js';
+
+export type { NewStep } from './step-kinds.js';
 
 export interface DealState extends OnboardingState {
   entryId: string | null;
@@ -61,19 +64,6 @@ export async function insertPhaseEntry(tx: Queryable, e: NewPhaseEntry): Promise
   return String(row!.id);
 }
 
-export interface NewStep {
-  effectKey: string;
-  entryId: string | null;
-  dealId: string;
-  kind: 'task' | 'email' | 'advance' | 'deal-update' | 'note' | 'workflow-action' | 'workflow-callback' | 'company-update' | 'owner-task';
-  stepId: string;
-  dueAt: number;
-  runAt: number;
-  /** `pending` steps run at `runAt` (emails too, by their sender); `planned` is kept for rows written before emails were sent. */
-  status: 'pending' | 'planned';
-  payload: unknown;
-}
-
 /** Inserts steps once per effect key; a key seen before is left as it is. */
 export async function insertSteps(tx: Queryable, steps: NewStep[]): Promise<number> {
   if (steps.length === 0) return 0;
@@ -85,14 +75,13 @@ export async function insertSteps(tx: Queryable, steps: NewStep[]): Promise<numb
     step_id: s.stepId,
     due_at: s.dueAt,
     run_at: s.runAt,
-    status: s.status,
     payload: s.payload,
   }));
   const inserted = await tx.query(
     `INSERT INTO steps (effect_key, entry_id, deal_id, kind, step_id, due_at, run_at, status, payload)
-     SELECT x.effect_key, x.entry_id, x.deal_id, x.kind, x.step_id, x.due_at, x.run_at, x.status, x.payload
+     SELECT x.effect_key, x.entry_id, x.deal_id, x.kind, x.step_id, x.due_at, x.run_at, 'pending', x.payload
        FROM jsonb_to_recordset($1::jsonb)
-         AS x(effect_key text, entry_id bigint, deal_id text, kind text, step_id text, due_at bigint, run_at bigint, status text, payload jsonb)
+         AS x(effect_key text, entry_id bigint, deal_id text, kind text, step_id text, due_at bigint, run_at bigint, payload jsonb)
      ON CONFLICT (effect_key) DO NOTHING
      RETURNING id`,
     [JSON.stringify(rows)],
@@ -101,10 +90,10 @@ export async function insertSteps(tx: Queryable, steps: NewStep[]): Promise<numb
 }
 
 /** Cancels a deal's steps that have not started; `kinds` narrows which. Returns how many. */
-export async function cancelPendingSteps(tx: Queryable, dealId: string, kinds?: NewStep['kind'][]): Promise<number> {
+export async function cancelPendingSteps(tx: Queryable, dealId: string, kinds?: StepKind[]): Promise<number> {
   const cancelled = await tx.query(
     `UPDATE steps SET status = 'cancelled', updated_at = now()
-      WHERE deal_id = $1 AND status IN ('pending', 'planned') AND ($2::text[] IS NULL OR kind = ANY($2::text[]))
+      WHERE deal_id = $1 AND status = 'pending' AND ($2::text[] IS NULL OR kind = ANY($2::text[]))
       RETURNING id`,
     [dealId, kinds ?? null],
   );

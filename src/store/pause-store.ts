@@ -1,11 +1,5 @@
 import type { Queryable } from './db.js';
-
-/** The kinds of steps a pause holds: the playbook's own work. Records (deal updates, notes, callbacks) still run. */
-export const HELD_KINDS = ['task', 'email', 'advance'] as const;
-
-/** SQL condition, for the steps table, that leaves out the held steps of paused deals. */
-export const NOT_HELD = `NOT (kind IN ('task', 'email', 'advance')
-  AND deal_id IN (SELECT deal_id FROM deal_onboarding WHERE paused_at IS NOT NULL))`;
+import { HELD_KINDS } from './step-kinds.js';
 
 export async function readPausedAt(db: Queryable, dealId: string): Promise<number | null> {
   const [row] = await db.query<{ paused_at: string | number | null }>('SELECT paused_at FROM deal_onboarding WHERE deal_id = $1', [dealId]);
@@ -38,10 +32,10 @@ export async function resumeDeal(tx: Queryable, dealId: string, now: number): Pr
             updated_at = now()
        FROM (SELECT st.id, GREATEST(0, $2::bigint - GREATEST($3::bigint, COALESCE(pe.entered_at, $3::bigint))) AS shift
                FROM steps st LEFT JOIN phase_entries pe ON pe.id = st.entry_id
-              WHERE st.deal_id = $1 AND st.status IN ('pending', 'planned') AND st.kind IN ('task', 'email', 'advance')) x
+              WHERE st.deal_id = $1 AND st.status = 'pending' AND st.kind = ANY($4::text[])) x
       WHERE s.id = x.id AND x.shift > 0
       RETURNING s.id`,
-    [dealId, now, pausedAt],
+    [dealId, now, pausedAt, HELD_KINDS],
   );
   await tx.query('UPDATE deal_onboarding SET paused_at = NULL, updated_at = now() WHERE deal_id = $1', [dealId]);
   return shifted.length;
@@ -50,8 +44,8 @@ export async function resumeDeal(tx: Queryable, dealId: string, now: number): Pr
 /** The deal's steps a pause holds (or would hold): not started yet, of the held kinds. */
 export async function countHeldSteps(db: Queryable, dealId: string): Promise<number> {
   const [row] = await db.query<{ n: string | number }>(
-    `SELECT count(*) AS n FROM steps WHERE deal_id = $1 AND status IN ('pending', 'planned') AND kind IN ('task', 'email', 'advance')`,
-    [dealId],
+    `SELECT count(*) AS n FROM steps WHERE deal_id = $1 AND status = 'pending' AND kind = ANY($2::text[])`,
+    [dealId, HELD_KINDS],
   );
   return Number(row?.n ?? 0);
 }

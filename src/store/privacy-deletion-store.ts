@@ -1,5 +1,5 @@
 import type { Db, Queryable } from './db.js';
-import { backoffMs, claimRows } from './claim.js';
+import { claimRows, retryRows, type AttemptFailure } from './claim.js';
 
 export interface IncomingPrivacyDeletion {
   eventId: string;
@@ -56,12 +56,8 @@ export async function finishPrivacyDeletion(tx: Queryable, id: string, outcome: 
 }
 
 /** A purge is never given up: it is retried with backoff until it succeeds. */
-export async function retryPrivacyDeletion(db: Db, deletion: ClaimedPrivacyDeletion, error: string, now: number): Promise<void> {
-  await db.query(`UPDATE privacy_deletions SET status = 'pending', run_at = $2, last_error = $3, locked_until = NULL WHERE id = $1`, [
-    deletion.id,
-    now + backoffMs(deletion.attempts),
-    error,
-  ]);
+export async function retryPrivacyDeletion(db: Db, deletion: ClaimedPrivacyDeletion, failure: AttemptFailure, now: number, maxAttempts: number): Promise<void> {
+  await retryRows(db, [deletion], { ...failure, inDoubt: false }, { table: 'privacy_deletions', working: 'running', now, maxAttempts });
 }
 
 /** Which of these contacts were deleted for privacy: work planned from an older read of HubSpot must leave them out. */

@@ -36,7 +36,7 @@ export const CONTACT_PURGES: Record<string, ContactPurge> = {
     const scrubbed = await scrubIds(tx, `'{contactIds}'`, `payload -> 'contactIds'`, contactId, `kind = 'email'`);
     await tx.query(
       `UPDATE steps SET status = 'cancelled', last_error = 'no recipient left: the contact was deleted for privacy', updated_at = now()
-        WHERE kind = 'email' AND status IN ('planned', 'pending') AND jsonb_array_length(coalesce(payload -> 'contactIds', '[]')) = 0`,
+        WHERE kind = 'email' AND status = 'pending' AND jsonb_array_length(coalesce(payload -> 'contactIds', '[]')) = 0`,
     );
     return scrubbed;
   },

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from './db.js';
-import { backoffMs, claimRows } from './claim.js';
+import { claimRows, retryRows, type AttemptFailure } from './claim.js';
 
 export interface IncomingStageChange {
   eventId: string;
@@ -71,23 +71,7 @@ export async function finishStageChange(tx: Queryable, id: string, outcome: stri
   await tx.query(`UPDATE stage_changes SET status = 'done', outcome = $2, locked_until = NULL WHERE id = $1`, [id, outcome]);
 }
 
-/** Puts stage changes back for a later attempt, or gives up on them after `maxAttempts`, keeping the reason. */
-export async function retryStageChanges(
-  db: Db,
-  changes: Pick<ClaimedStageChange, 'id' | 'attempts'>[],
-  error: string,
-  now: number,
-  maxAttempts: number,
-  delayMs?: number,
-): Promise<void> {
-  if (changes.length === 0) return;
-  const rows = changes.map((c) => ({ id: c.id, run_at: now + (delayMs ?? backoffMs(c.attempts)) }));
-  await db.query(
-    `UPDATE stage_changes c
-        SET status = CASE WHEN c.attempts >= $2 THEN 'failed' ELSE 'pending' END,
-            run_at = x.run_at, last_error = $3, locked_until = NULL
-       FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, run_at bigint)
-      WHERE c.id = x.id`,
-    [JSON.stringify(rows), maxAttempts, error],
-  );
+/** Puts stage changes back for a later attempt by the one retry rule (src/store/claim.ts), keeping the reason. */
+export async function retryStageChanges(db: Db, changes: Pick<ClaimedStageChange, 'id' | 'attempts'>[], failure: AttemptFailure, now: number, maxAttempts: number): Promise<void> {
+  await retryRows(db, changes, { ...failure, inDoubt: false }, { table: 'stage_changes', working: 'running', now, maxAttempts });
 }

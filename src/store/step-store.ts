@@ -1,59 +1,52 @@
-import type { Db } from './db.js';
-import { backoffMs, claimRows } from './claim.js';
-import { NOT_HELD } from './pause-store.js';
-
-export interface ClaimedStep {
-  id: string;
-  effectKey: string;
-  entryId: string | null;
-  dealId: string;
-  kind: 'task' | 'deal-update' | 'advance' | 'note' | 'workflow-action' | 'workflow-callback' | 'company-update' | 'owner-task';
-  stepId: string;
-  dueAt: number;
-  payload: Record<string, unknown>;
-  attempts: number;
-  /** Claimed again after a worker's lease ran out mid-call: HubSpot may already have applied it. */
-  inDoubt: boolean;
-}
+import type { Db, Queryable } from './db.js';
+import { claimRows, retryRows, type AttemptFailure } from './claim.js';
+import { NOT_HELD, sqlList, type ClaimedStep, type StepKind, type StepPayloads } from './step-kinds.js';
 
 interface StepRow {
   id: string | number;
   effect_key: string;
   entry_id: string | number | null;
   deal_id: string;
-  kind: ClaimedStep['kind'];
+  kind: StepKind;
   step_id: string;
   due_at: string | number;
-  payload: Record<string, unknown>;
+  payload: StepPayloads[StepKind];
   attempts: number;
   prior_status: string;
 }
 
-/** Claims due steps that act on HubSpot (emails wait for their sender); a paused deal's playbook steps wait for its resume. */
-export async function claimSteps(db: Db, now: number, limit: number, leaseMs: number): Promise<ClaimedStep[]> {
+/**
+ * Claims due steps of the given kinds with a lease; a paused deal's held steps wait for its resume. Both the
+ * worker and the email sender claim here, so the pause holds for every kind it names.
+ */
+export async function claimSteps(db: Db, kinds: readonly StepKind[], now: number, limit: number, leaseMs: number): Promise<ClaimedStep[]> {
   const rows = await claimRows<StepRow>(db, {
     table: 'steps',
     working: 'sending',
-    where: `kind IN ('task', 'deal-update', 'advance', 'note', 'workflow-action', 'workflow-callback', 'company-update', 'owner-task') AND ${NOT_HELD}`,
+    where: `kind IN (${sqlList(kinds)}) AND ${NOT_HELD}`,
     now,
     limit,
     leaseMs,
   });
-  return rows.map((r) => ({
-    id: String(r.id),
-    effectKey: r.effect_key,
-    entryId: r.entry_id === null ? null : String(r.entry_id),
-    dealId: r.deal_id,
-    kind: r.kind,
-    stepId: r.step_id,
-    dueAt: Number(r.due_at),
-    payload: r.payload,
-    attempts: Number(r.attempts),
-    inDoubt: r.prior_status === 'sending',
-  }));
+  // The row's kind and payload were written together by insertSteps from a typed NewStep.
+  return rows.map(
+    (r) =>
+      ({
+        id: String(r.id),
+        effectKey: r.effect_key,
+        entryId: r.entry_id === null ? null : String(r.entry_id),
+        dealId: r.deal_id,
+        kind: r.kind,
+        stepId: r.step_id,
+        dueAt: Number(r.due_at),
+        payload: r.payload,
+        attempts: Number(r.attempts),
+        inDoubt: r.prior_status === 'sending',
+      }) as ClaimedStep,
+  );
 }
 
-export async function markStepsDone(db: Db, done: { id: string; hubspotId?: string | null }[]): Promise<void> {
+export async function markStepsDone(db: Queryable, done: { id: string; hubspotId?: string | null }[]): Promise<void> {
   if (done.length === 0) return;
   await db.query(
     `UPDATE steps s SET status = 'done', hubspot_id = x.hubspot_id, locked_until = NULL, last_error = NULL, updated_at = now()
@@ -63,35 +56,13 @@ export async function markStepsDone(db: Db, done: { id: string; hubspotId?: stri
   );
 }
 
-/** How long HubSpot's search may take to show a task just created (HUBSPOT-FACTS: seconds). */
-export const IN_DOUBT_SETTLE_MS = 10_000;
-
-export interface StepFailure {
-  error: string;
-  now: number;
-  maxAttempts: number;
-  /** HubSpot may have applied the write: keep the step "sending" so the next attempt checks HubSpot first. */
-  inDoubt: boolean;
-  delayMs?: number;
-}
-
-/** Schedules another attempt with backoff, or marks the step failed once it has used its attempts. */
-export async function retrySteps(db: Db, steps: Pick<ClaimedStep, 'id' | 'attempts'>[], f: StepFailure): Promise<void> {
-  if (steps.length === 0) return;
-  // HubSpot's search index lags a few seconds behind a create: an in-doubt step is looked up no sooner than that.
-  const rows = steps.map((s) => ({ id: s.id, run_at: f.now + (f.delayMs ?? Math.max(backoffMs(s.attempts), f.inDoubt ? IN_DOUBT_SETTLE_MS : 0)) }));
-  await db.query(
-    `UPDATE steps s
-        SET status = CASE WHEN s.attempts >= $2 THEN 'failed' WHEN $4 THEN 'sending' ELSE 'pending' END,
-            run_at = x.run_at, locked_until = CASE WHEN $4 THEN x.run_at ELSE NULL END, last_error = $3, updated_at = now()
-       FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, run_at bigint)
-      WHERE s.id = x.id`,
-    [JSON.stringify(rows), f.maxAttempts, f.error, f.inDoubt],
-  );
+/** Schedules the steps' next attempt by the one retry rule (src/store/claim.ts). */
+export async function retrySteps(db: Queryable, steps: { id: string; attempts: number }[], failure: AttemptFailure, now: number, maxAttempts: number): Promise<void> {
+  await retryRows(db, steps, failure, { table: 'steps', working: 'sending', now, maxAttempts });
 }
 
 /** Turns claimed steps into ordinary task steps, due at once, once their owner is known (see assign-task-owners). */
-export async function becomeTasks(db: Db, steps: { id: string; payload: unknown }[], now: number): Promise<void> {
+export async function becomeTasks(db: Db, steps: { id: string; payload: StepPayloads['task'] }[], now: number): Promise<void> {
   if (steps.length === 0) return;
   await db.query(
     `UPDATE steps s SET kind = 'task', payload = x.payload, status = 'pending', run_at = $2, attempts = 0, locked_until = NULL, updated_at = now()

@@ -1,5 +1,5 @@
 import type { Queryable } from './db.js';
-import { IN_DOUBT_SETTLE_MS } from './step-store.js';
+import { IN_DOUBT_SETTLE_MS } from './claim.js';
 
 /**
  * On the embedded database the data-directory lock proves that no other process is working: rows still claimed

@@ -86,7 +86,7 @@ describe('first100 doctor', () => {
     expect(code).toBe(1);
     expect(lines).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^✗ scopes: the token lacks crm\.schemas\.deals\.write: upload the project \(hs project upload\)/),
+        expect.stringMatching(/^✗ scopes: the token lacks crm\.schemas\.deals\.write \(for "first100 setup" creating the first100 deal properties and their group\): upload the project \(hs project upload\)/),
         '✗ deals properties: 1 missing (first100_health): run "first100 setup"',
         '✗ playbook: the playbook maps pipeline "987654", which the portal does not have: run "first100 setup" or fix the id',
         expect.stringMatching(/^✗ public URL: https:\/\/first100\.example\.com\/healthz answers 502/),
@@ -122,6 +122,21 @@ describe('first100 doctor', () => {
     expect(lines).toContain("✓ token: HubSpot accepts it (its token-info endpoint does not describe this kind of token, so its reads were tried)");
     expect(lines.find((l) => l.startsWith('! scopes'))).toContain('write scopes cannot be tried without writing');
     expect(code).toBe(0);
+  });
+
+  it('names the scope each refused read probe needs: contacts read, which tasks, notes and emails need too', async () => {
+    const prepared = await preparedPortal('unknown');
+    const { portal } = prepared;
+    portal.state.forbiddenReads = ['contacts'];
+    nock('https://first100.example.com').get('/healthz').reply(200, { status: 'ok' });
+    const { code, lines } = await doctor(config(prepared), prepared.projectDir);
+    expect(lines.find((l) => l.startsWith('✗ scopes'))).toMatch(/^✗ scopes: HubSpot refused reads needing crm\.objects\.contacts\.read \(for reading the deal's contacts for emails; .*\): add them to the app's scopes/);
+    expect(portal.requests.filter((r) => r.path.endsWith('/batch/read')).map((r) => r.path)).toEqual([
+      '/crm/v3/objects/deals/batch/read',
+      '/crm/v3/objects/companies/batch/read',
+      '/crm/v3/objects/contacts/batch/read',
+    ]);
+    expect(code).toBe(1);
   });
 
   it('stops at a refused token, saying where to get a good one', async () => {

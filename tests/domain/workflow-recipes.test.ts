@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlaybook } from '../../src/domain/playbook-loader.js';
 import { PHASES } from '../../src/domain/phases.js';
-import { ACTION_INPUTS, WORKFLOW_ACTIONS, WORKFLOW_ERRORS, WORKFLOW_ERRORS_IT, successOutputs } from '../../src/domain/workflow-actions.js';
+import { ACTION_INPUTS, WORKFLOW_ACTIONS, WORKFLOW_ERRORS, WORKFLOW_ERRORS_IT, WORKFLOW_OUTCOMES, successOutputs } from '../../src/domain/workflow-actions.js';
 import { first100Properties } from '../../src/hubspot/first100-properties.js';
 
 const repo = join(import.meta.dirname, '../..');
@@ -46,11 +46,16 @@ describe('the README\'s workflow recipes name what first100 defines and writes',
     expect(definitions['start-onboarding'].inputFields[0].supportedValueTypes).toContain('OBJECT_PROPERTY');
   });
 
-  it('every outcome the README lists is one the actions produce', () => {
+  it('the outcomes the README lists are exactly those the actions can answer (WORKFLOW_OUTCOMES types every one they produce)', () => {
     const listed = workflowsSection.match(/`outcome` \(([^)]+)\)/)![1]!.match(/`([a-z_]+)`/g)!.map((v) => v.replace(/`/g, ''));
-    const code = ['src/actions/accept-workflow-call.ts', 'src/jobs/steps/run-workflow-actions.ts'].map(read).join('\n');
-    expect(listed.length).toBe(10);
-    expect(listed.filter((o) => !code.includes(`'${o}'`))).toEqual([]);
+    expect(listed.sort()).toEqual(Object.values(WORKFLOW_OUTCOMES).flat().sort());
+  });
+
+  it('the outcomes recipes 1 and 4 branch on are the ones of the action they follow', () => {
+    expect(workflowsSection).toMatch(/`outcome` \*is equal to\* `started`/);
+    expect(WORKFLOW_OUTCOMES['start-onboarding']).toContain('started');
+    expect(workflowsSection).toMatch(/Branch on `outcome` = `already_there`/);
+    expect(WORKFLOW_OUTCOMES['move-phase']).toContain('already_there');
   });
 });
 
@@ -73,7 +78,7 @@ describe('the action definitions HubSpot shows match what the server reads and a
         expect(f.typeDefinition.options.map((o: any) => o.value)).toEqual([...PHASES]);
       }
       const outputs = config.outputFields.map((f: any) => f.typeDefinition.name);
-      expect(outputs).toEqual(expect.arrayContaining(Object.keys(successOutputs({ outcome: 'x', phase: null, tasksCreated: 0, handoffAccepted: false })).filter((k) => k !== 'hs_execution_state')));
+      expect(outputs).toEqual(expect.arrayContaining(Object.keys(successOutputs({ outcome: 'started', phase: null, tasksCreated: 0, handoffAccepted: false })).filter((k) => k !== 'hs_execution_state')));
       for (const locale of ['en', 'it']) {
         expect(Object.keys(config.labels[locale].inputFieldLabels).sort()).toEqual([...inputs].sort());
         expect(Object.keys(config.labels[locale].outputFieldLabels).sort()).toEqual([...outputs].sort());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHubSpotDouble } from '../../bench/hubspot-double.js';
+import { createHubSpotDouble } from '../support/hubspot-double.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { expectEachTaskOnce, serverEnv, spawnServer, until } from '../support/fault-rig.js';
 import { freshPostgresDatabase, POSTGRES_SKIP, POSTGRES_URL } from '../support/postgres.js';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { createHubSpotDouble, type Fault } from '../../bench/hubspot-double.js';
+import { createHubSpotDouble, type Fault } from '../support/hubspot-double.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { expectEachTaskOnce } from '../support/fault-rig.js';
 import { isolateNetwork } from '../support/isolate-network.js';

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHubSpotDouble } from '../../bench/hubspot-double.js';
+import { createHubSpotDouble } from '../support/hubspot-double.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { freshDataDir } from '../support/start-server.js';
 import { expectEachTaskOnce, killHard, serverEnv, spawnServer, until, type HubSpotDouble } from '../support/fault-rig.js';

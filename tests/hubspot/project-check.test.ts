@@ -36,6 +36,9 @@ async function check(dir: string): Promise<{ code: number; output: string }> {
   }
 }
 
+/** The problems the check listed (each starts a "  - " line), so a test sees a crash or a second, spurious one. */
+const problems = (output: string) => output.split('\n').filter((line) => line.startsWith('  - '));
+
 describe('the project check CI runs on extensions/', () => {
   it('passes on the project as committed', async () => {
     const result = await check(repo);
@@ -45,7 +48,10 @@ describe('the project check CI runs on extensions/', () => {
   it('fails on a card whose location HubSpot does not have', async () => {
     const dir = await copyProject();
     await edit(join(dir, 'extensions/app/cards/handoff-card-hsmeta.json'), (t) => t.replace('crm.record.tab', 'crm.record.middle'));
-    expect((await check(dir)).code).toBe(1);
+    const result = await check(dir);
+    expect(result).toMatchObject({ code: 1, output: expect.stringMatching(/handoff-card-hsmeta\.json:\s+- config\.location: must be equal to one of the allowed values/) });
+    expect(result.output).toContain('allowedValues: crm.record.tab, crm.record.sidebar');
+    expect(problems(result.output)).toHaveLength(1);
   });
 
   it('fails on a card whose entrypoint is missing', async () => {
@@ -70,7 +76,9 @@ describe('the project check CI runs on extensions/', () => {
     const dir = await copyProject();
     await mkdir(join(dir, 'extensions/app/widgets'));
     await cp(join(dir, 'extensions/app/cards/handoff-card-hsmeta.json'), join(dir, 'extensions/app/widgets/x-hsmeta.json'));
-    expect((await check(dir)).code).toBe(1);
+    const result = await check(dir);
+    expect(result).toMatchObject({ code: 1, output: expect.stringContaining('app/widgets/x-hsmeta.json: not in a component directory HubSpot reads; move it or remove it') });
+    expect(problems(result.output)).toHaveLength(1);
   });
 
   it('fails when a workflow action calls another server or another path than its own', async () => {
@@ -103,7 +111,9 @@ describe('the project check CI runs on extensions/', () => {
   it('fails on a workflow action for an object type HubSpot does not have, or without an Italian label', async () => {
     const dir = await copyProject();
     await edit(join(dir, 'extensions/app/workflow-actions/pause-resume-hsmeta.json'), (t) => t.replace('"DEAL"', '"DEALS"'));
-    expect((await check(dir)).code).toBe(1);
+    const result = await check(dir);
+    expect(result).toMatchObject({ code: 1, output: expect.stringMatching(/pause-resume-hsmeta\.json:\s+- config\.objectTypes\.0: must be equal to one of the allowed values/) });
+    expect(problems(result.output)).toHaveLength(1);
     const other = await copyProject();
     await edit(join(other, 'extensions/app/workflow-actions/pause-resume-hsmeta.json'), (t) => t.replace('"it": {', '"fr": {'));
     expect(await check(other)).toMatchObject({ code: 1, output: expect.stringContaining('labels.it is missing') });

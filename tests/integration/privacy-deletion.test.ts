@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -12,6 +13,7 @@ const wonAt = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome: welco
 const monday = Date.parse('2026-12-07T08:01:00Z');
 const maria = { id: '8675309001', email: 'maria.rossi@acme.example', name: 'Maria Rossi' };
 const luca = '8675309002';
+const lucaEmail = 'luca@acme.example';
 const deal = (contactIds: string[]): FakeDeal => ({
   properties: { dealname: 'Acme renewal', pipeline: 'default', dealstage: 'closedwon', hubspot_owner_id: '100', first100_pm_owner: '200', closedate: null },
   companyId: '7',
@@ -40,7 +42,7 @@ describe('a contact deleted in HubSpot for privacy', () => {
       companies: { '7': 'Acme' },
       contacts: {
         [maria.id]: { email: maria.email, firstname: 'Maria', lastname: 'Rossi', hs_language: 'it' },
-        [luca]: { email: 'luca@acme.example', firstname: 'Luca', lastname: 'Bianchi', hs_language: 'it' },
+        [luca]: { email: lucaEmail, firstname: 'Luca', lastname: 'Bianchi', hs_language: 'it' },
       },
     });
     const lines: string[] = [];
@@ -89,12 +91,23 @@ describe('a contact deleted in HubSpot for privacy', () => {
     expect(purged).toMatchObject({ contactId: maria.id, counts: { email_messages: 2 }, files: 2 });
     expect(lines.join('\n')).not.toMatch(new RegExp(`${maria.email}|${maria.name}`));
 
-    // Deal 44's welcome still goes out on Wednesday, to Luca alone.
+    // Deal 44's welcome still goes out on Wednesday, to Luca alone, and carries nothing of Maria: the same scan
+    // finds Luca's address in the new outbox file, so it did read that file.
     clock.now = Date.parse('2026-12-09T08:01:00Z');
     await server.worker.drain();
-    const sent = await findTraces(server.db, [], { folders: [outbox] });
-    expect(sent).toEqual([]);
     expect(hubspot.emails.map((e) => e.associations[1].to.id)).toEqual([maria.id, maria.id, luca]);
+    const afterSend = await findTraces(server.db, [...needles, lucaEmail], { skipTables: ['privacy_deletions'], folders: [outbox] });
+    expect(afterSend.filter((t) => t.needle !== lucaEmail)).toEqual([]);
+    expect(afterSend.filter((t) => t.where.startsWith(outbox))).toEqual([{ where: expect.stringMatching(/\.eml$/), needle: lucaEmail }]);
+
+    // And a trace of Maria left anywhere would be found: one planted in the outbox, one in a table.
+    const planted = join(outbox, 'planted.eml');
+    await writeFile(planted, `To: ${maria.name} <someone@acme.example>\r\n\r\nhello`);
+    await server.db.query(`UPDATE steps SET last_error = $1 WHERE deal_id = '44' AND kind = 'email'`, [`bounced: ${maria.email}`]);
+    expect(await scan()).toEqual([
+      { where: 'steps', needle: maria.email },
+      { where: planted, needle: maria.name },
+    ]);
   }, 120_000);
 
   it('a delivery mixing a privacy deletion and a stage change is stored whole; the new work leaves the contact out', async () => {

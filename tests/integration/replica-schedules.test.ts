@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHubSpotDouble } from '../../bench/hubspot-double.js';
-import { spawnServer } from '../../bench/spawn-server.js';
+import { createHubSpotDouble } from '../support/hubspot-double.js';
+import { spawnServer } from '../support/spawn-server.js';
 import { SCHEDULES_PLAYBOOK_PATH } from '../support/playbook.js';
 import { freshPostgresDatabase, POSTGRES_SKIP, POSTGRES_URL } from '../support/postgres.js';
 import { PORTAL, PUBLIC_URL, SECRET } from '../support/start-server.js';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHubSpotDouble } from '../../bench/hubspot-double.js';
+import { createHubSpotDouble } from '../support/hubspot-double.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { SMALL_PLAYBOOK_PATH } from '../support/playbook.js';
 import { freshPostgresDatabase, POSTGRES_SKIP, POSTGRES_URL } from '../support/postgres.js';
-import { spawnServer } from '../../bench/spawn-server.js';
+import { spawnServer } from '../support/spawn-server.js';
 import { PORTAL, PUBLIC_URL, SECRET } from '../support/start-server.js';
 
 async function until(check: () => boolean, timeoutMs: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createUnsubscribeToken, unsubscribedAmong } from '../../src/store/unsubscribes.js';
 import { isolateNetwork } from '../support/isolate-network.js';
@@ -18,9 +19,15 @@ describe('unsubscribe links', { timeout: 120_000 }, () => {
 
     const page = await fetch(`${server.url}/unsubscribe/${token}`);
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]{43}='; form-action 'self'; frame-ancestors 'none'; base-uri 'none'$/);
     expect(page.headers.get('cache-control')).toBe('no-store');
     const html = await page.text();
+    // Strict: the policy's hash is the page's one <style> block, and no element carries a style attribute.
+    const style = html.match(/<style>([\s\S]*?)<\/style>/g)!;
+    expect(style).toHaveLength(1);
+    expect(csp).toContain(`'sha256-${createHash('sha256').update(style[0]!.slice(7, -8)).digest('base64')}'`);
+    expect(html).not.toMatch(/\sstyle=/);
     expect(html).toContain('<html lang="it">');
     expect(html).toContain('<form method="post">');
     expect(html).not.toContain('<script');

@@ -1,23 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { signV3 } from '../../src/hubspot/signature.js';
 import { PORTAL, PUBLIC_URL, SECRET } from './start-server.js';
 
+const FIXTURES = join(import.meta.dirname, '../fixtures/webhooks');
+
+/** A delivery as HubSpot sent it, byte for byte (tests/fixtures/webhooks/README.md says where each shape comes from). */
+export function webhookFixture(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+/** HubSpot's classic deal stage-change event, from the fixture: every test's stage change has its real shape. */
+const STAGE_CHANGE: Record<string, unknown> = JSON.parse(webhookFixture('deal-propertychange.closedwon.json'))[0];
+
 let nextEventId = 1;
 
-/** A classic deal stage-change event, shaped like HubSpot's. */
+/** A classic deal stage-change event: the fixture's, for another deal, stage and moment. */
 export function stageEvent(dealId: string, stageId: string, occurredAt: number, extra: Record<string, unknown> = {}) {
   return {
+    ...STAGE_CHANGE,
     eventId: nextEventId++,
-    subscriptionId: 2500001,
     portalId: Number(PORTAL),
-    appId: 31000001,
     occurredAt,
-    subscriptionType: 'deal.propertyChange',
-    attemptNumber: 0,
     objectId: Number(dealId),
-    propertyName: 'dealstage',
     propertyValue: stageId,
-    changeSource: 'CRM_UI',
-    sourceId: 'userId:1234567',
     ...extra,
   };
 }

@@ -6,6 +6,8 @@ export interface FakeDeal {
   contactIds?: string[];
   /** Contact id → its association labels on this deal (user-defined labels, as HubSpot's v4 read returns them). */
   contactLabels?: Record<string, string[]>;
+  /** Deleted or merged after first100 read it: reads still return it, writes that name it are refused as HubSpot does. */
+  gone?: boolean;
 }
 
 export interface RecordedRequest {
@@ -18,6 +20,8 @@ interface Failure {
   path: string;
   status: number;
   body: ReplyBody;
+  /** Apply the call first, then answer with the failure (a gateway timeout after HubSpot did the work). */
+  applied?: boolean;
 }
 
 /**
@@ -54,6 +58,7 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
       const failure = failures.findIndex((f) => f.path === path);
       if (failure >= 0) {
         const [f] = failures.splice(failure, 1);
+        if (f!.applied) answer(body);
         return callback(null, [f!.status, f!.body]);
       }
       const slow = slowPaths.indexOf(path);
@@ -119,6 +124,8 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
     },
   ]);
   route('post', '/crm/v3/objects/emails/batch/create', (body) => {
+    const invalid = invalidAssociation(body);
+    if (invalid) return invalid;
     const created = body.inputs.map((input: any) => ({ id: String(nextEmailId++), ...input }));
     emails.push(...created);
     return [201, { status: 'COMPLETE', results: created.map((e: any) => ({ id: e.id, properties: e.properties })) }];
@@ -136,6 +143,8 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
     },
   ]);
   route('post', '/crm/v3/objects/tasks/batch/create', (body) => {
+    const invalid = invalidAssociation(body);
+    if (invalid) return invalid;
     const refuse = refuseNext ?? (() => false);
     refuseNext = undefined;
     const accepted = body.inputs.filter((input: any) => !refuse(input));
@@ -152,16 +161,42 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
     const onDeal = tasks.filter((t) => t.associations.some((a) => a.to.id === dealId && a.types[0].associationTypeId === 216));
     return [200, { total: onDeal.length, results: onDeal.map((t) => ({ id: t.id, properties: { hs_task_body: t.properties.hs_task_body } })) }];
   });
-  route('post', '/crm/v3/objects/deals/batch/update', (body) => [
+  route('post', '/crm/v3/objects/deals/batch/update', (body) => {
+    // HubSpot answers a batch update per record: 207 with the ids it could not update.
+    const exists = (id: string) => data.deals[id] !== undefined && !data.deals[id]!.gone;
+    const results = body.inputs.filter((i: any) => exists(i.id)).map((i: any) => ({ id: i.id, properties: i.properties }));
+    const missing = body.inputs.filter((i: any) => !exists(i.id)).map((i: any) => String(i.id));
+    if (missing.length === 0) return [200, { status: 'COMPLETE', results }];
+    const errors = [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some DEAL objects, they may be deleted or not exist.', context: { ids: missing } }];
+    return [207, { status: 'COMPLETE', results, errors, numErrors: missing.length }];
+  });
+  route('post', '/crm/v3/objects/tasks/batch/read', (body) => [
     200,
-    { status: 'COMPLETE', results: body.inputs.map((i: any) => ({ id: i.id, properties: i.properties })) },
+    {
+      status: 'COMPLETE',
+      results: tasks
+        .filter((t) => body.inputs.some((i: any) => i.id === t.id))
+        .map((t) => ({ id: t.id, properties: Object.fromEntries(body.properties.map((p: string) => [p, t.properties[p] ?? null])) })),
+    },
   ]);
+  route('post', '/crm/v3/objects/tasks/batch/update', (body) => {
+    const results = [];
+    for (const input of body.inputs) {
+      const task = tasks.find((t) => t.id === input.id);
+      if (!task) continue;
+      Object.assign(task.properties, input.properties);
+      results.push({ id: task.id, properties: task.properties });
+    }
+    return [200, { status: 'COMPLETE', results }];
+  });
   route('post', '/crm/v3/objects/companies/batch/update', (body) => {
     for (const input of body.inputs) data.companyProperties = { ...data.companyProperties, [input.id]: { ...data.companyProperties?.[input.id], ...input.properties } };
     return [200, { status: 'COMPLETE', results: body.inputs.map((i: any) => ({ id: i.id, properties: i.properties })) }];
   });
 
   route('post', '/crm/v3/objects/notes/batch/create', (body) => {
+    const invalid = invalidAssociation(body);
+    if (invalid) return invalid;
     const created = body.inputs.map((input: any) => ({ id: String(nextNoteId++), ...input }));
     notes.push(...created);
     return [201, { status: 'COMPLETE', results: created.map((n: any) => ({ id: n.id, properties: n.properties })) }];
@@ -171,6 +206,15 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
     const onDeal = notes.filter((n) => n.associations.some((a) => a.to.id === dealId && a.types[0].associationTypeId === 214));
     return [200, { total: onDeal.length, results: onDeal.map((n) => ({ id: n.id, properties: { hs_note_body: n.properties.hs_note_body } })) }];
   });
+  /** HubSpot refuses a whole batch create that associates a record that does not exist: 400, nothing created. */
+  function invalidAssociation(body: any): [number, ReplyBody] | undefined {
+    const deal = body.inputs
+      .flatMap((input: any) => input.associations ?? [])
+      .find((a: any) => [210, 214, 216].includes(a.types[0].associationTypeId) && (data.deals[a.to.id] === undefined || data.deals[a.to.id]!.gone));
+    if (!deal) return undefined;
+    return [400, { status: 'error', category: 'VALIDATION_ERROR', message: `One or more associations are invalid: DEAL ${deal.to.id} does not exist`, correlationId: 'fake' }];
+  }
+
   scope.post(/^\/automation\/v4\/actions\/callbacks\/[^/]+\/complete$/).reply(function (uri, body: any, callback) {
     const path = '/automation/v4/actions/callbacks/{callbackId}/complete';
     requests.push({ method: 'POST', path, body });
@@ -200,6 +244,24 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
     /** The next call to `path` gets this answer instead (queue several for several calls). */
     failNext(path: string, status: number, body: ReplyBody = {}) {
       failures.push({ path, status, body });
+    },
+    /** A deal deleted by mistake is restored in HubSpot. */
+    restoreDeal(id: string) {
+      data.deals[id] = { ...data.deals[id]!, gone: false };
+    },
+    /** HubSpot recovers: the failures still queued are dropped. */
+    clearFailures() {
+      failures.length = 0;
+    },
+    /** The next call to `path` is applied, then answered with this failure (HubSpot timing out after doing the work). */
+    failAfterApplying(path: string, status: number, body: ReplyBody = {}) {
+      failures.push({ path, status, body, applied: true });
+    },
+    /** A task someone created by hand in HubSpot on a deal: first100 must never touch it. */
+    addTaskByHand(dealId: string, subject: string) {
+      const task = { id: String(nextTaskId++), properties: { hs_task_subject: subject, hs_task_body: 'called the client', hs_task_status: 'NOT_STARTED' }, associations: [{ to: { id: dealId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 216 }] }] };
+      tasks.push(task);
+      return task;
     },
     /** The next batch create refuses the inputs matching `predicate` and answers 207 for them. */
     refuseTasksNext(predicate: (input: any) => boolean) {

@@ -22,6 +22,8 @@ export interface PortalState {
    * property (what a first setup met, issue 13), 'per-input' answers 207 with the others created.
    */
   batchRefusal?: 'whole' | 'per-input';
+  /** Object types whose batch reads the token may not make: answered 403 with HubSpot's MISSING_SCOPES body. */
+  forbiddenReads?: string[];
 }
 
 const stage = (id: string, label: string, isClosed: boolean, probability: string) => ({ id, label, metadata: { isClosed: String(isClosed), probability } });
@@ -88,8 +90,13 @@ export function fakePortal(state: PortalState, base = 'https://api.hubapi.com') 
       add(body);
       return [201, body];
     });
+  }
+  for (const type of ['deals', 'companies', 'contacts']) {
     scope.post(`/crm/v3/objects/${type}/batch/read`).reply((_uri, body: any) => {
       record('POST', `/crm/v3/objects/${type}/batch/read`, body);
+      if (state.forbiddenReads?.includes(type)) {
+        return [403, { status: 'error', category: 'MISSING_SCOPES', message: 'This app hasn\'t been granted all required scopes to make this call.' }];
+      }
       return [200, { status: 'COMPLETE', results: [] }];
     });
   }

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { createHubSpotDouble } from '../../bench/hubspot-double.js';
-import { spawnServer, type SpawnedServer } from '../../bench/spawn-server.js';
+import type { createHubSpotDouble } from './hubspot-double.js';
+import { spawnServer, type SpawnedServer } from './spawn-server.js';
 import { SMALL_PLAYBOOK_PATH } from './playbook.js';
 import { PORTAL, PUBLIC_URL, SECRET } from './start-server.js';
 

@@ -97,5 +97,5 @@ async function markUnknown(engine: Engine, m: EmailMessage, reason: string): Pro
     priority: 'MEDIUM',
     type: 'TODO',
   };
-  await insertSteps(engine.db, [{ effectKey: key, entryId: null, dealId: m.dealId, kind: 'task', stepId: 'check-email-delivery', dueAt: now, runAt: now, status: 'pending', payload: { task, assignee: 'pm' } }]);
+  await insertSteps(engine.db, [{ effectKey: key, entryId: null, dealId: m.dealId, kind: 'task', stepId: 'check-email-delivery', dueAt: now, runAt: now, payload: { task, assignee: 'pm' } }]);
 }

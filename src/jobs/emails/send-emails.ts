@@ -1,5 +1,6 @@
 import type { Mailer } from '../../email/mailer.js';
 import { HubSpotError } from '../../hubspot/hubspot-error.js';
+import type { AttemptFailure } from '../../store/claim.js';
 import { messagesOfSteps, type EmailMessage } from '../../store/email-messages.js';
 import { claimEmailSteps, recordDelivery, type DeliverySummary, type EmailStep } from '../../store/email-steps.js';
 import { markStepsDone, retrySteps } from '../../store/step-store.js';
@@ -7,7 +8,7 @@ import { deliverMessages } from './deliver-emails.js';
 import type { Engine } from '../engine.js';
 import { logSentEmails } from './log-sent-emails.js';
 import { prepareEmails } from './prepare-emails.js';
-import { retryDelay } from '../retry-delay.js';
+import { failureOf } from '../retry-policy.js';
 
 /**
  * Claims due email steps and takes each through its durable states: messages rendered and stored, sent one by
@@ -27,20 +28,15 @@ export async function runEmailSteps(engine: Engine, mailer: Mailer): Promise<num
       const failure = error instanceof HubSpotError ? error : undefined;
       engine.log.warn({ code: failure?.code ?? 'INTERNAL', status: failure?.details.status, steps: unprepared.length, kind: 'email' }, (error as Error).message);
       // Reading contacts changes nothing in HubSpot, so a failed preparation is never in doubt.
-      await retrySteps(engine.db, unprepared, {
-        error: (error as Error).message,
-        now: engine.clock(),
-        maxAttempts: engine.settings.maxAttempts,
-        inDoubt: false,
-        delayMs: retryDelay(error, engine),
-      });
+      await retrySteps(engine.db, unprepared, failureOf(error, engine), engine.clock(), engine.settings.maxAttempts);
     }
   }
-  const problems = new Map<string, string>();
+  const problems = new Map<string, AttemptFailure>();
   const byStep = groupByStep(await messagesOfSteps(engine.db, ready.map((s) => s.id)));
   for (const step of ready) {
     const problem = await deliverMessages(engine, mailer, byStep.get(step.id) ?? []);
-    if (problem) problems.set(step.id, problem);
+    // The mail server asked to try later (a refusal for good marks the message failed instead).
+    if (problem) problems.set(step.id, { reason: problem, transient: true, inDoubt: false });
   }
   const sent = await messagesOfSteps(engine.db, ready.map((s) => s.id));
   const logProblem = await logSentEmails(engine, sent);
@@ -48,7 +44,7 @@ export async function runEmailSteps(engine: Engine, mailer: Mailer): Promise<num
   return steps.length;
 }
 
-async function finish(engine: Engine, steps: EmailStep[], byStep: Map<string, EmailMessage[]>, problems: Map<string, string>, logProblem: string | null): Promise<void> {
+async function finish(engine: Engine, steps: EmailStep[], byStep: Map<string, EmailMessage[]>, problems: Map<string, AttemptFailure>, logProblem: AttemptFailure | null): Promise<void> {
   const done: EmailStep[] = [];
   for (const step of steps) {
     const messages = byStep.get(step.id) ?? [];
@@ -58,12 +54,8 @@ async function finish(engine: Engine, steps: EmailStep[], byStep: Map<string, Em
       continue;
     }
     // Our message states carry any doubt, so the step itself is simply retried later.
-    await retrySteps(engine.db, [step], {
-      error: problems.get(step.id) ?? logProblem ?? 'some emails are not settled yet',
-      now: engine.clock(),
-      maxAttempts: engine.settings.maxAttempts,
-      inDoubt: false,
-    });
+    const failure = problems.get(step.id) ?? logProblem ?? { reason: 'some emails are not settled yet', transient: true, inDoubt: false };
+    await retrySteps(engine.db, [step], { ...failure, inDoubt: false }, engine.clock(), engine.settings.maxAttempts);
   }
   await markStepsDone(engine.db, done.map((s) => ({ id: s.id })));
 }

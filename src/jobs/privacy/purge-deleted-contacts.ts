@@ -22,7 +22,8 @@ export async function purgeDeletedContacts(engine: Engine): Promise<number> {
       log.info({ contactId: deletion.contactId, counts, files: files.length }, 'contact purged after a HubSpot privacy deletion');
     } catch (error) {
       log.warn({ contactId: deletion.contactId, err: { message: (error as Error).message } }, 'could not purge a deleted contact yet; it will be retried');
-      await retryPrivacyDeletion(db, deletion, (error as Error).message, engine.clock());
+      // Nothing else would ever bring a privacy deletion back: it is retried for as long as it fails.
+      await retryPrivacyDeletion(db, deletion, { reason: (error as Error).message, transient: true, inDoubt: false }, engine.clock(), engine.settings.maxAttempts);
     }
   }
   return claimed.length;

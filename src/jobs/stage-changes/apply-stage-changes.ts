@@ -3,11 +3,13 @@ import { HubSpotError } from '../../hubspot/hubspot-error.js';
 import { isHandoffAccepted } from '../../store/handoff-store.js';
 import { deletedContacts } from '../../store/privacy-deletion-store.js';
 import { insertSteps, lockDealState, saveDealState, cancelPendingSteps } from '../../store/onboarding-store.js';
+import { HELD_KINDS } from '../../store/step-kinds.js';
 import { claimStageChanges, finishStageChange, retryStageChanges, type ClaimedStageChange } from '../../store/stage-change-store.js';
 import type { Engine } from '../engine.js';
 import { enterPhase } from './enter-phase.js';
 import { dealUpdateStep, effectKey } from '../steps/steps-from-plan.js';
-import { retryDelay } from '../retry-delay.js';
+import { failureOf } from '../retry-policy.js';
+import { planClosingOfLeftTasks } from './close-left-tasks.js';
 
 /** Claims a batch of stored stage changes and applies them in `occurredAt` order. Returns how many it handled. */
 export async function processStageChanges(engine: Engine): Promise<number> {
@@ -18,9 +20,8 @@ export async function processStageChanges(engine: Engine): Promise<number> {
   try {
     deals = await engine.hubspot.readDeals(changes.map((c) => c.dealId));
   } catch (error) {
-    const message = (error as Error).message;
     engine.log.warn({ err: describe(error), count: changes.length }, 'could not read the deals of these stage changes; they will be retried');
-    await retryStageChanges(db, changes, message, engine.clock(), settings.maxAttempts, retryDelay(error, engine));
+    await retryStageChanges(db, changes, failureOf(error, engine), engine.clock(), settings.maxAttempts);
     return changes.length;
   }
   for (const change of changes) {
@@ -50,11 +51,19 @@ async function applyOne(engine: Engine, change: ClaimedStageChange, read: Parame
         await saveDealState(tx, deal.id, { ...state, lastChangeAt: change.occurredAt });
       }
     } else if (decision.kind === 'lost') {
-      const cancelled = await cancelPendingSteps(tx, deal.id, ['task', 'email', 'advance']);
+      const cancelled = await cancelPendingSteps(tx, deal.id, HELD_KINDS);
       const key = effectKey(deal.id, 'lost', change.occurredAt, 'properties');
       await insertSteps(tx, [dealUpdateStep(deal.id, state.entryId, key, decision.dealUpdates, now)]);
+      const closing = await planClosingOfLeftTasks(tx, {
+        dealId: deal.id,
+        entryId: state.entryId,
+        cause: { kind: 'lost', from: state.phase },
+        causeAt: change.occurredAt,
+        locale: engine.playbook.locale,
+        now,
+      });
       await saveDealState(tx, deal.id, { ...state, phase: null, entryId: null, enteredAt: null, lost: true, lastChangeAt: change.occurredAt });
-      outcome = `lost in ${decision.from}: ${cancelled} pending steps cancelled`;
+      outcome = `lost in ${decision.from}: ${cancelled} pending steps cancelled, ${closing} open tasks to close`;
     } else {
       await enterPhase(tx, {
         deal,
@@ -66,6 +75,7 @@ async function applyOne(engine: Engine, change: ClaimedStageChange, read: Parame
         lastChangeAt: change.occurredAt,
         cause: `stage ${change.stageId}`,
         now,
+        locale: engine.playbook.locale,
       });
       outcome = `entered ${decision.entry.phase} with ${decision.entry.steps.length} steps`;
       for (const warning of decision.entry.warnings) engine.log.warn({ dealId: deal.id, phase: decision.entry.phase }, warning);

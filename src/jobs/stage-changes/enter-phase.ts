@@ -1,9 +1,12 @@
 import type { DealSnapshot } from '../../domain/deal.js';
+import type { Locale } from '../../domain/phases.js';
 import type { PhaseEntryPlan } from '../../domain/plan-phase-entry.js';
 import type { Queryable } from '../../store/db.js';
 import { recordDealCompany } from '../../store/health-signals.js';
 import { cancelPendingSteps, insertPhaseEntry, insertSteps, saveDealState, type DealState } from '../../store/onboarding-store.js';
+import { HELD_KINDS } from '../../store/step-kinds.js';
 import { stepsFromPlan } from '../steps/steps-from-plan.js';
+import { planClosingOfLeftTasks } from './close-left-tasks.js';
 
 export interface PhaseEntryChange {
   deal: DealSnapshot;
@@ -15,12 +18,15 @@ export interface PhaseEntryChange {
   lastChangeAt: number | null;
   cause: string;
   now: number;
+  /** The language of the note that says why first100 closed its tasks. */
+  locale: Locale;
 }
 
 /** Records a phase entry with its steps, inside the caller's transaction. Returns the entry id. */
 export async function enterPhase(tx: Queryable, c: PhaseEntryChange): Promise<string> {
-  // Going back undoes the plan in progress; going forward keeps it, but an old timed advance would pull the deal back.
-  await cancelPendingSteps(tx, c.deal.id, c.backwards ? ['task', 'email', 'advance'] : ['advance']);
+  // Going back undoes the plan in progress (and closes first100's open tasks of the phases left, below); going
+  // forward keeps it, but an old timed advance would pull the deal back.
+  await cancelPendingSteps(tx, c.deal.id, c.backwards ? HELD_KINDS : ['advance']);
   const entryId = await insertPhaseEntry(tx, {
     dealId: c.deal.id,
     phase: c.entry.phase,
@@ -30,6 +36,9 @@ export async function enterPhase(tx: Queryable, c: PhaseEntryChange): Promise<st
     warnings: c.entry.warnings,
   });
   await insertSteps(tx, stepsFromPlan(c.deal, entryId, c.entry, c.dealUpdates, c.now));
+  if (c.backwards) {
+    await planClosingOfLeftTasks(tx, { dealId: c.deal.id, entryId, cause: { kind: 'moved-back', to: c.entry.phase }, causeAt: c.entry.enteredAt, locale: c.locale, now: c.now });
+  }
   await saveDealState(tx, c.deal.id, {
     phase: c.entry.phase,
     entryId,

@@ -3,30 +3,25 @@ import { phaseProperties } from '../../domain/plan-stage-change.js';
 import { isPhase, phaseIndex } from '../../domain/phases.js';
 import { isHandoffAccepted } from '../../store/handoff-store.js';
 import { lockDealState } from '../../store/onboarding-store.js';
-import { markStepsDone, retrySteps, type ClaimedStep } from '../../store/step-store.js';
+import type { ClaimedStepOf } from '../../store/step-kinds.js';
+import { markStepsDone, retrySteps } from '../../store/step-store.js';
 import type { Engine } from '../engine.js';
+import { failureOf } from '../retry-policy.js';
 import { enterPhase } from '../stage-changes/enter-phase.js';
-import { retryDelay } from '../retry-delay.js';
 
 /** Timed advances (e.g. admit → affirm one business day later), applied only if the deal is still in that entry. */
-export async function advancePhases(engine: Engine, steps: ClaimedStep[]): Promise<void> {
+export async function advancePhases(engine: Engine, steps: ClaimedStepOf<'advance'>[]): Promise<void> {
   if (steps.length === 0) return;
   let deals;
   try {
     deals = await engine.hubspot.readDeals(steps.map((s) => s.dealId));
   } catch (error) {
-    await retrySteps(engine.db, steps, {
-      error: (error as Error).message,
-      now: engine.clock(),
-      maxAttempts: engine.settings.maxAttempts,
-      inDoubt: false,
-      delayMs: retryDelay(error, engine),
-    });
+    await retrySteps(engine.db, steps, failureOf(error, engine), engine.clock(), engine.settings.maxAttempts);
     return;
   }
   for (const step of steps) {
     await engine.gate.turn();
-    const { to, cause } = step.payload as { to: string; cause?: string };
+    const { to, cause } = step.payload;
     const deal = deals.get(step.dealId);
     const outcome = await engine.db.transaction(async (tx) => {
       const state = await lockDealState(tx, step.dealId);
@@ -45,6 +40,7 @@ export async function advancePhases(engine: Engine, steps: ClaimedStep[]): Promi
         lastChangeAt: state.lastChangeAt,
         cause: cause ?? `timed advance from ${state.phase}`,
         now,
+        locale: engine.playbook.locale,
       });
       return `entered ${to}`;
     });

@@ -39,20 +39,20 @@ export function plannedStepRows(deal: DealSnapshot, entryId: string | null, keyO
         priority: step.priority,
         type: step.type,
       };
-      return { ...base, effectKey: k, kind: 'task', stepId: step.stepId, dueAt: step.dueAt, runAt: now, status: 'pending', payload: { task, assignee: step.assignee } };
+      return { ...base, effectKey: k, kind: 'task', stepId: step.stepId, dueAt: step.dueAt, runAt: now, payload: { task, assignee: step.assignee } };
     }
     if (step.kind === 'email') return emailStep(deal, entryId, k, step);
-    return { ...base, effectKey: k, kind: 'advance', stepId: step.stepId, dueAt: step.dueAt, runAt: step.dueAt, status: 'pending', payload: { to: step.to, ...(step.cause ? { cause: step.cause } : {}) } };
+    return { ...base, effectKey: k, kind: 'advance', stepId: step.stepId, dueAt: step.dueAt, runAt: step.dueAt, payload: { to: step.to, ...(step.cause ? { cause: step.cause } : {}) } };
   });
 }
 
 export function dealUpdateStep(dealId: string, entryId: string | null, key: string, properties: Record<string, string>, now: number): NewStep {
-  return { effectKey: key, entryId, dealId, kind: 'deal-update', stepId: 'properties', dueAt: now, runAt: now, status: 'pending', payload: { properties } };
+  return { effectKey: key, entryId, dealId, kind: 'deal-update', stepId: 'properties', dueAt: now, runAt: now, payload: { properties } };
 }
 
 /** The company's `first100_health` and `first100_segment`, recomputed from its onboarding deals when the step runs. */
 export function companyUpdateStep(dealId: string, entryId: string | null, key: string, companyId: string, now: number): NewStep {
-  return { effectKey: key, entryId, dealId, kind: 'company-update', stepId: 'company-health', dueAt: now, runAt: now, status: 'pending', payload: { companyId } };
+  return { effectKey: key, entryId, dealId, kind: 'company-update', stepId: 'company-health', dueAt: now, runAt: now, payload: { companyId } };
 }
 
 /**
@@ -62,5 +62,5 @@ export function companyUpdateStep(dealId: string, entryId: string | null, key: s
  */
 export function emailStep(deal: Pick<DealSnapshot, 'id' | 'contactIds'>, entryId: string | null, key: string, email: PlannedEmail): NewStep {
   const { kind: _kind, stepId, dueAt, ...content } = email;
-  return { effectKey: key, entryId, dealId: deal.id, kind: 'email', stepId, dueAt, runAt: dueAt, status: 'pending', payload: { ...content, contactIds: deal.contactIds } };
+  return { effectKey: key, entryId, dealId: deal.id, kind: 'email', stepId, dueAt, runAt: dueAt, payload: { ...content, contactIds: deal.contactIds } };
 }

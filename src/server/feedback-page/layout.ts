@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Locale } from '../../domain/phases.js';
-import { escapeHtml } from '../../domain/timeline-notes.js';
+import { escapeHtml } from '../../domain/user-text.js';
+import { pageCsp } from '../page-csp.js';
 
 /** Phone first: one column, large touch targets; wider screens get the scale on one row. No outside assets. */
 const CSS = `
@@ -34,10 +34,7 @@ button:focus-visible,.button:focus-visible{outline:3px solid #f0a500;outline-off
 @media (min-width:40rem){body{padding:2rem}main{padding:2rem}.scale-11{--n:11}button,.button{width:auto}}
 `;
 
-const STYLE_HASH = `sha256-${createHash('sha256').update(CSS).digest('base64')}`;
-
-/** Nothing runs, nothing loads from elsewhere, the page cannot be framed, and it posts only to us. */
-export const FEEDBACK_CSP = `default-src 'none'; style-src '${STYLE_HASH}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+export const FEEDBACK_CSP = pageCsp(CSS);
 
 /** A whole page; `body` is HTML already escaped by its view. */
 export function page(locale: Locale, title: string, body: string): string {

@@ -1,7 +1,7 @@
 import { MAX_COMMENT_CHARS } from '../../domain/feedback-effects.js';
 import { SURVEY_SCALES, type SurveyKind } from '../../domain/feedback-scoring.js';
 import type { Locale } from '../../domain/phases.js';
-import { escapeHtml } from '../../domain/timeline-notes.js';
+import { escapeHtml } from '../../domain/user-text.js';
 import { page } from './layout.js';
 import { fill, QUESTIONS, WORDS } from './words.js';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Generous: on a machine shared with other builds, starting the embedded database has taken 40 s. */
 const START_TIMEOUT_MS = 120_000;
 
@@ -17,7 +17,7 @@ export interface SpawnedServer {
   stop(): Promise<void>;
 }
 
-/** The server as a separate process (`src/main.ts`), for tests and benchmarks that need several, or need to kill one. */
+/** The server as a separate process (`src/main.ts`), for tests and benchmarks (bench/) that need several, or need to kill one. */
 export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {

@@ -65,6 +65,8 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
       const onDeal = tasks.filter((t) => t.associations.some((a) => a.to.id === dealId && a.types[0]?.associationTypeId === 216));
       return [200, { total: onDeal.length, results: onDeal.map((t) => ({ id: t.id, properties: { hs_task_body: t.properties.hs_task_body } })) }];
     }
+    // /readyz's token check: one page of one deal.
+    if (method === 'GET' && path === '/crm/v3/objects/deals') return [200, { results: [deal('1')] }];
     // The reconciliation sweep's search: the double's deals only change through the webhooks it is sent.
     if (method === 'POST' && path === '/crm/v3/objects/deals/search') return [200, { total: 0, results: [] }];
     if (method === 'POST' && path === '/crm/v3/objects/deals/batch/update') {
