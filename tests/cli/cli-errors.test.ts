@@ -29,7 +29,7 @@ describe('first100 on the command line', () => {
       const run = await runCommand(argv);
       expect(run.code, argv.join(' ')).toBe(0);
       expect(run.err).toEqual([]);
-      expect(run.out.join('\n')).toContain('Usage: first100 <init|setup|start|doctor|status|project|plan|demo> [options]');
+      expect(run.out.join('\n')).toContain('Usage: first100 <init|setup|start|doctor|status|project|plan|demo|retry> [options]');
     }
   });
 
