@@ -70,4 +70,10 @@ describe('.env', () => {
     const { parseEnv } = await import('node:util');
     expect(loadConfig(parseEnv(example) as Record<string, string>, 'tool').email.brandColor).toBe('#1f6feb');
   });
+
+  it('the README\'s configuration table has a row for every setting', async () => {
+    const readme = await readFile(join(import.meta.dirname, '../README.md'), 'utf8');
+    const rows = new Set([...readme.matchAll(/^\| `([A-Z][A-Z0-9_]+)` \|/gm)].map((m) => m[1]));
+    for (const name of SETTING_NAMES) expect(rows, name).toContain(name);
+  });
 });
