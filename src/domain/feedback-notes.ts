@@ -17,18 +17,18 @@ export interface AnswerForTeam {
 const WORDS = {
   answered: { en: 'Client feedback', it: 'Feedback del cliente' },
   changed: { en: 'Client feedback changed', it: 'Feedback del cliente modificato' },
-  touchpoint: { en: 'Touchpoint', it: 'Momento' },
+  touchpoint: { en: 'Touchpoint', it: 'Punto di contatto' },
   comment: { en: 'Comment', it: 'Commento' },
   noComment: { en: '(no comment)', it: '(nessun commento)' },
   tone: {
     detractor: { en: 'detractor', it: 'detrattore' },
-    neutral: { en: 'neutral', it: 'neutro' },
+    neutral: { en: 'neutral', it: 'neutrale' },
     positive: { en: 'positive', it: 'positivo' },
   },
   taskSubject: { en: 'Call back an unhappy client', it: 'Richiama un cliente scontento' },
   taskAdvice: {
     en: 'Call them within a business day: listen first, agree what to fix and by when, then write it on the deal.',
-    it: 'Chiamalo entro un giorno lavorativo: prima ascolta, poi concorda cosa sistemare ed entro quando, e scrivilo sul deal.',
+    it: 'Chiamalo entro un giorno lavorativo: prima ascolta, poi concordate che cosa sistemare ed entro quando, e annotalo sulla trattativa.',
   },
   taskScore: { en: 'The client answered', it: 'Il cliente ha risposto' },
   about: { en: 'about', it: 'su' },

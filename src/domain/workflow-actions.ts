@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PHASES, type Phase } from './phases.js';
+import type { EmailTemplateName } from './playbook-schema.js';
 import { userHtml } from './user-text.js';
 
 /**
@@ -108,10 +109,11 @@ export function parseActionInput(action: WorkflowActionName, raw: Record<string,
   return { error: 'INVALID_INPUT', detail: `${field}: ${issue.message}` };
 }
 
-/** The survey email a workflow asks for: NPS asks about the result, CSAT and CES about a moment like the kickoff. */
-export function surveyTemplate(kind: 'NPS' | 'CSAT' | 'CES'): 'result-survey' | 'kickoff-survey' {
-  return kind === 'NPS' ? 'result-survey' : 'kickoff-survey';
-}
+/**
+ * The email a workflow's survey sends, whatever the scale: its words come from the touchpoint the workflow names.
+ * A workflow cannot know that a kickoff took place or that the result was reached, so it never sends those emails.
+ */
+export const WORKFLOW_SURVEY_TEMPLATE = 'touchpoint-survey' satisfies EmailTemplateName;
 
 const PAUSE_WORDS = {
   pause: { en: 'Onboarding paused by', it: 'Onboarding sospeso da' },

@@ -5,7 +5,7 @@ import type { EmailContent, RenderedEmail, TemplateInput } from './template-type
 
 const FOOTER = {
   en: (company: string, brand: string) => `You receive this email because ${company} is starting to work with ${brand}.`,
-  it: (company: string, brand: string) => `Ricevi questa email perché ${company} ha iniziato a lavorare con ${brand}.`,
+  it: (company: string, brand: string) => `Ricevete questa email perché ${company} ha iniziato a lavorare con ${brand}.`,
 };
 const UNSUBSCRIBE: Record<Locale, string> = { en: 'Stop these emails', it: 'Non ricevere più queste email' };
 

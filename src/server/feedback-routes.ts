@@ -40,6 +40,8 @@ export function feedbackRouter(deps: FeedbackRouteDeps): Router {
   const perIp = createRateLimiter(FEEDBACK_LIMITS.perIp, deps.clock);
   const perToken = createRateLimiter(FEEDBACK_LIMITS.perToken, deps.clock);
   const when = (at: number, locale: Locale) => formatWhen(at, locale, timezone);
+  // Read per request, as the unsubscribe page does: the embedded demo attaches its mailer after the app is built.
+  const brandName = () => engine.mail?.brand.name ?? null;
 
   router.use('/feedback', (req, res, next) => {
     res.set({
@@ -79,6 +81,7 @@ export function feedbackRouter(deps: FeedbackRouteDeps): Router {
         token: tokenOf(req),
         survey: request.survey,
         touchpoint: request.touchpoint,
+        brand: brandName(),
         selected: fromEmail ?? request.answer?.score ?? null,
         comment: request.answer?.comment ?? '',
         ...(notice ? { notice } : {}),
@@ -103,6 +106,7 @@ export function feedbackRouter(deps: FeedbackRouteDeps): Router {
         token,
         survey: request.survey,
         touchpoint: request.touchpoint,
+        brand: brandName(),
         selected: selected !== null && isValidScore(request.survey, selected) ? selected : null,
         comment: comment ?? '',
         error: outcome.problem,

@@ -12,10 +12,10 @@ const WORDS = {
   },
   it: {
     title: 'Non ricevere più queste email',
-    ask: 'Vuoi smettere di ricevere da noi le email sull’avvio del progetto? Il tuo project manager resta raggiungibile come sempre.',
+    ask: 'Volete smettere di ricevere da noi le email sull’avvio del progetto? Il vostro project manager resta raggiungibile come sempre.',
     button: 'Annulla l’iscrizione',
-    done: 'Fatto: non riceverai più queste email.',
-    already: 'Hai già annullato l’iscrizione: non riceverai più queste email.',
+    done: 'Fatto: non riceverete più queste email.',
+    already: 'Avete già annullato l’iscrizione: non riceverete più queste email.',
   },
 };
 

@@ -45,9 +45,9 @@ describe('npm run demo', { timeout: 120_000 }, () => {
     // Deal 9001's contact labelled "Primary" reads Italian; Blue Harbor's only contact gets English; the workflow's deal 9004 gets its welcome too.
     expect(out).toMatch(/email {2}at .* welcome to primary contact {2}\[done: 1 sent\]/);
     expect(out).toMatch(/Outbox .*: 3 emails/);
-    expect(out).toMatch(/[0-9a-f]{32}\.eml {2}to Marco Bianchi <marco\.bianchi@rossi-meccanica\.invalid> {2}"Benvenuti in first100, Rossi Meccanica!"/);
+    expect(out).toMatch(/[0-9a-f]{32}\.eml {2}to Marco Bianchi <marco\.bianchi@rossi-meccanica\.invalid> {2}"Benvenuti, Rossi Meccanica: da oggi lavoriamo insieme"/);
     expect(out).toMatch(/[0-9a-f]{32}\.eml {2}to Sam Carter <sam\.carter@blueharbor\.invalid> {2}"Welcome to first100, Blue Harbor!"/);
-    expect(out).toMatch(/[0-9a-f]{32}\.eml {2}to Anna Neri <anna\.neri@neri-impianti\.invalid> {2}"Benvenuti in first100, Neri Impianti!"/);
+    expect(out).toMatch(/[0-9a-f]{32}\.eml {2}to Anna Neri <anna\.neri@neri-impianti\.invalid> {2}"Benvenuti, Neri Impianti: da oggi lavoriamo insieme"/);
     expect(out).toContain('Dry-run: 11 tasks, 8 deal updates, 3 logged emails and 1 workflow completion would have been sent to HubSpot.');
     expect(out).toContain(`Kept: the embedded database in ${join(keepDir, 'pglite')} and the emails in ${join(keepDir, 'outbox')}`);
     expect((await readdir(join(keepDir, 'outbox'))).filter((f) => f.endsWith('.eml'))).toHaveLength(3);

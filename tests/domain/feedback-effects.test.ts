@@ -29,7 +29,7 @@ describe('the note and the task an answer writes', () => {
 
   it('escapes the client\'s words in the note, in the playbook\'s language', () => {
     expect(feedbackNote(answer, 'it')).toBe(
-      '<p><strong>Feedback del cliente: NPS 3/10</strong> (detrattore)</p><p>Momento: Delivery</p><p>Commento: Slow &lt;b&gt;replies&lt;/b&gt;</p>',
+      '<p><strong>Feedback del cliente: NPS 3/10</strong> (detrattore)</p><p>Punto di contatto: Delivery</p><p>Commento: Slow &lt;b&gt;replies&lt;/b&gt;</p>',
     );
     expect(feedbackNote({ ...answer, comment: null, score: 9, tone: 'positive', previousScore: 3 }, 'en')).toBe(
       '<p><strong>Client feedback changed: NPS 3 → 9/10</strong> (positive)</p><p>Touchpoint: Delivery</p><p>Comment: (no comment)</p>',

@@ -35,12 +35,12 @@ describe('unsubscribe links', { timeout: 120_000 }, () => {
 
     const confirmed = await fetch(`${server.url}/unsubscribe/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'confirm=yes' });
     expect(confirmed.status).toBe(200);
-    expect(await confirmed.text()).toContain('Fatto: non riceverai più queste email.');
+    expect(await confirmed.text()).toContain('Fatto: non riceverete più queste email.');
     expect(await unsubscribedAmong(server.db, ['11'])).toEqual(new Set(['11']));
     const [row] = await server.db.query<{ via: string; unsubscribed_at: string | number }>('SELECT via, unsubscribed_at FROM email_unsubscribes');
     expect({ ...row, unsubscribed_at: Number(row!.unsubscribed_at) }).toEqual({ via: 'page', unsubscribed_at: Date.parse('2026-12-07T10:00:00Z') });
 
-    expect(await (await fetch(`${server.url}/unsubscribe/${token}`)).text()).toContain('Hai già annullato l’iscrizione');
+    expect(await (await fetch(`${server.url}/unsubscribe/${token}`)).text()).toContain('Avete già annullato l’iscrizione');
   });
 
   it('a mail client\'s one-click POST (RFC 8058) unsubscribes', async () => {
