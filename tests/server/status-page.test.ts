@@ -1,26 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { runCommand } from '../support/cli.js';
-import { fakeHubSpot } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
-import { SECRET, startServer } from '../support/start-server.js';
+import { serverWithHubSpot } from '../support/server-with-hubspot.js';
+import { SECRET } from '../support/start-server.js';
 
 const wonAt = Date.parse('2026-12-04T14:00:00Z');
 const onCleanUp = isolateNetwork();
 
 async function setUp() {
-  const hubspot = fakeHubSpot({
-    deals: { '42': { properties: { dealname: 'Acme renewal', pipeline: 'default', dealstage: 'closedwon', hubspot_owner_id: '100', first100_pm_owner: '200', closedate: null }, companyId: '7', contactIds: ['9'] } },
-    companies: { '7': 'Acme' },
-    contacts: { '9': { email: 'mario.rossi@acme.example', firstname: 'Mario', lastname: 'Rossi', hs_language: 'it' } },
-  });
-  const clock = { now: wonAt + 5000 };
-  const server = await startServer({ clock: () => clock.now });
-  onCleanUp(async () => {
-    await server.cleanUp();
-    hubspot.stop();
-  });
-  return { server, clock };
+  return serverWithHubSpot(
+    onCleanUp,
+    {
+      deals: { '42': { properties: { dealname: 'Acme renewal', pipeline: 'default', dealstage: 'closedwon', hubspot_owner_id: '100', first100_pm_owner: '200', closedate: null }, companyId: '7', contactIds: ['9'] } },
+      companies: { '7': 'Acme' },
+      contacts: { '9': { email: 'mario.rossi@acme.example', firstname: 'Mario', lastname: 'Rossi', hs_language: 'it' } },
+    },
+    wonAt + 5000,
+  );
 }
 
 describe('GET /: the status page', () => {
