@@ -2,11 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { parsePlaybook } from '../domain/playbook-loader.js';
-import { checkMapping } from '../domain/stage-mapping.js';
+import { checkMapping, unmappedPipelines } from '../domain/stage-mapping.js';
 import { first100Properties } from '../hubspot/first100-properties.js';
 import { HubSpotError } from '../hubspot/hubspot-error.js';
 import type { HubSpotPort, Pipeline } from '../hubspot/hubspot-port.js';
 import { isScope, SCOPES, type Scope } from '../hubspot/scopes.js';
+import { describeNetworkFailure } from './network-failure.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 export interface CheckResult {
@@ -102,20 +103,22 @@ export async function checkPlaybook(playbookPath: string, pipelines: Pipeline[])
   const problems = checkMapping(pipelines, playbook.pipelines);
   if (problems.length === 0) {
     const stages = Object.values(playbook.pipelines).reduce((n, s) => n + Object.keys(s).length, 0);
-    return [ok('playbook', `${playbookPath} maps ${stages} stages of the portal's ${pipelines.length} pipelines`)];
+    const left = unmappedPipelines(pipelines, playbook.pipelines).map((p) => `${p.label} (${p.id})`);
+    const leftOut = left.length > 0 ? `; not mapped, so their deals never start onboarding by a stage change: ${left.join(', ')}` : '';
+    return [ok('playbook', `${playbookPath} maps ${stages} stages of the portal's ${pipelines.length} pipelines${leftOut}`)];
   }
   return problems.map((p) => (p.severity === 'error' ? fail('playbook', p.message) : warn('playbook', p.message)));
 }
 
-export async function checkPublicUrl(publicBaseUrl: string | undefined, fetchUrl: typeof fetch): Promise<CheckResult[]> {
+export async function checkPublicUrl(publicBaseUrl: string | undefined, fetchUrl: typeof fetch, timeoutMs = 5000): Promise<CheckResult[]> {
   if (!publicBaseUrl) return [fail('public URL', 'PUBLIC_BASE_URL is not set: HubSpot needs the https URL of this server for webhooks and cards')];
   if (!publicBaseUrl.startsWith('https://')) return [fail('public URL', `${publicBaseUrl} is not https: HubSpot calls only https URLs`)];
   try {
-    const res = await fetchUrl(`${publicBaseUrl}/healthz`, { signal: AbortSignal.timeout(5000) });
+    const res = await fetchUrl(`${publicBaseUrl}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
     if (res.ok) return [ok('public URL', `${publicBaseUrl}/healthz answers ${res.status}`)];
     return [fail('public URL', `${publicBaseUrl}/healthz answers ${res.status}: is it first100 behind that URL? Check the proxy in front of it`)];
   } catch (error) {
-    return [fail('public URL', `${publicBaseUrl}/healthz cannot be reached (${(error as Error).message}): deploy the server there, or fix PUBLIC_BASE_URL`)];
+    return [fail('public URL', `${publicBaseUrl}/healthz cannot be reached: ${describeNetworkFailure(error, publicBaseUrl)}. Deploy the server there, or fix PUBLIC_BASE_URL`)];
   }
 }
 

@@ -144,6 +144,7 @@ export function createDryRunAdapter(
     },
     async createProperties(objectType, definitions) {
       writes.push({ kind: 'create-properties', objectType, definitions });
+      return { created: definitions.map((d) => d.name), refused: [] };
     },
     async searchDealEngagements() {
       // No portal, no calls, meetings or client emails: only survey answers end a silence in a dry run.

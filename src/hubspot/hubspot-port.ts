@@ -94,6 +94,11 @@ export interface DealSearchPage {
   after?: string;
 }
 
+export interface PropertyCreation {
+  created: string[];
+  refused: { name: string; message: string }[];
+}
+
 export interface TokenInfo {
   hubId: string;
   scopes: string[];
@@ -134,7 +139,8 @@ export interface HubSpotPort {
   readProperties(objectType: CrmObjectType): Promise<ExistingProperty[]>;
   readPropertyGroups(objectType: CrmObjectType): Promise<string[]>;
   createPropertyGroup(objectType: CrmObjectType, group: { name: string; label: string; displayOrder: number }): Promise<void>;
-  createProperties(objectType: CrmObjectType, definitions: PropertyDefinition[]): Promise<void>;
+  /** Creates properties; HubSpot answers per input, and a refused one is reported with HubSpot's reason. */
+  createProperties(objectType: CrmObjectType, definitions: PropertyDefinition[]): Promise<PropertyCreation>;
   /** One page of a deal's incoming emails, calls or meetings in a time window, newest first (a search request). */
   searchDealEngagements(query: EngagementQuery): Promise<DealEngagement[]>;
   /** Deals modified since a moment, oldest first, one page per call (the search API: 5 requests per second). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { onboardingDay, calendarDaysBetween } from '../../src/domain/onboarding-day.js';
 import { resolveStage } from '../../src/domain/plan-stage-change.js';
-import { checkMapping, defaultTarget, proposeMapping, type PortalPipeline } from '../../src/domain/stage-mapping.js';
+import { checkMapping, defaultTarget, proposeMapping, unmappedPipelines, type PortalPipeline } from '../../src/domain/stage-mapping.js';
 import { smallPlaybook } from '../support/playbook.js';
 
 const stage = (id: string, isClosed: boolean, probability: number | null) => ({ id, label: id.toUpperCase(), isClosed, probability });
@@ -35,14 +35,16 @@ describe('stage → phase mapping', () => {
     expect(resolveStage(smallPlaybook(), 'default', 'closedwon')).toBe('admit');
   });
 
-  it('finds unknown pipelines and stages, and won stages nobody mapped', () => {
-    const problems = checkMapping([sales, { id: '77', label: 'Renewals', stages: [] }], { default: { open: 'assess', gone: 'admit' }, '55': { x: 'admit' } });
+  it('finds unknown pipelines and stages, and won stages nobody mapped; a pipeline left out is a choice, not a problem', () => {
+    const renewals = { id: '77', label: 'Renewals', stages: [stage('renewed', true, 1)] };
+    const mapping = { default: { open: 'assess' as const, gone: 'admit' as const }, '55': { x: 'admit' as const } };
+    const problems = checkMapping([sales, renewals], mapping);
     expect(problems.map((p) => [p.severity, p.message.split(':')[0]])).toEqual([
       ['error', 'the playbook maps pipeline "55", which the portal does not have'],
       ['error', 'pipeline "Sales" has no stage "gone"'],
       ['warning', 'won stage "WON" of "Sales" is not mapped'],
-      ['warning', 'pipeline "Renewals" (77) is not in the playbook'],
     ]);
+    expect(unmappedPipelines([sales, renewals], mapping).map((p) => p.id)).toEqual(['77']);
   });
 });
 
