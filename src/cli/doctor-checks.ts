@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
+import type { StoreStatus } from '../store/status-reads.js';
 import { parsePlaybook } from '../domain/playbook-loader.js';
 import { checkMapping, unmappedPipelines } from '../domain/stage-mapping.js';
 import { first100Properties } from '../hubspot/first100-properties.js';
@@ -120,6 +121,31 @@ export async function checkPublicUrl(publicBaseUrl: string | undefined, fetchUrl
   } catch (error) {
     return [fail('public URL', `${publicBaseUrl}/healthz cannot be reached: ${describeNetworkFailure(error, publicBaseUrl)}. Deploy the server there, or fix PUBLIC_BASE_URL`)];
   }
+}
+
+/**
+ * How the server's work stands, from its status (GET / as JSON): work waiting on HubSpot after failures, and work
+ * HubSpot refused for good. Says nothing when the status cannot be read (the public URL check says why).
+ */
+export async function checkServerWork(publicBaseUrl: string | undefined, fetchUrl: typeof fetch, timeoutMs = 5000): Promise<CheckResult[]> {
+  if (!publicBaseUrl) return [];
+  let work: StoreStatus | undefined;
+  try {
+    const res = await fetchUrl(`${publicBaseUrl}/`, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+    work = res.ok ? ((await res.json()) as { work?: StoreStatus }).work : undefined;
+  } catch {
+    return [];
+  }
+  if (!work) return [];
+  const results: CheckResult[] = [];
+  const failed = work.stepsFailed + work.stageChangesFailed;
+  if (work.stepsRetrying > 0) {
+    results.push(warn('work', `${work.stepsRetrying} steps wait for HubSpot after a failure (down or limiting); they are retried every few minutes until it answers, nothing is lost`));
+  }
+  if (failed > 0) {
+    results.push(warn('work', `${work.stepsFailed} steps and ${work.stageChangesFailed} stage changes failed: HubSpot refused them (each keeps its reason); fix the cause, then run first100 retry`));
+  }
+  return results.length > 0 ? results : [ok('work', `${work.stepsWaiting} steps waiting, none failed`)];
 }
 
 function describe(error: unknown, advice: string): string {

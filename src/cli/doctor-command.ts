@@ -5,7 +5,7 @@ import { parsePlaybook } from '../domain/playbook-loader.js';
 import { createHubSpotAdapter } from '../hubspot/create-hubspot-adapter.js';
 import type { HubSpotPort } from '../hubspot/hubspot-port.js';
 import { defineCommand } from './command.js';
-import { checkPlaybook, checkProperties, checkPublicUrl, checkToken, type CheckResult } from './doctor-checks.js';
+import { checkPlaybook, checkProperties, checkPublicUrl, checkServerWork, checkToken, type CheckResult } from './doctor-checks.js';
 import { checkEmail, verifySmtp, type SmtpVerifier } from './doctor-email.js';
 import { checkReachable } from './network-failure.js';
 import { checkProjectUrls } from './project-urls.js';
@@ -79,7 +79,9 @@ export async function collectDoctorChecks(deps: DoctorDeps): Promise<CheckResult
     }
   }
   results.push(...(await checkEmail(config, deps.verifySmtp ?? verifySmtp())));
-  results.push(...(await checkPublicUrl(config.publicBaseUrl, deps.fetch, deps.timeoutMs)));
+  const reachable = await checkPublicUrl(config.publicBaseUrl, deps.fetch, deps.timeoutMs);
+  results.push(...reachable);
+  if (reachable.every((r) => r.status === 'ok')) results.push(...(await checkServerWork(config.publicBaseUrl, deps.fetch, deps.timeoutMs)));
   results.push(...(await checkProjectUrls(deps.projectDir, config.publicBaseUrl, config.hubspot.portalId)));
   return results;
 }

@@ -22,8 +22,9 @@ export function statusLines(report: StatusReport): string[] {
     `email: ${report.email}`,
     `last webhook received: ${work ? since(work.lastWebhookAt, report.at) : 'unknown (database not reachable)'}`,
     `deals in onboarding: ${work?.dealsInOnboarding ?? '?'}`,
-    `steps waiting: ${work?.stepsWaiting ?? '?'}`,
-    `steps failed: ${work?.stepsFailed ?? '?'}${work && work.stepsFailed > 0 ? ' (each keeps its reason; see the deal\'s timeline in first100 demo/plan, or the steps table)' : ''}`,
+    `steps waiting: ${work?.stepsWaiting ?? '?'}${work && work.stepsRetrying > 0 ? ` (${work.stepsRetrying} after a failure: HubSpot down or limiting; retried every few minutes until it answers)` : ''}`,
+    `failed: ${work ? `${work.stepsFailed} steps, ${work.stageChangesFailed} stage changes` : '?'}${work && work.stepsFailed + work.stageChangesFailed > 0 ? ' (HubSpot refused them; each keeps its reason: fix the cause, then run first100 retry)' : ''}`,
+    `malformed webhook events set aside: ${work?.eventsSetAside ?? '?'}`,
   ];
 }
 

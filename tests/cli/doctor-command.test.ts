@@ -66,6 +66,16 @@ async function doctor(cfg: ReturnType<typeof loadConfig>, projectDir: string) {
 }
 
 describe('first100 doctor', () => {
+  it("says how the server's work stands: waiting on HubSpot after failures, or refused and waiting for first100 retry", async () => {
+    const prepared = await preparedPortal({ hubId: 4242, scopes: await appScopes() });
+    nock('https://first100.example.com').get('/healthz').reply(200, { status: 'ok' });
+    const work = { dealsInOnboarding: 3, stepsWaiting: 12, stepsRetrying: 12, stepsFailed: 2, stageChangesFailed: 1, eventsSetAside: 0, lastWebhookAt: null };
+    nock('https://first100.example.com').get('/').matchHeader('accept', 'application/json').reply(200, { mode: 'live', work });
+    const { lines } = await doctor(config(prepared), prepared.projectDir);
+    expect(lines).toContain('! work: 12 steps wait for HubSpot after a failure (down or limiting); they are retried every few minutes until it answers, nothing is lost');
+    expect(lines).toContain('! work: 2 steps and 1 stage changes failed: HubSpot refused them (each keeps its reason); fix the cause, then run first100 retry');
+  });
+
   it('passes on an account set up for first100, with the server reachable', async () => {
     const prepared = await preparedPortal({ hubId: 4242, scopes: await appScopes() });
     nock('https://first100.example.com').get('/healthz').reply(200, { status: 'ok' });

@@ -35,6 +35,7 @@ describe('GET /: the status page', () => {
     expect((await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now)).status).toBe(200);
     await server.worker.drain();
     await server.db.query(`UPDATE steps SET status = 'failed', last_error = 'HubSpot refused it' WHERE id = (SELECT min(id) FROM steps WHERE status = 'pending')`);
+    await server.db.query(`UPDATE steps SET last_error = 'HubSpot answered 503' WHERE id = (SELECT min(id) FROM steps WHERE status = 'pending')`);
 
     const json = await fetch(`${server.url}/`, { headers: { accept: 'application/json' } });
     const report = await json.json();
@@ -43,12 +44,22 @@ describe('GET /: the status page', () => {
       mode: 'live',
       database: { kind: 'embedded', reachable: true },
       email: expect.stringMatching(/^outbox only \(.*outbox\): emails are written there as files and nobody receives them$/),
-      work: { dealsInOnboarding: 1, stepsWaiting: expect.any(Number), stepsFailed: 1, lastWebhookAt: expect.any(Number) },
+      work: {
+        dealsInOnboarding: 1,
+        stepsWaiting: expect.any(Number),
+        stepsRetrying: 1,
+        stepsFailed: 1,
+        stageChangesFailed: 0,
+        eventsSetAside: 0,
+        lastWebhookAt: expect.any(Number),
+      },
       at: clock.now,
     });
     expect(report.work.stepsWaiting).toBeGreaterThan(0);
     expect(Math.abs(report.work.lastWebhookAt - Date.now())).toBeLessThan(60_000); // stored just now, by the database's clock
     const page = await (await fetch(`${server.url}/`)).text();
+    expect(page).toContain('1 after a failure: HubSpot down or limiting; retried every few minutes until it answers');
+    expect(page).toContain('fix the cause, then run first100 retry');
     for (const secret of [SECRET, 'pat-test-token', 'mario.rossi@acme.example', 'Rossi', 'Acme renewal', 'HubSpot refused it']) expect(page).not.toContain(secret);
   });
 
@@ -64,7 +75,8 @@ describe('GET /: the status page', () => {
       'last webhook received: never',
       'deals in onboarding: 0',
       'steps waiting: 0',
-      'steps failed: 0',
+      'failed: 0 steps, 0 stage changes',
+      'malformed webhook events set aside: 0',
     ]);
     const json = await runCommand(['status', '--url', server.url, '--json']);
     expect(JSON.parse(json.out.join('\n'))).toMatchObject({ mode: 'live', work: { dealsInOnboarding: 0 } });
