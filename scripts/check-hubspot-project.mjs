@@ -7,12 +7,14 @@
 // (first100's own minimal schemas for app, card and webhooks; any other component type gets an empty schema).
 // Everything else is HubSpot's code: hsproject.json, platform version, *-hsmeta.json discovery, JSON syntax,
 // allowed top-level keys, uids, component directories, the app parent, duplicates.
-// Then, first100's own checks: every card entrypoint exists; the URL the cards call, permittedUrls.fetch and
-// the webhook target and the workflow actions' URLs name one server; the cards' package.json asks for the versions the repo tests with.
+// Then, first100's own checks: every card entrypoint exists; the URL the cards call, permittedUrls.fetch, the
+// webhook target, the workflow actions' URLs and the support links name one server, exactly (scripts/project-urls.mjs);
+// the cards' package.json asks for the versions the repo tests with.
 import fs from 'node:fs';
 import path from 'node:path';
 import { register } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { normaliseBaseUrl, readProjectUrls, urlDisagreements } from './project-urls.mjs';
 
 const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -55,29 +57,26 @@ for (const card of nodes.filter((n) => n.componentType === 'CARD')) {
   if (!fs.existsSync(path.join(sourceDir, card.config.entrypoint))) problems.push(`card ${card.uid}: entrypoint ${card.config.entrypoint} does not exist under ${config.srcDir}/`);
 }
 
-const app = nodes.find((n) => n.componentType === 'APPLICATION');
-const webhooks = nodes.find((n) => n.componentType === 'WEBHOOKS');
-const backendSource = fs.readFileSync(path.join(sourceDir, 'app/cards/lib/backend.ts'), 'utf8');
-const backend = backendSource.match(/export const BACKEND_URL = '([^']+)'/)?.[1];
-if (!backend) problems.push('extensions/app/cards/lib/backend.ts: BACKEND_URL not found');
-else {
-  const origin = new URL(backend).origin;
-  // Without an app node HubSpot's parser failed above and said why; its absence is not a second problem.
-  if (app && !app.config.permittedUrls?.fetch?.some((u) => new URL(u).origin === origin)) {
-    problems.push(`app-hsmeta.json permittedUrls.fetch does not include ${origin}, which the cards call (BACKEND_URL): HubSpot would block every card request`);
-  }
-  const target = webhooks?.config.settings?.targetUrl;
-  if (target && (new URL(target).origin !== origin || new URL(target).pathname !== '/webhooks/hubspot')) {
-    problems.push(`webhooks-hsmeta.json targetUrl ${target} should be ${origin}/webhooks/hubspot, the server the cards call`);
-  }
+// One server behind every URL of the project, named exactly (a trailing slash in BACKEND_URL makes every card call
+// a 404): the rule first100 doctor and first100 project set-url use too. A file HubSpot's parser could not read
+// was reported above; it is not a second problem here.
+let urls;
+try {
+  urls = readProjectUrls(root);
+} catch (error) {
+  if (problems.length === 0) problems.push(`the HubSpot project's URLs cannot be read: ${error.message}`);
 }
-
-// Each workflow action calls the same server, at /api/workflow-actions/<its file name without -hsmeta.json>.
+let base;
+try {
+  if (urls) base = normaliseBaseUrl(urls.backend ?? '');
+  if (urls && urls.backend !== base) problems.push(`extensions/app/cards/lib/backend.ts: BACKEND_URL is ${urls.backend}; write it as ${base} (run: first100 project set-url ${base})`);
+} catch (error) {
+  problems.push(`extensions/app/cards/lib/backend.ts: BACKEND_URL: ${error.message}`);
+}
+if (base) {
+  for (const wrong of urlDisagreements(urls, base).filter((w) => !w.includes('BACKEND_URL'))) problems.push(`${wrong} (run: first100 project set-url ${base})`);
+}
 for (const action of nodes.filter((n) => n.componentType === 'WORKFLOW_ACTION')) {
-  const url = action.config.actionUrl;
-  const slug = path.basename(action.metaFilePath ?? '', '-hsmeta.json');
-  const expected = backend ? `${new URL(backend).origin}/api/workflow-actions/${slug}` : undefined;
-  if (!slug || url !== expected) problems.push(`workflow action ${action.uid}: actionUrl ${url} should be ${expected ?? '<the cards\' server>/api/workflow-actions/<name>'}`);
   const labelled = action.config.labels ?? {};
   for (const locale of ['en', 'it']) if (!labelled[locale]) problems.push(`workflow action ${action.uid}: labels.${locale} is missing; first100 speaks English and Italian`);
 }

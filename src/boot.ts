@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import pino, { type Logger } from 'pino';
+import { createServer, type Server } from 'node:http';
+import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { createLogger } from './logger.js';
+import { describeEmailTransport } from './email/transport-description.js';
+import { VERSION } from './version.js';
 import { createBusinessCalendar } from './domain/business-calendar.js';
 import { parsePlaybook } from './domain/playbook-loader.js';
 import type { Playbook } from './domain/playbook-schema.js';
@@ -27,6 +30,7 @@ import { cachedTokenCheck } from './server/hubspot-readiness.js';
 import { probeToken } from './hubspot/token-probe.js';
 import { openDb, type Db } from './store/db.js';
 import { migrate } from './store/migrations.js';
+import { recordWatchStart } from './store/schedule-store.js';
 import { takeOverOrphanedWork } from './store/take-over-work.js';
 
 export interface BootOptions {
@@ -73,15 +77,13 @@ export async function loadPlaybookFile(path: string): Promise<Playbook> {
 
 /** Opens the store, wires the engine and serves HTTP on the configured port. */
 export async function boot(config: Config, options: BootOptions = {}): Promise<Running> {
-  // Asynchronous writes: stdout to a pipe is synchronous on Linux, and a slow log reader would stall every request.
-  const log =
-    options.log ??
-    pino({ level: config.logLevel, redact: ['req.headers.authorization', '*.accessToken', '*.clientSecret'] }, pino.destination({ dest: 1, sync: false }));
+  const log = options.log ?? createLogger(config.logLevel, { pretty: false });
   const clock = options.clock ?? Date.now;
   const playbook = await loadPlaybookFile(config.playbookPath);
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);
+    await recordWatchStart(db, clock());
     const orphaned = db.kind === 'pglite' ? await takeOverOrphanedWork(db, clock()) : 0;
     if (orphaned > 0) log.info({ orphaned }, 'took over the work a stopped process had claimed');
   } catch (error) {
@@ -131,16 +133,22 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     publicBaseUrl: config.publicBaseUrl,
     portalId: config.hubspot.portalId,
     trustProxy: config.trustProxy,
+    status: { version: VERSION, email: describeEmailTransport(config.email) },
     checkHubSpotToken: tokenCheck(config, hubspot, clock),
     onStored: () => worker.kick(),
     gate,
     engine,
   });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, () => resolve(s)).once('error', reject);
+  // Node checks these timeouts every connectionsCheckingInterval (30 s by default): a client trickling its
+  // headers would hold a connection for 35 s. The body has its own deadline (verify-hubspot-request).
+  const server = createServer({ requestTimeout: 10_000, headersTimeout: 5_000, connectionsCheckingInterval: 1_000 }, app);
+  // A listen error (port taken) leaves the server not listening at all: close the database and say so.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject).listen(config.port, () => resolve());
+  }).catch(async (error: unknown) => {
+    await db.close();
+    throw error;
   });
-  server.requestTimeout = 10_000;
-  server.headersTimeout = 5_000;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Without PUBLIC_BASE_URL (the embedded demo), links in emails point at this local server.
   engine.mail = createMailer(config.email, config.publicBaseUrl ?? url, options.mailTransport);

@@ -28,7 +28,8 @@ const schema = z.object({
   HUBSPOT_CLIENT_SECRET: optionalText,
   HUBSPOT_PORTAL_ID: optionalText.pipe(z.string().regex(/^\d+$/, 'HUBSPOT_PORTAL_ID is the numeric account id (Settings > Account details)').optional()),
   HUBSPOT_API_BASE_URL: httpUrl('HUBSPOT_API_BASE_URL').default('https://api.hubapi.com'),
-  PUBLIC_BASE_URL: httpUrl('PUBLIC_BASE_URL').optional(),
+  // Empty is unset: .env.example lists it with no value until first100 init fills it in.
+  PUBLIC_BASE_URL: optionalText.pipe(httpUrl('PUBLIC_BASE_URL').optional()),
   PORT: z.coerce.number({ error: 'PORT must be a TCP port number, 0-65535' }).int().min(0).max(65535, 'PORT must be a TCP port number, 0-65535').default(3000),
   DATABASE_URL: optionalText.pipe(
     z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://').optional(),
@@ -63,6 +64,7 @@ const schema = z.object({
   SMTP_URL: optionalText.pipe(
     z.string().regex(/^smtps?:\/\/[^\s/]+/, 'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465').optional(),
   ),
+  EMAIL_TRANSPORT: optionalText.pipe(z.enum(['smtp', 'outbox'], { error: 'EMAIL_TRANSPORT must be "smtp" or "outbox"' }).optional()),
   EMAIL_FROM: optionalText.pipe(z.string().regex(EMAIL_ADDRESS, 'EMAIL_FROM must be an address, optionally with a name: "Acme <hello@acme.com>"').optional()),
   EMAIL_REPLY_TO: optionalText.pipe(z.string().regex(EMAIL_ADDRESS, 'EMAIL_REPLY_TO must be an address, optionally with a name').optional()),
   EMAIL_BRAND_NAME: z.string().trim().min(1).max(80, 'EMAIL_BRAND_NAME: at most 80 characters').default('first100'),
@@ -77,6 +79,9 @@ const schema = z.object({
 });
 
 type Env = z.output<typeof schema>;
+
+/** Every setting first100 reads (.env.example lists each one; a test keeps them in step). */
+export const SETTING_NAMES = Object.keys(schema.shape);
 
 export interface Config {
   hubspot: {
@@ -103,8 +108,12 @@ export interface Config {
     checkpointSweep: string;
   };
   email: {
-    /** Absent: messages are written as .eml files to `outboxDir` instead of being sent. */
+    /** SMTP sends; the outbox only writes .eml files to `outboxDir`, and nobody receives them. */
+    transport: 'smtp' | 'outbox';
+    /** Set exactly when the transport is SMTP. */
     smtpUrl?: string;
+    /** EMAIL_TRANSPORT=outbox: the outbox on purpose, not for want of SMTP_URL. */
+    outboxChosen: boolean;
     outboxDir: string;
     from: string;
     replyTo?: string;
@@ -118,31 +127,65 @@ export interface Config {
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
   constructor(readonly problems: string[]) {
-    super(`first100 cannot start: fix these settings (environment variables) and start again:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`fix these settings (in the environment or in .env) and run it again:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
 
+/**
+ * What a settings set is for decides which settings must come together: the server needs everything a live
+ * token implies; `setup` only the token and the account; the other commands run (and report) with what is there.
+ */
+export type ConfigUse = 'server' | 'account' | 'tool';
+
 /** Reads the settings from an environment; the only place that knows their names. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env, use: ConfigUse = 'server'): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`));
   }
   const e = parsed.data;
   const problems: string[] = [];
-  if (e.HUBSPOT_ACCESS_TOKEN && !e.HUBSPOT_CLIENT_SECRET) {
-    problems.push('HUBSPOT_CLIENT_SECRET: required with HUBSPOT_ACCESS_TOKEN, to verify that webhooks come from HubSpot (the app\'s Auth tab shows it)');
-  }
-  if (e.HUBSPOT_ACCESS_TOKEN && !e.HUBSPOT_PORTAL_ID) {
-    problems.push('HUBSPOT_PORTAL_ID: required with HUBSPOT_ACCESS_TOKEN, so events of other accounts are ignored');
-  }
-  if (e.HUBSPOT_CLIENT_SECRET && !e.PUBLIC_BASE_URL) {
-    problems.push('PUBLIC_BASE_URL: required with HUBSPOT_CLIENT_SECRET; it is the https URL HubSpot calls, and signatures are checked against it');
-  }
   if (e.SMTP_URL && !e.EMAIL_FROM) {
     problems.push('EMAIL_FROM: required with SMTP_URL; it is the sender clients see, e.g. "Acme Onboarding <onboarding@acme.com>"');
   }
+  if (e.EMAIL_TRANSPORT === 'smtp' && !e.SMTP_URL) problems.push('SMTP_URL: required with EMAIL_TRANSPORT=smtp, e.g. smtp://user:password@smtp.example.com:587');
+  if (e.EMAIL_TRANSPORT === 'outbox' && e.SMTP_URL) problems.push('EMAIL_TRANSPORT: "outbox" keeps emails in DATA_DIR/outbox, but SMTP_URL is set too: remove one of them');
   if (problems.length > 0) throw new ConfigError(problems);
+  const config = toConfig(e);
+  const missing = requirementProblems(config, use);
+  if (missing.length > 0) throw new ConfigError(missing);
+  return config;
+}
+
+/** The settings a use needs together, each with what to do; `first100 doctor` reports the server's. */
+export function requirementProblems(config: Config, use: ConfigUse): string[] {
+  const { accessToken, clientSecret, portalId } = config.hubspot;
+  const problems: string[] = [];
+  if (use === 'account') {
+    if (!accessToken) problems.push("HUBSPOT_ACCESS_TOKEN: required; copy it from the app's Auth tab in HubSpot (Development → your app → Auth)");
+    if (!portalId) problems.push('HUBSPOT_PORTAL_ID: required, the account id the token must belong to (the number in your HubSpot URLs, or Settings → Account details)');
+    return problems;
+  }
+  if (use !== 'server') return problems;
+  if (accessToken && !clientSecret) {
+    problems.push('HUBSPOT_CLIENT_SECRET: required with HUBSPOT_ACCESS_TOKEN, to verify that webhooks come from HubSpot (the app\'s Auth tab shows it)');
+  }
+  if (accessToken && !portalId) {
+    problems.push('HUBSPOT_PORTAL_ID: required with HUBSPOT_ACCESS_TOKEN, so events of other accounts are ignored');
+  }
+  if (clientSecret && !config.publicBaseUrl) {
+    problems.push('PUBLIC_BASE_URL: required with HUBSPOT_CLIENT_SECRET; it is the https URL HubSpot calls, and signatures are checked against it');
+  }
+  if (accessToken && config.email.transport === 'outbox' && !config.email.outboxChosen) {
+    problems.push(
+      'SMTP_URL: required with HUBSPOT_ACCESS_TOKEN, or the emails to your clients are only written to DATA_DIR/outbox and nobody receives them. ' +
+        'Set SMTP_URL (smtp://user:password@smtp.example.com:587), or EMAIL_TRANSPORT=outbox to keep them in the outbox on purpose',
+    );
+  }
+  return problems;
+}
+
+function toConfig(e: Env): Config {
   return {
     hubspot: {
       accessToken: e.HUBSPOT_ACCESS_TOKEN,
@@ -165,6 +208,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       checkpointSweep: e.SCHEDULE_CHECKPOINTS,
     },
     email: {
+      transport: e.SMTP_URL ? 'smtp' : 'outbox',
+      outboxChosen: e.EMAIL_TRANSPORT === 'outbox',
       smtpUrl: e.SMTP_URL,
       outboxDir: join(e.DATA_DIR, 'outbox'),
       from: e.EMAIL_FROM ?? `${e.EMAIL_BRAND_NAME} <first100@localhost.invalid>`,
@@ -175,4 +220,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/**
+ * Reads a `.env` file (KEY=value lines) into the environment with Node's own parser; a variable already set in
+ * the environment wins over the file. A missing file is no error: everything can come from the environment.
+ * ENV_FILE names another file (tests and tools that must not read the admin's `.env` point it at /dev/null).
+ */
+export function loadEnvFile(path = process.env.ENV_FILE || '.env'): boolean {
+  try {
+    process.loadEnvFile(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new ConfigError([`${path}: cannot be read (${(error as Error).message}); fix or remove it`]);
+  }
 }

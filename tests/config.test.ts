@@ -30,6 +30,7 @@ describe('configuration', () => {
   it('requires the secret, portal and public URL that a live token needs', () => {
     expect(() => loadConfig({ HUBSPOT_ACCESS_TOKEN: 'pat-na1-x' })).toThrow(/HUBSPOT_CLIENT_SECRET[\s\S]*HUBSPOT_PORTAL_ID/);
     const config = loadConfig({
+      EMAIL_TRANSPORT: 'outbox',
       HUBSPOT_ACCESS_TOKEN: 'pat-na1-x',
       HUBSPOT_CLIENT_SECRET: 's',
       HUBSPOT_PORTAL_ID: '123',

@@ -1,5 +1,4 @@
 import { failureOutputs, parseActionInput, pauseNote, successOutputs, type ActionOutputs, type WorkflowActionName, type WorkflowOutcome } from '../domain/workflow-actions.js';
-import { escapeHtml } from '../domain/timeline-notes.js';
 import type { Queryable } from '../store/db.js';
 import { isHandoffAccepted } from '../store/handoff-store.js';
 import { insertSteps, lockDealState } from '../store/onboarding-store.js';
@@ -38,43 +37,61 @@ export function workflowActor(workflowId: string | null): string {
   return workflowId ? `HubSpot workflow ${workflowId}` : 'a HubSpot workflow';
 }
 
+/** The same callbackId came before asking something else: refused, not answered with the other call's outputs. */
+class CallbackIdReused extends Error {}
+
 /**
  * Answers a workflow action call at once, from the store only: the same call twice gets the first answer; bad
  * inputs and pause/resume are answered in full; the others are recorded as a durable step and answered BLOCK.
+ * The same callbackId with another action, deal or inputs records nothing and is told so.
  */
-export async function acceptWorkflowCall(engine: Engine, call: WorkflowCallRequest): Promise<WorkflowAnswer> {
-  const parsed = parseActionInput(call.action, call.inputFields);
-  return engine.db.transaction(async (tx) => {
-    const claim = await claimWorkflowCall(tx, { callbackId: call.callbackId, dealId: call.dealId, action: call.action, workflowId: call.workflowId });
-    if (!claim.fresh) {
-      if (!claim.sameAction) return { outputs: failureOutputs('INVALID_INPUT', 'this callbackId came before with another action'), stored: false };
-      return { outputs: claim.outputs ?? BLOCK, stored: false };
-    }
-    if ('error' in parsed) {
-      const outputs = failureOutputs(parsed.error, parsed.detail);
-      await finishWorkflowCall(tx, call.callbackId, call.dealId, outputs);
-      return { outputs, stored: false };
-    }
-    if (parsed.action === 'pause-resume') {
-      const outputs = await pauseOrResume(tx, engine, call, parsed.input);
-      await finishWorkflowCall(tx, call.callbackId, call.dealId, outputs);
-      return { outputs, stored: true };
-    }
-    const now = engine.clock();
-    await insertSteps(tx, [
-      {
-        effectKey: workflowKey(call.dealId, call.callbackId, 'action'),
-        entryId: null,
-        dealId: call.dealId,
-        kind: 'workflow-action',
-        stepId: call.action,
-        dueAt: now,
-        runAt: now,
-        payload: { callbackId: call.callbackId, workflowId: call.workflowId, request: parsed } satisfies WorkflowActionPayload,
-      },
-    ]);
-    return { outputs: BLOCK, stored: true };
+export async function acceptWorkflowCall(engine: Engine, call: WorkflowCallRequest): Promise<WorkflowAnswer | 'callback-id-reused'> {
+  const parsed = parseActionInput(call.action, call.inputFields, engine.clock());
+  try {
+    return await engine.db.transaction((tx) => answerOnce(tx, engine, call, parsed));
+  } catch (error) {
+    if (error instanceof CallbackIdReused) return 'callback-id-reused';
+    throw error;
+  }
+}
+
+async function answerOnce(tx: Queryable, engine: Engine, call: WorkflowCallRequest, parsed: ReturnType<typeof parseActionInput>): Promise<WorkflowAnswer> {
+  const claim = await claimWorkflowCall(tx, {
+    callbackId: call.callbackId,
+    dealId: call.dealId,
+    action: call.action,
+    workflowId: call.workflowId,
+    content: call.inputFields,
   });
+  if (!claim.fresh) {
+    // Thrown, so that the transaction rolls back a row this claim may have added for another deal.
+    if (!claim.sameCall) throw new CallbackIdReused();
+    return { outputs: claim.outputs ?? BLOCK, stored: false };
+  }
+  if ('error' in parsed) {
+    const outputs = failureOutputs(parsed.error, parsed.detail);
+    await finishWorkflowCall(tx, call.callbackId, call.dealId, outputs);
+    return { outputs, stored: false };
+  }
+  if (parsed.action === 'pause-resume') {
+    const outputs = await pauseOrResume(tx, engine, call, parsed.input);
+    await finishWorkflowCall(tx, call.callbackId, call.dealId, outputs);
+    return { outputs, stored: true };
+  }
+  const now = engine.clock();
+  await insertSteps(tx, [
+    {
+      effectKey: workflowKey(call.dealId, call.callbackId, 'action'),
+      entryId: null,
+      dealId: call.dealId,
+      kind: 'workflow-action',
+      stepId: call.action,
+      dueAt: now,
+      runAt: now,
+      payload: { callbackId: call.callbackId, workflowId: call.workflowId, request: parsed } satisfies WorkflowActionPayload,
+    },
+  ]);
+  return { outputs: BLOCK, stored: true };
 }
 
 /**
@@ -101,7 +118,7 @@ async function pauseOrResume(tx: Queryable, engine: Engine, call: WorkflowCallRe
     outputs = result('resumed', false, held);
   }
   const key = workflowKey(call.dealId, call.callbackId, 'note');
-  const body = pauseNote(input.mode, workflowActor(call.workflowId), input.reason, engine.playbook.locale, escapeHtml);
+  const body = pauseNote(input.mode, workflowActor(call.workflowId), input.reason, engine.playbook.locale);
   await insertSteps(tx, [
     { effectKey: key, entryId: state.entryId, dealId: call.dealId, kind: 'note', stepId: `${input.mode}-note`, dueAt: now, runAt: now, payload: { note: { marker: markerOf(key), dealId: call.dealId, body, timestamp: now } } },
   ]);

@@ -25,7 +25,13 @@ export interface HandoffRequest {
  */
 export async function applyHandoff(engine: Engine, r: HandoffRequest): Promise<CardWriteOutcome> {
   return engine.db.transaction(async (tx) => {
-    const claim = await claimCardRequest(tx, { requestId: r.requestId, dealId: r.dealId, action: `handoff-${r.action.type}`, actorUserId: r.actor.userId });
+    const claim = await claimCardRequest(tx, {
+      requestId: r.requestId,
+      dealId: r.dealId,
+      action: `handoff-${r.action.type}`,
+      actorUserId: r.actor.userId,
+      content: r.action,
+    });
     if (!claim.fresh) return claim.sameRequest ? 'repeated' : 'request-id-reused';
     const now = engine.clock();
     const change = applyHandoffAction(await lockHandoff(tx, r.dealId), r.action, r.actor.userId, now);

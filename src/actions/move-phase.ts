@@ -31,7 +31,13 @@ export async function movePhase(engine: Engine, move: PhaseMove): Promise<PhaseM
   const deal = (await engine.hubspot.readDeals([move.dealId])).get(move.dealId);
   if (!deal) return 'deal-not-found';
   return engine.db.transaction(async (tx) => {
-    const claim = await claimCardRequest(tx, { requestId: move.requestId, dealId: move.dealId, action: 'move-phase', actorUserId: move.actor.userId });
+    const claim = await claimCardRequest(tx, {
+      requestId: move.requestId,
+      dealId: move.dealId,
+      action: 'move-phase',
+      actorUserId: move.actor.userId,
+      content: { to: move.to, reason: move.reason },
+    });
     if (!claim.fresh) return claim.sameRequest ? 'repeated' : 'request-id-reused';
     const moved = await enterPhaseByHand(tx, engine, deal, {
       to: move.to,

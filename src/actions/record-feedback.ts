@@ -1,8 +1,10 @@
 import { decideFeedbackEffects, MAX_COMMENT_CHARS } from '../domain/feedback-effects.js';
 import { isValidScore } from '../domain/feedback-scoring.js';
+import { unstorableText } from '../domain/input-text.js';
 import { saveFeedbackAnswer } from '../store/feedback-answers.js';
 import { findFeedbackRequest, type FeedbackRequest } from '../store/feedback-requests.js';
 import { recordLastFeedback } from '../store/health-signals.js';
+import { reviseNote } from '../store/note-update-steps.js';
 import { insertSteps, lockDealState } from '../store/onboarding-store.js';
 import type { Engine } from '../jobs/engine.js';
 import { stepsFromFeedback } from './steps-from-feedback.js';
@@ -19,7 +21,7 @@ export interface FeedbackSubmission {
 export type FeedbackOutcome =
   | { kind: 'unknown' }
   | { kind: 'expired'; request: FeedbackRequest }
-  | { kind: 'invalid'; request: FeedbackRequest; problem: 'score' | 'comment' }
+  | { kind: 'invalid'; request: FeedbackRequest; problem: 'score' | 'comment' | 'characters' }
   | { kind: 'locked'; request: FeedbackRequest }
   /** `stored`: this submission added steps (a first answer or a change); false when it repeated the answer as it was. */
   | { kind: 'recorded'; request: FeedbackRequest; revision: number; stored: boolean; firstAnsweredAt: number };
@@ -32,8 +34,9 @@ export function answerableState(request: FeedbackRequest, now: number): 'open' |
 }
 
 /**
- * Records a client's answer and, in the same transaction, the durable steps that carry it into HubSpot (note,
- * deal and company properties, the PM's follow-up after a detractor, the move to advocate after a promoter).
+ * Records a client's answer and, in the same transaction, the durable steps that carry it into HubSpot (one note per
+ * answer, deal and company properties when they change, the PM's follow-up after a detractor, the move to advocate
+ * after a promoter).
  * The deal's health signals change with it: the latest answer, and no more silence.
  */
 export async function recordFeedback(engine: Engine, s: FeedbackSubmission): Promise<FeedbackOutcome> {
@@ -45,6 +48,7 @@ export async function recordFeedback(engine: Engine, s: FeedbackSubmission): Pro
     if (state !== 'open') return { kind: state, request };
     if (s.score === null || !isValidScore(request.survey, s.score)) return { kind: 'invalid', request, problem: 'score' };
     if (s.comment !== null && s.comment.length > MAX_COMMENT_CHARS) return { kind: 'invalid', request, problem: 'comment' };
+    if (s.comment !== null && unstorableText(s.comment)) return { kind: 'invalid', request, problem: 'characters' };
     const score = s.score;
 
     const saved = await saveFeedbackAnswer(tx, { requestId: request.id, score, comment: s.comment, now, changeWindowMs: CHANGE_WINDOW_MS });
@@ -61,21 +65,24 @@ export async function recordFeedback(engine: Engine, s: FeedbackSubmission): Pro
       touchpoint: request.touchpoint,
       at: now,
     });
-    await insertSteps(
-      tx,
-      stepsFromFeedback({
-        request,
-        score,
-        comment: s.comment,
-        revision: saved.revision,
-        ...(saved.kind === 'changed' ? { previousScore: saved.previousScore } : {}),
-        decision,
-        entryId: deal.entryId,
-        now,
-        calendar: engine.calendar,
-        locale: engine.playbook.locale,
-      }),
-    );
+    const { note, steps } = stepsFromFeedback({
+      request,
+      score,
+      comment: s.comment,
+      revision: saved.revision,
+      ...(saved.kind === 'changed' ? { previousScore: saved.previousScore } : {}),
+      decision,
+      entryId: deal.entryId,
+      now,
+      calendar: engine.calendar,
+      locale: engine.playbook.locale,
+    });
+    // One note per answer: a change rewrites it (the step not sent yet) or updates it in HubSpot (already sent).
+    const revised =
+      saved.kind === 'changed'
+        ? await reviseNote(tx, { noteKey: note.step.effectKey, updateKey: note.updateKey, dealId: request.dealId, marker: note.marker, body: note.body, revision: saved.revision, now })
+        : 'missing';
+    await insertSteps(tx, revised === 'missing' ? [note.step, ...steps] : steps);
     return { kind: 'recorded', request, revision: saved.revision, stored: true, firstAnsweredAt };
   });
 }

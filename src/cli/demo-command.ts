@@ -23,8 +23,8 @@ const PORTAL = '1';
  * Runs the real server in dry-run on a throwaway embedded database, sends it signed deliveries like
  * HubSpot's, and prints what first100 planned and would have written.
  */
-export async function demoCommand(playbookPath: string, print: (line: string) => void): Promise<void> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'first100-demo-'));
+export async function demoCommand(playbookPath: string, print: (line: string) => void, options: { keepDir?: string } = {}): Promise<void> {
+  const dataDir = options.keepDir ?? (await mkdtemp(join(tmpdir(), 'first100-demo-')));
   const secret = randomBytes(32).toString('hex');
   const clock = { now: Date.now() };
   const hubspot = createDryRunAdapter(DEMO_DEALS, undefined, DEMO_CONTACTS);
@@ -35,7 +35,7 @@ export async function demoCommand(playbookPath: string, print: (line: string) =>
     const { engine } = running;
     const tz = engine.playbook.timezone;
     print('first100 demo: the real server, in dry-run (nothing reaches HubSpot), on an embedded database');
-    print(`server ${running.url}  playbook "${engine.playbook.name}"  times in ${tz}  data ${dataDir} (removed at the end)`);
+    print(`server ${running.url}  playbook "${engine.playbook.name}"  times in ${tz}  data ${dataDir} (${options.keepDir ? 'kept' : 'removed at the end'})`);
     print('');
 
     const t0 = clock.now;
@@ -87,7 +87,8 @@ export async function demoCommand(playbookPath: string, print: (line: string) =>
     );
   } finally {
     await running?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    if (options.keepDir) print(`Kept: the embedded database in ${join(dataDir, 'pglite')} and the emails in ${join(dataDir, 'outbox')} (open the .eml files with any mail client).`);
+    else await rm(dataDir, { recursive: true, force: true });
   }
 }
 

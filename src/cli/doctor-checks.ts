@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
+import type { StoreStatus } from '../store/status-reads.js';
 import { parsePlaybook } from '../domain/playbook-loader.js';
-import { checkMapping } from '../domain/stage-mapping.js';
+import { checkMapping, unmappedPipelines } from '../domain/stage-mapping.js';
 import { first100Properties } from '../hubspot/first100-properties.js';
 import { HubSpotError } from '../hubspot/hubspot-error.js';
 import type { HubSpotPort, Pipeline } from '../hubspot/hubspot-port.js';
 import { isScope, SCOPES, type Scope } from '../hubspot/scopes.js';
+import { describeNetworkFailure } from './network-failure.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 export interface CheckResult {
@@ -102,21 +104,48 @@ export async function checkPlaybook(playbookPath: string, pipelines: Pipeline[])
   const problems = checkMapping(pipelines, playbook.pipelines);
   if (problems.length === 0) {
     const stages = Object.values(playbook.pipelines).reduce((n, s) => n + Object.keys(s).length, 0);
-    return [ok('playbook', `${playbookPath} maps ${stages} stages of the portal's ${pipelines.length} pipelines`)];
+    const left = unmappedPipelines(pipelines, playbook.pipelines).map((p) => `${p.label} (${p.id})`);
+    const leftOut = left.length > 0 ? `; not mapped, so their deals never start onboarding by a stage change: ${left.join(', ')}` : '';
+    return [ok('playbook', `${playbookPath} maps ${stages} stages of the portal's ${pipelines.length} pipelines${leftOut}`)];
   }
   return problems.map((p) => (p.severity === 'error' ? fail('playbook', p.message) : warn('playbook', p.message)));
 }
 
-export async function checkPublicUrl(publicBaseUrl: string | undefined, fetchUrl: typeof fetch): Promise<CheckResult[]> {
+export async function checkPublicUrl(publicBaseUrl: string | undefined, fetchUrl: typeof fetch, timeoutMs = 5000): Promise<CheckResult[]> {
   if (!publicBaseUrl) return [fail('public URL', 'PUBLIC_BASE_URL is not set: HubSpot needs the https URL of this server for webhooks and cards')];
   if (!publicBaseUrl.startsWith('https://')) return [fail('public URL', `${publicBaseUrl} is not https: HubSpot calls only https URLs`)];
   try {
-    const res = await fetchUrl(`${publicBaseUrl}/healthz`, { signal: AbortSignal.timeout(5000) });
+    const res = await fetchUrl(`${publicBaseUrl}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
     if (res.ok) return [ok('public URL', `${publicBaseUrl}/healthz answers ${res.status}`)];
     return [fail('public URL', `${publicBaseUrl}/healthz answers ${res.status}: is it first100 behind that URL? Check the proxy in front of it`)];
   } catch (error) {
-    return [fail('public URL', `${publicBaseUrl}/healthz cannot be reached (${(error as Error).message}): deploy the server there, or fix PUBLIC_BASE_URL`)];
+    return [fail('public URL', `${publicBaseUrl}/healthz cannot be reached: ${describeNetworkFailure(error, publicBaseUrl)}. Deploy the server there, or fix PUBLIC_BASE_URL`)];
   }
+}
+
+/**
+ * How the server's work stands, from its status (GET / as JSON): work waiting on HubSpot after failures, and work
+ * HubSpot refused for good. Says nothing when the status cannot be read (the public URL check says why).
+ */
+export async function checkServerWork(publicBaseUrl: string | undefined, fetchUrl: typeof fetch, timeoutMs = 5000): Promise<CheckResult[]> {
+  if (!publicBaseUrl) return [];
+  let work: StoreStatus | undefined;
+  try {
+    const res = await fetchUrl(`${publicBaseUrl}/`, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+    work = res.ok ? ((await res.json()) as { work?: StoreStatus }).work : undefined;
+  } catch {
+    return [];
+  }
+  if (!work) return [];
+  const results: CheckResult[] = [];
+  const failed = work.stepsFailed + work.stageChangesFailed;
+  if (work.stepsRetrying > 0) {
+    results.push(warn('work', `${work.stepsRetrying} steps wait for HubSpot after a failure (down or limiting); they are retried every few minutes until it answers, nothing is lost`));
+  }
+  if (failed > 0) {
+    results.push(warn('work', `${work.stepsFailed} steps and ${work.stageChangesFailed} stage changes failed: HubSpot refused them (each keeps its reason); fix the cause, then run first100 retry`));
+  }
+  return results.length > 0 ? results : [ok('work', `${work.stepsWaiting} steps waiting, none failed`)];
 }
 
 function describe(error: unknown, advice: string): string {

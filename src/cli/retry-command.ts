@@ -1,7 +1,8 @@
-import type { Config } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { openDb } from '../store/db.js';
 import { requeueFailedWork } from '../store/failed-work.js';
 import { migrate } from '../store/migrations.js';
+import { defineCommand } from './command.js';
 
 export const RETRY_USAGE = `first100 retry: put failed work back in the queue, once its cause is fixed
 
@@ -30,3 +31,14 @@ export async function retryCommand(config: Config, now: number, print: (line: st
     await db.close();
   }
 }
+
+export const retryCli = defineCommand({
+  name: 'retry',
+  summary: 'put work HubSpot refused back in the queue, once its cause is fixed',
+  synopsis: 'first100 retry',
+  help: RETRY_USAGE.split('\n').slice(4).join('\n'),
+  options: {},
+  async run(_input, io) {
+    return retryCommand(loadConfig(io.env, 'tool'), Date.now(), io.out);
+  },
+});

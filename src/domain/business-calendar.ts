@@ -18,6 +18,18 @@ export interface BusinessCalendar {
   dueAt(fromMs: number, offset: Offset): number;
 }
 
+/** A moment the calendar cannot count from (not a number, or beyond the dates JavaScript can hold). */
+export class InvalidDateError extends RangeError {
+  constructor(readonly fromMs: number) {
+    super(`cannot count business days from ${fromMs}: not a date between the years -271821 and 275760`);
+  }
+}
+
+function valid(d: DateTime, fromMs: number): DateTime {
+  if (!d.isValid) throw new InvalidDateError(fromMs);
+  return d;
+}
+
 export function createBusinessCalendar(settings: CalendarSettings): BusinessCalendar {
   const [country, region] = settings.holidays?.split('-') ?? [];
   const source = country ? new Holidays(country, region ?? '', { types: ['public'] }) : undefined;
@@ -49,19 +61,21 @@ export function createBusinessCalendar(settings: CalendarSettings): BusinessCale
   const atDueTime = (d: DateTime) => d.set({ hour, minute, second: 0, millisecond: 0 });
 
   function dueAt(fromMs: number, offset: Offset): number {
-    const start = DateTime.fromMillis(fromMs, { zone: settings.timezone });
+    const start = valid(DateTime.fromMillis(fromMs, { zone: settings.timezone }), fromMs);
+    // Each day stepped is checked: past the last date JavaScript can hold, plus() gives an invalid date forever.
+    const nextDay = (d: DateTime) => valid(d.plus({ days: 1 }), fromMs);
     let due: DateTime;
     if ('days' in offset) {
-      due = atDueTime(start.plus({ days: offset.days }));
-      if (due.toMillis() < fromMs) due = due.plus({ days: 1 });
+      due = valid(atDueTime(start.plus({ days: offset.days })), fromMs);
+      if (due.toMillis() < fromMs) due = nextDay(due);
     } else {
       due = atDueTime(start);
       if (offset.businessDays === 0) {
         // "Today if it is a business day and the due time is still ahead, else the next business day."
-        while (!isBusiness(due) || due.toMillis() < fromMs) due = due.plus({ days: 1 });
+        while (!isBusiness(due) || due.toMillis() < fromMs) due = nextDay(due);
       } else {
         for (let remaining = offset.businessDays; remaining > 0; ) {
-          due = due.plus({ days: 1 });
+          due = nextDay(due);
           if (isBusiness(due)) remaining -= 1;
         }
       }

@@ -1,5 +1,5 @@
 import { phaseLabel, type Locale, type Phase } from './phases.js';
-import { escapeHtml } from './timeline-notes.js';
+import { escapeHtml, userHtml } from './user-text.js';
 
 /** Why first100 closes its own open tasks of a deal: it was lost, or it moved back before their phases. */
 export type TaskClosingCause = { kind: 'lost'; from: Phase | null } | { kind: 'moved-back'; to: Phase };
@@ -21,5 +21,5 @@ export function closedTasksNote(reason: string, subjects: string[], locale: Loca
       ? `first100 ha chiuso ${subjects.length === 1 ? "un'attività aperta che aveva creato" : `${subjects.length} attività aperte che aveva creato`}: ${escapeHtml(reason)}.`
       : `first100 closed ${subjects.length === 1 ? 'an open task it had created' : `${subjects.length} open tasks it had created`}: ${escapeHtml(reason)}.`;
   const tail = locale === 'it' ? 'Le attività create da altre persone restano come sono.' : 'Tasks created by other people are left as they are.';
-  return `<p>${head}</p><ul>${subjects.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul><p>${tail}</p>`;
+  return `<p>${head}</p><ul>${subjects.map((s) => `<li>${userHtml(s)}</li>`).join('')}</ul><p>${tail}</p>`;
 }

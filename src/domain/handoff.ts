@@ -1,3 +1,5 @@
+import { normalizeText } from './input-text.js';
+import { isIsoDate } from './iso-date.js';
 import { HANDOFF_ITEMS, MAX_FIELD_CHARS, REQUIRED_ITEM_COUNT, type HandoffItemKey, type HandoffItemSpec } from './handoff-items.js';
 
 export const HANDOFF_STATUSES = ['not_started', 'draft', 'submitted', 'changes_requested', 'accepted'] as const;
@@ -172,9 +174,10 @@ function normalize(spec: HandoffItemSpec, given: Record<string, string>): Record
   for (const [name, raw] of Object.entries(given)) {
     const field = spec.fields.find((f) => f.name === name);
     if (!field) throw new HandoffRuleError('HANDOFF_UNKNOWN_FIELD', 400, `"${spec.key}" has no field "${name}"`, [spec.key]);
-    const value = raw.trim();
+    const value = normalizeText(raw.trim());
     if (value.length > MAX_FIELD_CHARS) throw new HandoffRuleError('HANDOFF_TOO_LONG', 422, `keep each field under ${MAX_FIELD_CHARS} characters`, [spec.key]);
-    if (value !== '' && field.type === 'enum' && !(value in field.options!)) {
+    // An own property only: "constructor" or "toString" is not a choice.
+    if (value !== '' && field.type === 'enum' && !Object.hasOwn(field.options!, value)) {
       throw new HandoffRuleError('HANDOFF_BAD_OPTION', 422, `"${value}" is not one of the choices for ${name}`, [spec.key]);
     }
     if (value !== '' && field.type === 'date' && !isIsoDate(value)) {
@@ -186,7 +189,7 @@ function normalize(spec: HandoffItemSpec, given: Record<string, string>): Record
 }
 
 function checkText(raw: string, what: string): string {
-  const text = raw.trim();
+  const text = normalizeText(raw.trim());
   if (text === '') throw new HandoffRuleError('HANDOFF_EMPTY_TEXT', 422, `write the ${what}`);
   if (text.length > MAX_FIELD_CHARS) throw new HandoffRuleError('HANDOFF_TOO_LONG', 422, `keep the ${what} under ${MAX_FIELD_CHARS} characters`);
   return text;
@@ -194,12 +197,6 @@ function checkText(raw: string, what: string): string {
 
 function emptyValues(spec: HandoffItemSpec): Record<string, string> {
   return Object.fromEntries(spec.fields.map((f) => [f.name, '']));
-}
-
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
 }
 
 /** The deal properties that mirror the checklist in HubSpot, for lists, reports and workflows. */

@@ -20,15 +20,19 @@ export interface RecordedStage {
 
 /**
  * The stage change a webhook should have brought and did not: the deal's stage differs from the last one first100
- * recorded, and the stage means something in the playbook. It happened when HubSpot says the deal entered the
- * stage; if that is not after the last recorded change (HubSpot keeps the first entry, or lacks it), at the deal's
- * last modification, which is. Changes before `since` are not replayed: they predate what is being reconciled.
+ * recorded, the stage means something in the playbook, and HubSpot dates the deal's entry into it at or after the
+ * moment first100 started watching (`watchingSince`). A stage HubSpot cannot date so (`hs_v2_date_entered_<stage>`
+ * empty: imports, records older than the property, or an entry from before) is history, whatever edit brought the
+ * deal into the search: never replayed. The change happened when HubSpot says the deal entered the stage; if that
+ * is not after the last recorded change (HubSpot keeps the first entry), at the deal's last modification, which is.
+ * Changes before `since` are not replayed: they predate what is being reconciled.
  */
-export function missedStageChange(deal: SearchedDeal, last: RecordedStage | undefined, playbook: Playbook, since: number): StageChange | null {
+export function missedStageChange(deal: SearchedDeal, last: RecordedStage | undefined, playbook: Playbook, since: number, watchingSince: number): StageChange | null {
   if (!deal.stageId || deal.stageId === last?.stageId) return null;
+  if (deal.enteredStageAt === null || deal.enteredStageAt < watchingSince) return null;
   if (resolveStage(playbook, deal.pipeline, deal.stageId) === undefined) return null;
   const after = last?.occurredAt ?? -Infinity;
-  const occurredAt = deal.enteredStageAt !== null && deal.enteredStageAt > after ? deal.enteredStageAt : deal.modifiedAt;
+  const occurredAt = deal.enteredStageAt > after ? deal.enteredStageAt : deal.modifiedAt;
   if (occurredAt <= after || occurredAt < since) return null;
   return { dealId: deal.id, stageId: deal.stageId, occurredAt };
 }

@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from './business-calendar.js';
+import { userHtml } from './user-text.js';
 import type { DealSnapshot } from './deal.js';
 import type { Phase } from './phases.js';
 import type { Assignee, EmailAudience, EmailTemplate, Offset, Playbook, TaskTemplate } from './playbook-schema.js';
@@ -99,7 +100,11 @@ export function planTemplates(
   { deal, from, calendar, now }: TemplateContext,
 ): { steps: PlannedStep[]; warnings: string[] } {
   const due = earliestDue(from, calendar, now);
-  const fill = (text: string) => fillPlaceholders(text, deal);
+  // hs_task_subject is plain text; hs_task_body is rich text, where the CRM's names go in as any outside text does
+  // (the playbook's own words are the admin's, as a note's fixed words are first100's).
+  const companyName = deal.company?.name ?? deal.name;
+  const fill = (text: string) => fillPlaceholders(text, deal.name, companyName);
+  const fillBody = (text: string) => fillPlaceholders(text, userHtml(deal.name), userHtml(companyName));
   const warnings: string[] = [];
   const steps: PlannedStep[] = [];
   for (const task of templates.tasks) {
@@ -112,7 +117,7 @@ export function planTemplates(
       ownerId: owner.ownerId,
       assignee: owner.role,
       title: fill(task.title),
-      body: fill(task.body),
+      body: fillBody(task.body),
       priority: task.priority,
       type: task.type,
     });
@@ -144,8 +149,6 @@ export function resolveOwner(assignee: Assignee, deal: DealSnapshot): { ownerId:
   return { ownerId: null, role: 'unassigned', warning: 'the deal has no owner: the task is unassigned' };
 }
 
-function fillPlaceholders(text: string, deal: DealSnapshot): string {
-  return text
-    .replaceAll('{{deal.name}}', deal.name)
-    .replaceAll('{{company.name}}', deal.company?.name ?? deal.name);
+function fillPlaceholders(text: string, dealName: string, companyName: string): string {
+  return text.replaceAll('{{deal.name}}', dealName).replaceAll('{{company.name}}', companyName);
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { BusinessCalendar } from './business-calendar.js';
 import type { DealSnapshot, OnboardingState, StageChange } from './deal.js';
+import { ownEntry } from './own-entry.js';
 import { phaseIndex, type Phase } from './phases.js';
 import { planPhaseEntry, type PhaseEntryPlan } from './plan-phase-entry.js';
 import type { Playbook, StageTarget } from './playbook-schema.js';
@@ -30,9 +31,10 @@ export interface StageChangeInput {
 
 /** Looks the stage up in the deal's pipeline, or in any pipeline when the deal's is unknown. */
 export function resolveStage(playbook: Playbook, pipeline: string | null, stageId: string): StageTarget | undefined {
-  if (pipeline !== null) return playbook.pipelines[pipeline]?.[stageId];
+  if (pipeline !== null) return ownEntry(ownEntry(playbook.pipelines, pipeline), stageId);
   for (const stages of Object.values(playbook.pipelines)) {
-    if (stages[stageId]) return stages[stageId];
+    const target = ownEntry(stages, stageId);
+    if (target) return target;
   }
   return undefined;
 }

@@ -30,6 +30,7 @@ export const EMAIL_TEMPLATES = [
   'kickoff-survey',
   'milestone-update',
   'result-survey',
+  'touchpoint-survey',
   'referral-ask',
 ] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
@@ -52,6 +53,10 @@ const email = z
   .refine((e) => !e.survey || e.touchpoint, {
     message: 'a survey email must name its touchpoint (the moment the client is asked about)',
     path: ['touchpoint'],
+  })
+  .refine((e) => e.template !== 'touchpoint-survey' || e.survey, {
+    message: 'the touchpoint-survey email asks about its touchpoint: say which survey (NPS, CSAT or CES) and name the touchpoint',
+    path: ['survey'],
   });
 
 const phaseName = z.enum(PHASES);

@@ -1,3 +1,4 @@
+import { ownEntry } from './own-entry.js';
 import type { Playbook, StageTarget } from './playbook-schema.js';
 
 /** A deal pipeline as the portal has it (structurally the adapter's Pipeline). */
@@ -29,7 +30,7 @@ export function defaultTarget(stage: PortalPipeline['stages'][number]): StageTar
 export function proposeMapping(pipelines: PortalPipeline[], current: StageMapping): ProposedStage[] {
   return pipelines.flatMap((pipeline) =>
     pipeline.stages.map((stage) => {
-      const existing = current[pipeline.id]?.[stage.id];
+      const existing = ownEntry(ownEntry(current, pipeline.id), stage.id);
       return { pipeline, stage, target: existing ?? defaultTarget(stage), kept: existing !== undefined };
     }),
   );
@@ -57,15 +58,18 @@ export function checkMapping(pipelines: PortalPipeline[], mapping: StageMapping)
       }
     }
   }
+  // A pipeline left out is the admin's choice (setup asks which to map); a won stage left out of a mapped one is worth a word.
   for (const pipeline of pipelines) {
-    const mapped = mapping[pipeline.id];
-    if (!mapped) {
-      problems.push({ severity: 'warning', message: `pipeline "${pipeline.label}" (${pipeline.id}) is not in the playbook: its deals never start onboarding; run "first100 setup" to add it` });
-      continue;
-    }
-    for (const stage of pipeline.stages.filter((s) => defaultTarget(s) === 'admit' && mapped[s.id] === undefined)) {
+    const mapped = ownEntry(mapping, pipeline.id);
+    if (!mapped) continue;
+    for (const stage of pipeline.stages.filter((s) => defaultTarget(s) === 'admit' && ownEntry(mapped, s.id) === undefined)) {
       problems.push({ severity: 'warning', message: `won stage "${stage.label}" of "${pipeline.label}" is not mapped: deals won there never start onboarding` });
     }
   }
   return problems;
+}
+
+/** The portal's pipelines the playbook leaves out: their deals never start onboarding by a stage change. */
+export function unmappedPipelines(pipelines: PortalPipeline[], mapping: StageMapping): PortalPipeline[] {
+  return pipelines.filter((p) => ownEntry(mapping, p.id) === undefined);
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { normalizeText } from './input-text.js';
+import { isIsoDate } from './iso-date.js';
 import { PHASES, type Phase } from './phases.js';
+import type { EmailTemplateName } from './playbook-schema.js';
+import { userHtml } from './user-text.js';
 
 /**
  * The custom workflow actions first100 offers (extensions/app/workflow-actions/*-hsmeta.json), by the last
@@ -79,38 +83,55 @@ export function successOutputs(r: ActionResult): ActionOutputs {
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 const phase = z.enum(PHASES, { error: 'UNKNOWN_PHASE' });
 const ownerId = z.string().regex(/^\d{1,20}$/, 'a HubSpot owner id');
-/** A date input: HubSpot sends midnight UTC in milliseconds; a YYYY-MM-DD date is taken too. */
-const day = z.union([z.string().regex(/^\d{10,15}$/).transform(Number), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).transform((d) => Date.parse(`${d}T00:00:00Z`))]);
+/** A date input: HubSpot sends midnight UTC in milliseconds; a YYYY-MM-DD date is taken too, if it is a real date. */
+const day = z.union(
+  [
+    z.string().regex(/^\d{10,15}$/).transform(Number),
+    z.string().refine(isIsoDate).transform((d) => Date.parse(`${d}T00:00:00Z`)),
+  ],
+  { error: 'a date (YYYY-MM-DD, or HubSpot\'s date in milliseconds)' },
+);
 
 export const ACTION_INPUTS = {
   'start-onboarding': z.object({ pm_owner: optional(ownerId), start_phase: optional(phase), day_zero: optional(day) }),
-  'move-phase': z.object({ phase, reason: z.string().trim().min(3, 'say in a few words why the phase moves').max(500) }),
+  'move-phase': z.object({ phase, reason: z.string().trim().min(3, 'say in a few words why the phase moves').max(500).transform(normalizeText) }),
   'send-survey': z.object({
     survey_kind: z.enum(['NPS', 'CSAT', 'CES']),
-    touchpoint: z.string().trim().min(2, 'name the moment the survey asks about').max(200),
+    touchpoint: z.string().trim().min(2, 'name the moment the survey asks about').max(200).transform(normalizeText),
     audience: optional(z.enum(['primary_contact', 'all_contacts'])),
   }),
-  'pause-resume': z.object({ mode: z.enum(['pause', 'resume']), reason: optional(z.string().trim().max(500)) }),
+  'pause-resume': z.object({ mode: z.enum(['pause', 'resume']), reason: optional(z.string().trim().max(500).transform(normalizeText)) }),
 } satisfies Record<WorkflowActionName, z.ZodType>;
 
 export type ActionInput<A extends WorkflowActionName> = z.output<(typeof ACTION_INPUTS)[A]>;
 
 export type ParsedInput = { [A in WorkflowActionName]: { action: A; input: ActionInput<A> } }[WorkflowActionName];
 
-/** Reads an action's inputs; a refusal names the error code and the field. */
-export function parseActionInput(action: WorkflowActionName, raw: Record<string, unknown>): ParsedInput | { error: WorkflowErrorCode; detail: string } {
+/** How far from today a day zero may be: a typo (0000-01-01, year 33658) must reach neither the plan nor HubSpot. */
+export const DAY_ZERO_RANGE_YEARS = 10;
+
+/** Reads an action's inputs at `now`; a refusal names the error code and the field. */
+export function parseActionInput(action: WorkflowActionName, raw: Record<string, unknown>, now: number): ParsedInput | { error: WorkflowErrorCode; detail: string } {
   const parsed = ACTION_INPUTS[action].safeParse(raw);
-  if (parsed.success) return { action, input: parsed.data } as ParsedInput;
+  if (parsed.success) {
+    const dayZero = 'day_zero' in parsed.data ? parsed.data.day_zero : undefined;
+    const range = DAY_ZERO_RANGE_YEARS * 365.25 * 24 * 3600_000;
+    if (dayZero !== undefined && Math.abs(dayZero - now) > range) {
+      return { error: 'INVALID_INPUT', detail: `day_zero: a date within ${DAY_ZERO_RANGE_YEARS} years of today` };
+    }
+    return { action, input: parsed.data } as ParsedInput;
+  }
   const issue = parsed.error.issues[0]!;
   const field = issue.path.join('.') || 'inputFields';
   if (issue.message === 'UNKNOWN_PHASE') return { error: 'UNKNOWN_PHASE', detail: `${field}: ${JSON.stringify(raw[field] ?? null)}` };
   return { error: 'INVALID_INPUT', detail: `${field}: ${issue.message}` };
 }
 
-/** The survey email a workflow asks for: NPS asks about the result, CSAT and CES about a moment like the kickoff. */
-export function surveyTemplate(kind: 'NPS' | 'CSAT' | 'CES'): 'result-survey' | 'kickoff-survey' {
-  return kind === 'NPS' ? 'result-survey' : 'kickoff-survey';
-}
+/**
+ * The email a workflow's survey sends, whatever the scale: its words come from the touchpoint the workflow names.
+ * A workflow cannot know that a kickoff took place or that the result was reached, so it never sends those emails.
+ */
+export const WORKFLOW_SURVEY_TEMPLATE = 'touchpoint-survey' satisfies EmailTemplateName;
 
 const PAUSE_WORDS = {
   pause: { en: 'Onboarding paused by', it: 'Onboarding sospeso da' },
@@ -119,7 +140,7 @@ const PAUSE_WORDS = {
 };
 
 /** The timeline note of a pause or a resume (HTML, as hs_note_body takes it). */
-export function pauseNote(mode: 'pause' | 'resume', actor: string, reason: string | undefined, locale: 'en' | 'it', escape: (s: string) => string): string {
-  const title = `<p><strong>${PAUSE_WORDS[mode][locale]} ${escape(actor)}</strong></p>`;
-  return reason ? `${title}<p>${PAUSE_WORDS.reason[locale]}: ${escape(reason)}</p>` : title;
+export function pauseNote(mode: 'pause' | 'resume', actor: string, reason: string | undefined, locale: 'en' | 'it'): string {
+  const title = `<p><strong>${PAUSE_WORDS[mode][locale]} ${userHtml(actor)}</strong></p>`;
+  return reason ? `${title}<p>${PAUSE_WORDS.reason[locale]}: ${userHtml(reason)}</p>` : title;
 }

@@ -1,11 +1,11 @@
 import type { Locale } from '../domain/phases.js';
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../domain/user-text.js';
 import { surveyHtml, surveyText } from './survey-block.js';
 import type { EmailContent, RenderedEmail, TemplateInput } from './template-types.js';
 
 const FOOTER = {
   en: (company: string, brand: string) => `You receive this email because ${company} is starting to work with ${brand}.`,
-  it: (company: string, brand: string) => `Ricevi questa email perché ${company} ha iniziato a lavorare con ${brand}.`,
+  it: (company: string, brand: string) => `Ricevete questa email perché ${company} ha iniziato a lavorare con ${brand}.`,
 };
 const UNSUBSCRIBE: Record<Locale, string> = { en: 'Stop these emails', it: 'Non ricevere più queste email' };
 

@@ -6,6 +6,7 @@ import { milestoneUpdate } from './templates/milestone-update.js';
 import { reassurance } from './templates/reassurance.js';
 import { referralAsk } from './templates/referral-ask.js';
 import { resultSurvey } from './templates/result-survey.js';
+import { touchpointSurvey } from './templates/touchpoint-survey.js';
 import { welcome } from './templates/welcome.js';
 
 const TEMPLATES: Record<EmailTemplateName, Template> = {
@@ -14,6 +15,7 @@ const TEMPLATES: Record<EmailTemplateName, Template> = {
   'kickoff-survey': kickoffSurvey,
   'milestone-update': milestoneUpdate,
   'result-survey': resultSurvey,
+  'touchpoint-survey': touchpointSurvey,
   'referral-ask': referralAsk,
 };
 

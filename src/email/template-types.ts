@@ -1,5 +1,5 @@
 import type { SurveyKind } from '../domain/feedback-scoring.js';
-import type { Locale } from '../domain/phases.js';
+import type { Locale, Phase } from '../domain/phases.js';
 import type { CaseHistory } from '../domain/playbook-schema.js';
 
 export interface Brand {
@@ -24,12 +24,14 @@ export interface TemplateInput {
   firstName: string | null;
   companyName: string;
   dealName: string;
-  /** The onboarding phase the deal is in, as a label in `locale`. */
-  phaseLabel: string | null;
+  /** The onboarding phase the deal is in; templates say it with client-phases.ts, never with the internal label. */
+  phase: Phase | null;
   /** Day N of the first 100, when the deal has a day zero. */
   onboardingDay: number | null;
   /** The remorse type recorded at handoff (handoff-items REMORSE_TYPES), if any. */
   remorseType: string | null;
+  /** The PM has accepted the handoff: what the client told sales has really been passed on. */
+  handoffAccepted: boolean;
   caseHistories: CaseHistory[];
   survey: SurveyLinks | null;
   unsubscribeUrl: string;

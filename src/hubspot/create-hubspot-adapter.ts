@@ -4,10 +4,12 @@ import { readDeals } from './read-deals.js';
 import { closeTasks, TASKS } from './tasks.js';
 import { readPipelines } from './deals-and-pipelines.js';
 import { NOTES } from './notes.js';
+import { updateNotes } from './note-updates.js';
 import { createMarked, findMarked } from './marked-objects.js';
 import { readAssociatedIds, readObjects, updateObjects } from './objects.js';
 import { createProperties, createPropertyGroup, readProperties, readPropertyGroups } from './properties.js';
 import { searchDealsModifiedSince } from './search-deals.js';
+import { searchDealEngagements } from './deal-engagements.js';
 import { readTokenInfo } from './token-info.js';
 import { completeWorkflowCallback } from './workflow-callbacks.js';
 import { readContacts } from './contacts.js';
@@ -28,6 +30,7 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings & Pick<QuickR
     readPipelines: () => readPipelines(request),
     createNotes: (notes) => createMarked(request, NOTES, notes),
     findNotesByMarker: (dealId, markers) => findMarked(request, NOTES, dealId, markers),
+    updateNotes: (updates) => updateNotes(request, updates),
     readContacts: (ids) => readContacts(request, ids),
     logEmails: (emails) => createMarked(request, LOGGED_EMAILS, emails),
     findEmailsByMarker: (dealId, markers) => findMarked(request, LOGGED_EMAILS, dealId, markers),
@@ -37,6 +40,7 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings & Pick<QuickR
     readPropertyGroups: (objectType) => readPropertyGroups(request, objectType),
     createPropertyGroup: (objectType, group) => createPropertyGroup(request, objectType, group),
     createProperties: (objectType, definitions) => createProperties(request, objectType, definitions),
+    searchDealEngagements: (query) => searchDealEngagements(request, query),
     searchDealsModifiedSince: (query) => searchDealsModifiedSince(request, query),
     readTokenInfo: () => readTokenInfo(request, settings.accessToken),
     completeWorkflowCallback: (callbackId, outputFields) => completeWorkflowCallback(request, callbackId, outputFields),

@@ -1,6 +1,7 @@
 import type { DealSnapshot } from '../domain/deal.js';
 import type { PropertyDefinition } from './first100-properties.js';
 import type { BatchAnswer } from './batch-answer.js';
+import type { NoteUpdate } from './note-updates.js';
 import type { ContactForEmail, CrmObjectType, EmailToLog, HubSpotPort, NoteToCreate, Pipeline, RecordUpdate, TaskToCreate } from './hubspot-port.js';
 
 export type DryRunWrite =
@@ -9,6 +10,7 @@ export type DryRunWrite =
   | { kind: 'update-deal'; update: RecordUpdate }
   | { kind: 'update-company'; update: RecordUpdate }
   | { kind: 'create-note'; note: NoteToCreate; id: string }
+  | { kind: 'update-note'; update: NoteUpdate }
   | { kind: 'log-email'; email: EmailToLog; id: string }
   | { kind: 'create-property-group'; objectType: CrmObjectType; name: string }
   | { kind: 'create-properties'; objectType: CrmObjectType; definitions: PropertyDefinition[] }
@@ -108,6 +110,10 @@ export function createDryRunAdapter(
     async findNotesByMarker(_dealId, markers) {
       return findWritten('create-note', markers);
     },
+    async updateNotes(updates) {
+      for (const update of updates) writes.push({ kind: 'update-note', update });
+      return { done: new Map(updates.map((u) => [u.noteId, u.noteId])), refused: new Map() };
+    },
     async readContacts(ids) {
       // Without HubSpot, only sample contacts have an address: the others are skipped, never invented.
       return new Map(ids.flatMap((id) => (contacts.has(id) ? [[id, contacts.get(id)!] as const] : [])));
@@ -138,6 +144,11 @@ export function createDryRunAdapter(
     },
     async createProperties(objectType, definitions) {
       writes.push({ kind: 'create-properties', objectType, definitions });
+      return { created: definitions.map((d) => d.name), refused: [] };
+    },
+    async searchDealEngagements() {
+      // No portal, no calls, meetings or client emails: only survey answers end a silence in a dry run.
+      return [];
     },
     async searchDealsModifiedSince() {
       // Without a token there is no portal to search: webhooks (signed samples in the demo) are the only source.

@@ -1,3 +1,4 @@
+import { neutraliseMarkers } from '../domain/user-text.js';
 import { markerLine, type EmailToLog } from './hubspot-port.js';
 import type { MarkedObjectType } from './marked-objects.js';
 
@@ -15,7 +16,8 @@ export function emailInput(email: EmailToLog) {
       hs_email_direction: 'EMAIL',
       hs_email_status: 'SENT',
       hs_email_subject: email.subject,
-      hs_email_text: `${email.text}\n\n${markerLine(email.marker)}`,
+      // Names and answers in the text are the client's: a marker they quote is never taken for ours.
+      hs_email_text: `${neutraliseMarkers(email.text)}\n\n${markerLine(email.marker)}`,
       hs_email_html: email.html,
       hs_email_headers: JSON.stringify({
         from: { email: email.from.email, ...(fromFirst ? { firstName: fromFirst, lastName: fromLast.join(' ') } : {}) },

@@ -32,7 +32,9 @@ export function first100Properties(locale: Locale): Record<CrmObjectType, Proper
     enumeration('first100_phase', en ? 'Onboarding phase' : 'Fase di onboarding', PHASE_LABELS, locale),
     { name: 'first100_phase_entered_at', label: en ? 'Phase entered at' : 'Fase iniziata il', type: 'datetime', fieldType: 'date' },
     { name: 'first100_day_zero', label: en ? 'Onboarding day zero' : 'Giorno zero onboarding', type: 'date', fieldType: 'date' },
-    { name: 'first100_pm_owner', label: en ? 'Project manager' : 'Project manager', type: 'enumeration', fieldType: 'select', externalOptions: true, referencedObjectType: 'OWNER' },
+    // An owner ("HubSpot user") property: HubSpot's PropertyCreate requires `options` on every enumeration, empty
+    // here, since externalOptions with referencedObjectType OWNER pulls the choices from the account's users.
+    { name: 'first100_pm_owner', label: en ? 'Project manager' : 'Project manager', type: 'enumeration', fieldType: 'select', options: [], externalOptions: true, referencedObjectType: 'OWNER' },
     enumeration('first100_handoff_status', en ? 'Handoff status' : 'Stato passaggio di consegne', HANDOFF_STATUS_LABELS, locale),
     { name: 'first100_handoff_completeness', label: en ? 'Handoff completeness (%)' : 'Completezza passaggio di consegne (%)', type: 'number', fieldType: 'number' },
     ...HANDOFF_ITEMS.flatMap((item) =>

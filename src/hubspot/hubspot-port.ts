@@ -1,5 +1,8 @@
+import type { DealEngagement } from '../domain/client-contact.js';
 import type { DealSnapshot } from '../domain/deal.js';
 import type { BatchAnswer } from './batch-answer.js';
+import type { EngagementQuery } from './deal-engagements.js';
+import type { NoteUpdate } from './note-updates.js';
 import type { PropertyDefinition } from './first100-properties.js';
 import type { QuickRead } from './quick-read.js';
 import type { ClosedTasks } from './tasks.js';
@@ -92,6 +95,11 @@ export interface DealSearchPage {
   after?: string;
 }
 
+export interface PropertyCreation {
+  created: string[];
+  refused: { name: string; message: string }[];
+}
+
 export interface TokenInfo {
   hubId: string;
   scopes: string[];
@@ -118,6 +126,8 @@ export interface HubSpotPort {
   readPipelines(): Promise<Pipeline[]>;
   createNotes(notes: NoteToCreate[]): Promise<BatchAnswer>;
   findNotesByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
+  /** Replaces the body of notes first100 created (one batch call, ≤100), answered per note id. */
+  updateNotes(updates: NoteUpdate[]): Promise<BatchAnswer>;
   /** Contacts' address, name and language, in batches of 100; ids HubSpot does not know are absent. */
   readContacts(ids: string[]): Promise<Map<string, ContactForEmail>>;
   /** Logs sent emails on the timelines (logging never sends anything). */
@@ -130,7 +140,10 @@ export interface HubSpotPort {
   readProperties(objectType: CrmObjectType): Promise<ExistingProperty[]>;
   readPropertyGroups(objectType: CrmObjectType): Promise<string[]>;
   createPropertyGroup(objectType: CrmObjectType, group: { name: string; label: string; displayOrder: number }): Promise<void>;
-  createProperties(objectType: CrmObjectType, definitions: PropertyDefinition[]): Promise<void>;
+  /** Creates properties; HubSpot answers per input, and a refused one is reported with HubSpot's reason. */
+  createProperties(objectType: CrmObjectType, definitions: PropertyDefinition[]): Promise<PropertyCreation>;
+  /** One page of a deal's incoming emails, calls or meetings in a time window, newest first (a search request). */
+  searchDealEngagements(query: EngagementQuery): Promise<DealEngagement[]>;
   /** Deals modified since a moment, oldest first, one page per call (the search API: 5 requests per second). */
   searchDealsModifiedSince(query: DealSearchQuery): Promise<DealSearchPage>;
   /** The token's account and scopes; null when HubSpot cannot describe this kind of token. */

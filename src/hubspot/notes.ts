@@ -5,11 +5,16 @@ import type { MarkedObjectType } from './marked-objects.js';
 const NOTE_TO_DEAL = 214;
 const NOTE_TO_COMPANY = 190;
 
+/** A note's hs_note_body: first100's HTML, then its marker, so a retry or an update finds and keeps it. */
+export function noteBody(body: string, marker: string): string {
+  return `${body}<p>${markerLine(marker)}</p>`;
+}
+
 export function noteInput(note: NoteToCreate) {
   return {
     properties: {
       hs_timestamp: new Date(note.timestamp).toISOString(),
-      hs_note_body: `${note.body}<p>${markerLine(note.marker)}</p>`,
+      hs_note_body: noteBody(note.body, note.marker),
     },
     associations: [
       { to: { id: note.dealId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_DEAL }] },

@@ -1,9 +1,15 @@
 import type { PropertyDefinition } from './first100-properties.js';
+import { HubSpotError } from './hubspot-error.js';
 import type { HubSpotRequest } from './hubspot-http.js';
-import { chunk, type CrmObjectType, type ExistingProperty } from './hubspot-port.js';
+import { chunk, type CrmObjectType, type ExistingProperty, type PropertyCreation } from './hubspot-port.js';
 
 interface Results<T> {
   results: T[];
+}
+
+interface BatchAnswer {
+  results?: { name: string }[];
+  errors?: { message?: string; context?: Record<string, string[]> }[];
 }
 
 /** The portal's properties of an object type (GET /crm/v3/properties/{objectType}). */
@@ -25,9 +31,45 @@ export async function createPropertyGroup(
   await request('POST', `/crm/v3/properties/${objectType}/groups`, group);
 }
 
-/** Creates properties in batches of 100. */
-export async function createProperties(request: HubSpotRequest, objectType: CrmObjectType, definitions: PropertyDefinition[]): Promise<void> {
+/**
+ * Creates properties in batches of 100 and reads HubSpot's answer per input: a 201 or 207 lists the ones it
+ * created (a 207 also says why it refused the others); a 400 refuses the whole batch for one bad input, so then
+ * each is created alone, and only the bad ones stay refused, each with HubSpot's message.
+ */
+export async function createProperties(request: HubSpotRequest, objectType: CrmObjectType, definitions: PropertyDefinition[]): Promise<PropertyCreation> {
+  const outcome: PropertyCreation = { created: [], refused: [] };
   for (const part of chunk(definitions)) {
-    await request('POST', `/crm/v3/properties/${objectType}/batch/create`, { inputs: part });
+    let answer: BatchAnswer;
+    try {
+      answer = (await request<BatchAnswer>('POST', `/crm/v3/properties/${objectType}/batch/create`, { inputs: part })) ?? {};
+    } catch (error) {
+      if (!(error instanceof HubSpotError && error.code === 'VALIDATION')) throw error;
+      for (const definition of part) await createOne(request, objectType, definition, outcome);
+      continue;
+    }
+    const created = new Set((answer.results ?? []).map((r) => r.name));
+    for (const definition of part) {
+      if (created.has(definition.name)) outcome.created.push(definition.name);
+      else outcome.refused.push({ name: definition.name, message: reasonFor(definition.name, answer.errors ?? []) });
+    }
   }
+  return outcome;
+}
+
+async function createOne(request: HubSpotRequest, objectType: CrmObjectType, definition: PropertyDefinition, outcome: PropertyCreation): Promise<void> {
+  try {
+    await request('POST', `/crm/v3/properties/${objectType}`, definition);
+    outcome.created.push(definition.name);
+  } catch (error) {
+    if (!(error instanceof HubSpotError) || error.code !== 'VALIDATION') throw error;
+    outcome.refused.push({ name: definition.name, message: error.details.hubspotMessage ?? error.message });
+  }
+}
+
+/** HubSpot's error about one input: the one that names it, else all it said. */
+function reasonFor(name: string, errors: NonNullable<BatchAnswer['errors']>): string {
+  const naming = errors.find((e) => e.message?.includes(name) || Object.values(e.context ?? {}).some((values) => values.includes(name)));
+  if (naming?.message) return naming.message;
+  const said = errors.map((e) => e.message).filter(Boolean);
+  return said.length > 0 ? said.join('; ') : 'HubSpot did not create it and gave no reason';
 }

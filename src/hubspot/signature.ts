@@ -34,13 +34,20 @@ export function signV3(secret: string, method: string, url: string, body: Buffer
     .digest('base64');
 }
 
+/** What the v3 headers alone refuse, before the body is read: a missing header, or a timestamp that is not fresh. */
+export function v3HeaderFailure(signature: string | undefined, timestamp: string | undefined, nowMs: number): SignatureFailure | null {
+  if (!signature || !timestamp) return 'missing';
+  if (!/^\d{1,15}$/.test(timestamp)) return 'bad-timestamp';
+  if (Math.abs(nowMs - Number(timestamp)) > MAX_SKEW_MS) return 'stale';
+  return null;
+}
+
 /** Checks a v3-signed request: freshness first, then the HMAC in constant time. */
 export function verifyV3(secret: string, req: SignedRequest, nowMs: number): SignatureFailure | null {
-  if (!req.signature || !req.timestamp) return 'missing';
-  if (!/^\d{1,15}$/.test(req.timestamp)) return 'bad-timestamp';
-  if (Math.abs(nowMs - Number(req.timestamp)) > MAX_SKEW_MS) return 'stale';
-  const expected = Buffer.from(signV3(secret, req.method, req.url, req.body, req.timestamp), 'base64');
-  const given = Buffer.from(req.signature, 'base64');
+  const early = v3HeaderFailure(req.signature, req.timestamp, nowMs);
+  if (early) return early;
+  const expected = Buffer.from(signV3(secret, req.method, req.url, req.body, req.timestamp!), 'base64');
+  const given = Buffer.from(req.signature!, 'base64');
   if (given.length !== expected.length) return 'mismatch';
   return timingSafeEqual(given, expected) ? null : 'mismatch';
 }

@@ -25,6 +25,7 @@ export function createWorker(engine: Engine, timing: WorkerTiming = { pollMs: 10
   let loop: Promise<void> | undefined;
 
   async function round(): Promise<number> {
+    engine.gate.beginRound();
     // Purges first: a contact's data should not reach HubSpot or an inbox after its deletion was stored.
     const purged = await purgeDeletedContacts(engine);
     const emails = engine.mail ? await runEmailSteps(engine, engine.mail) : 0;

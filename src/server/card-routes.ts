@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { HandoffRuleError, type HandoffAction } from '../domain/handoff.js';
 import { HANDOFF_ITEM_KEYS, MAX_FIELD_CHARS } from '../domain/handoff-items.js';
+import { normalizeText } from '../domain/input-text.js';
 import { toLocale } from '../domain/locale.js';
 import { PHASES } from '../domain/phases.js';
 import { HubSpotError } from '../hubspot/hubspot-error.js';
@@ -36,7 +37,7 @@ const handoffBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('accept'), requestId, items: z.array(itemKey).min(1).max(HANDOFF_ITEM_KEYS.length) }),
   z.strictObject({ action: z.literal('ask'), requestId, item: itemKey, text: z.string().max(MAX_FIELD_CHARS * 2) }),
 ]);
-const phaseBody = z.strictObject({ requestId, to: z.enum(PHASES), reason: z.string().trim().min(3, 'say in a few words why the phase moves').max(500) });
+const phaseBody = z.strictObject({ requestId, to: z.enum(PHASES), reason: z.string().trim().min(3, 'say in a few words why the phase moves').max(500).transform(normalizeText) });
 
 /**
  * The cards' backend, reached only through hubspot.fetch: every route sits behind cardAuth. Reads answer from
@@ -123,7 +124,7 @@ function parse<T extends z.ZodType>(schema: T, res: Response): z.output<T> {
 
 function refuseReusedId(outcome: string): void {
   if (outcome === 'request-id-reused') {
-    throw new HttpError(409, 'REQUEST_ID_REUSED', 'this requestId was used for another action; the card makes a new one per action');
+    throw new HttpError(409, 'REQUEST_ID_REUSED', 'this requestId came before with another action or body; the card makes a new requestId per action, and a retry sends the same body');
   }
 }
 

@@ -9,6 +9,7 @@ import { feedbackRouter } from './feedback-routes.js';
 import { healthRouter } from './health-routes.js';
 import type { CheckedToken } from './hubspot-readiness.js';
 import { HttpError } from './http-error.js';
+import { statusRouter, type StatusFacts } from './status-routes.js';
 import { unsubscribeRouter } from './unsubscribe-routes.js';
 import { webhookRouter } from './webhook-route.js';
 import { workflowActionRouter } from './workflow-action-route.js';
@@ -29,6 +30,8 @@ export interface AppDeps {
   checkHubSpotToken?: () => Promise<CheckedToken>;
   /** Express's `trust proxy`: false (direct), a hop count, or the proxies' addresses. */
   trustProxy?: boolean | number | string;
+  /** What the status page at / says about this server. */
+  status: StatusFacts;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -38,6 +41,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.trustProxy ?? false);
   app.use(webhookRouter(deps));
   app.use(healthRouter(deps));
+  app.use(statusRouter(deps));
   app.use(cardRouter(deps));
   app.use(feedbackRouter(deps));
   app.use(workflowActionRouter(deps));

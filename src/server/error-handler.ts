@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { hashToken } from '../store/feedback-requests.js';
 import { HttpError } from './http-error.js';
 import { PageError } from './page-error.js';
+import { bodyTooLarge } from './read-raw-body.js';
 
 /** The one place that writes error responses: a code and a message that says what to do. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
@@ -21,8 +22,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
-  const e = error as { type?: string; status?: number };
-  if (e.type === 'entity.too.large') return new HttpError(413, 'BODY_TOO_LARGE', 'the body is over 1 MB; HubSpot sends at most 100 events per request');
+  const e = error as { type?: string; status?: number; limit?: number };
+  // A body parser's own limit (the routes HubSpot signs say theirs in verify-hubspot-request).
+  if (e.type === 'entity.too.large') return bodyTooLarge({ maxBytes: e.limit ?? 0, sizeHint: 'this form is small; send it from its page' });
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return new HttpError(415, 'UNSUPPORTED_ENCODING', 'send the body as UTF-8 JSON');
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return new HttpError(e.status, 'BAD_REQUEST', 'the request could not be read');
   return new HttpError(500, 'INTERNAL', 'first100 failed to handle the request; it is logged, and HubSpot will retry');

@@ -2,6 +2,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import type { Logger } from 'pino';
 import { MAX_COMMENT_CHARS } from '../domain/feedback-effects.js';
 import { isValidScore } from '../domain/feedback-scoring.js';
+import { normalizeText } from '../domain/input-text.js';
 import { toLocale } from '../domain/locale.js';
 import type { Locale } from '../domain/phases.js';
 import type { Engine } from '../jobs/engine.js';
@@ -40,6 +41,8 @@ export function feedbackRouter(deps: FeedbackRouteDeps): Router {
   const perIp = createRateLimiter(FEEDBACK_LIMITS.perIp, deps.clock);
   const perToken = createRateLimiter(FEEDBACK_LIMITS.perToken, deps.clock);
   const when = (at: number, locale: Locale) => formatWhen(at, locale, timezone);
+  // Read per request, as the unsubscribe page does: the embedded demo attaches its mailer after the app is built.
+  const brandName = () => engine.mail?.brand.name ?? null;
 
   router.use('/feedback', (req, res, next) => {
     res.set({
@@ -79,6 +82,7 @@ export function feedbackRouter(deps: FeedbackRouteDeps): Router {
         token: tokenOf(req),
         survey: request.survey,
         touchpoint: request.touchpoint,
+        brand: brandName(),
         selected: fromEmail ?? request.answer?.score ?? null,
         comment: request.answer?.comment ?? '',
         ...(notice ? { notice } : {}),
@@ -89,7 +93,7 @@ export function feedbackRouter(deps: FeedbackRouteDeps): Router {
   router.post('/feedback/:token', readForm, async (req, res) => {
     const token = tokenOf(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const comment = typeof body.comment === 'string' && body.comment.trim() !== '' ? body.comment.trim().replace(/\r\n/g, '\n') : null;
+    const comment = typeof body.comment === 'string' && body.comment.trim() !== '' ? normalizeText(body.comment.trim().replace(/\r\n/g, '\n')) : null;
     const outcome = await guard(acceptedLocale(req), () => recordFeedback(engine, { token, score: scoreParam(body.score), comment }));
     logOutcome(deps.log, token, outcome);
     if (outcome.kind === 'unknown') throw notFound(acceptedLocale(req));
@@ -103,11 +107,12 @@ export function feedbackRouter(deps: FeedbackRouteDeps): Router {
         token,
         survey: request.survey,
         touchpoint: request.touchpoint,
+        brand: brandName(),
         selected: selected !== null && isValidScore(request.survey, selected) ? selected : null,
         comment: comment ?? '',
         error: outcome.problem,
       });
-      throw new PageError(400, outcome.problem === 'score' ? 'SCORE_INVALID' : 'COMMENT_TOO_LONG', `the survey answer was refused (${outcome.problem}); the page says what to fix`, html);
+      throw new PageError(400, REFUSAL_CODES[outcome.problem], `the survey answer was refused (${outcome.problem}); the page says what to fix`, html);
     }
     if (outcome.stored) deps.onStored();
     const until = outcome.firstAnsweredAt + CHANGE_WINDOW_MS;
@@ -132,8 +137,11 @@ function tokenOf(req: Request): string {
   return String(req.params.token ?? req.path.split('/')[1] ?? '');
 }
 
+const REFUSAL_CODES = { score: 'SCORE_INVALID', comment: 'COMMENT_TOO_LONG', characters: 'COMMENT_UNREADABLE' } as const;
+
+/** A score as the form and the email's links write it: "0" to "10", never "03" or "+3". */
 function scoreParam(raw: unknown): number | null {
-  return typeof raw === 'string' && /^\d{1,2}$/.test(raw) ? Number(raw) : null;
+  return typeof raw === 'string' && /^(0|[1-9]\d?)$/.test(raw) ? Number(raw) : null;
 }
 
 /** Before we know whose link it is, speak the browser's language. */

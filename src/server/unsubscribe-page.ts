@@ -1,5 +1,5 @@
 import type { Locale } from '../domain/phases.js';
-import { escapeHtml } from '../email/html.js';
+import { escapeHtml } from '../domain/user-text.js';
 import { pageCsp } from './page-csp.js';
 
 const WORDS = {
@@ -9,17 +9,19 @@ const WORDS = {
     button: 'Unsubscribe',
     done: 'Done: you will receive no more of these emails.',
     already: 'You are already unsubscribed: you will receive no more of these emails.',
+    unknown: 'This unsubscribe link is not valid. Copy the whole link from the email, or reply to the email and ask to be removed.',
   },
   it: {
     title: 'Non ricevere più queste email',
-    ask: 'Vuoi smettere di ricevere da noi le email sull’avvio del progetto? Il tuo project manager resta raggiungibile come sempre.',
+    ask: 'Volete smettere di ricevere da noi le email sull’avvio del progetto? Il vostro project manager resta raggiungibile come sempre.',
     button: 'Annulla l’iscrizione',
-    done: 'Fatto: non riceverai più queste email.',
-    already: 'Hai già annullato l’iscrizione: non riceverai più queste email.',
+    done: 'Fatto: non riceverete più queste email.',
+    already: 'Avete già annullato l’iscrizione: non riceverete più queste email.',
+    unknown: 'Questo link per annullare l’iscrizione non è valido. Copiate il link completo dall’email, oppure rispondete all’email e chiedete di essere rimossi.',
   },
 };
 
-export type UnsubscribeView = 'ask' | 'done' | 'already';
+export type UnsubscribeView = 'ask' | 'done' | 'already' | 'unknown';
 
 const CSS = `
 body{margin:0;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2328}
@@ -31,14 +33,14 @@ button{font-size:16px;padding:10px 20px}
 /** The page's one `<style>` block is the only style it may use. */
 export const UNSUBSCRIBE_CSP = pageCsp(CSS);
 
-/** A small page that works without JavaScript: the question with one button, or the confirmation. */
+/** A small page that works without JavaScript: the question with one button, the confirmation, or why the link does not work. */
 export function unsubscribePage(locale: Locale, view: UnsubscribeView, brand: string): string {
   const w = WORDS[locale];
   const body =
     view === 'ask'
       ? `<p>${escapeHtml(w.ask)}</p>
 <form method="post"><input type="hidden" name="confirm" value="yes"><button type="submit">${escapeHtml(w.button)}</button></form>`
-      : `<p role="status">${escapeHtml(view === 'done' ? w.done : w.already)}</p>`;
+      : `<p role="status">${escapeHtml(w[view])}</p>`;
   return `<!DOCTYPE html>
 <html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>${escapeHtml(w.title)} · ${escapeHtml(brand)}</title><style>${CSS}</style></head>

@@ -10,6 +10,8 @@ import { migration009 } from './schema/009-schedule-cursors.js';
 import { migration010 } from './schema/010-privacy-deletions.js';
 import { migration011 } from './schema/011-card-names.js';
 import { migration012 } from './schema/012-no-planned-steps.js';
+import { migration013 } from './schema/013-set-aside-events-and-request-fingerprints.js';
+import { migration014 } from './schema/014-watch-start-and-last-contact.js';
 
 export interface Migration {
   id: number;
@@ -30,6 +32,8 @@ const MIGRATIONS: Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
+  migration014,
 ];
 
 /** Brings the schema up to date; safe when several processes start at once on one PostgreSQL. */

@@ -23,3 +23,17 @@ export async function advanceCursor(db: Queryable, job: string, position: number
     [job, position],
   );
 }
+
+/**
+ * Records when first100 started watching this portal: the first start of a server on this database (every later
+ * start, and every other replica, finds it set). Stage changes from before it are history, never replayed.
+ */
+export async function recordWatchStart(db: Queryable, at: number): Promise<void> {
+  await db.query('INSERT INTO watch_start (since) VALUES ($1) ON CONFLICT DO NOTHING', [at]);
+}
+
+/** When first100 started watching; null on a database no server has run on. */
+export async function readWatchStart(db: Queryable): Promise<number | null> {
+  const [row] = await db.query<{ since: string | number }>('SELECT since FROM watch_start');
+  return row ? Number(row.since) : null;
+}

@@ -2,6 +2,7 @@ import type { SurveyKind } from '../domain/feedback-scoring.js';
 import type { EmailAudience } from '../domain/playbook-schema.js';
 import type { ActionOutputs, ParsedInput } from '../domain/workflow-actions.js';
 import type { NoteToCreate, TaskToCreate } from '../hubspot/hubspot-port.js';
+import type { NoteUpdatePayload } from './note-update-steps.js';
 
 /**
  * Every kind of durable work a step row can hold, with its payload. A kind is declared here once; the claim paths,
@@ -14,6 +15,8 @@ export interface StepPayloads {
   /** A task whose owner (the deal's PM) is read from HubSpot when it runs; it then becomes a `task`. */
   'owner-task': { task: Omit<TaskToCreate, 'ownerId'>; assignee: 'pm' };
   note: { note: NoteToCreate };
+  /** The latest text of a note first100 created (one per note, re-armed by each revision; see note-update-steps.ts). */
+  'note-update': NoteUpdatePayload;
   email: EmailStepPayload;
   'deal-update': { properties: Record<string, string> };
   /** The company's health and segment, recomputed from its deals when the step runs. */
@@ -59,6 +62,8 @@ export const STEP_KINDS = {
   'deal-update': { held: false, runner: 'worker', creates: false },
   advance: { held: true, runner: 'worker', creates: false },
   note: { held: false, runner: 'worker', creates: true },
+  // After the creates of the same round: an update whose note was just created can go at once.
+  'note-update': { held: false, runner: 'worker', creates: false },
   'company-update': { held: false, runner: 'worker', creates: false },
   'owner-task': { held: false, runner: 'worker', creates: false },
   'workflow-action': { held: false, runner: 'worker', creates: false },

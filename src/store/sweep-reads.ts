@@ -9,6 +9,8 @@ export interface OnboardingDeal {
   enteredAt: number | null;
   dayZero: number | null;
   silentSince: number | null;
+  /** The latest client contact the silent-client sweep found in HubSpot (an incoming email, a call, a meeting). */
+  lastContactAt: number | null;
   lastFeedback: { kind: string; score: number; at: number } | null;
   /** The deal's company as first100 last saw it, whose health and segment follow the deal's. */
   companyId: string | null;
@@ -21,6 +23,7 @@ interface Row {
   entered_at: string | number | null;
   day_zero: string | number | null;
   silent_since: string | number | null;
+  last_contact_at: string | number | null;
   last_feedback: { kind: string; score: number; at: number } | null;
   company_id: string | null;
 }
@@ -30,7 +33,7 @@ const num = (v: string | number | null) => (v === null ? null : Number(v));
 /** Deals in a phase (not lost, not before onboarding), a page at a time in deal id order. */
 export async function listOnboardingDeals(db: Queryable, afterDealId: string, limit: number): Promise<OnboardingDeal[]> {
   const rows = await db.query<Row>(
-    `SELECT deal_id, phase, entry_id, entered_at, day_zero, silent_since, last_feedback, company_id FROM deal_onboarding
+    `SELECT deal_id, phase, entry_id, entered_at, day_zero, silent_since, last_contact_at, last_feedback, company_id FROM deal_onboarding
       WHERE phase IS NOT NULL AND NOT lost AND deal_id > $1
       ORDER BY deal_id LIMIT $2`,
     [afterDealId, limit],
@@ -44,6 +47,7 @@ export async function listOnboardingDeals(db: Queryable, afterDealId: string, li
           enteredAt: num(r.entered_at),
           dayZero: num(r.day_zero),
           silentSince: num(r.silent_since),
+          lastContactAt: num(r.last_contact_at),
           lastFeedback: r.last_feedback,
           companyId: r.company_id,
         }]
@@ -61,6 +65,11 @@ export async function swapSilentSince(tx: Queryable, dealId: string, from: numbe
     [dealId, from, to],
   );
   return changed.length > 0;
+}
+
+/** Keeps the latest client contact found for a deal, so the next sweeps need not ask HubSpot until it is old. */
+export async function recordLastContact(db: Queryable, dealId: string, at: number): Promise<void> {
+  await db.query('UPDATE deal_onboarding SET last_contact_at = GREATEST(last_contact_at, $2), updated_at = now() WHERE deal_id = $1', [dealId, at]);
 }
 
 /** Checkpoint days already planned per deal, read from the steps' effect keys (`deal:checkpoint:day:step`). */

@@ -70,7 +70,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the survey page in Chromium${CHROMIUM_SKIP}`, ()
     expect(await page.getByRole('button', { name: 'Send my answer' }).evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(45, 91, 215)');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
-    await page.getByRole('group', { name: 'Overall, how satisfied are you?' }).getByRole('radio', { name: '2' }).check();
+    await page.getByRole('group', { name: 'How satisfied are you with “Kickoff meeting”?' }).getByRole('radio', { name: '2' }).check();
     await page.getByLabel('What is the main reason for your score? What could we do better?').fill('The agenda arrived late, the rest was fine.');
     const shot = join(shots, 'survey-page.png');
     await page.screenshot({ path: shot, fullPage: true });

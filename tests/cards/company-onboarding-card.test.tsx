@@ -40,7 +40,7 @@ describe('company onboarding card', () => {
   it('says so when no deal is in onboarding and no feedback came yet', async () => {
     fakeBackend(on('GET', PATH, ok(companyView({ deals: [], feedback: [], health: null, segment: null }))));
     const { findByTestId, waitFor } = renderCard('it');
-    await waitFor(() => expect(textOf(findByTestId(EmptyState, 'no-deals'))).toBe('Nessun deal di questa azienda è in onboarding.'));
+    await waitFor(() => expect(textOf(findByTestId(EmptyState, 'no-deals'))).toBe('Nessuna trattativa di questa azienda è in onboarding.'));
     expect(findByTestId(Text, 'no-feedback').text).toContain('Nessun feedback ancora');
     expect(findByTestId(StatusTag, 'segment').text).toBe('Non ancora calcolato');
   });

@@ -1,6 +1,6 @@
 import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Alert, Button, ErrorState, LoadingSpinner, ProgressBar, Select, StatusTag, Text, TextArea } from '@hubspot/ui-extensions';
+import { Alert, Button, ErrorState, Flex, LoadingSpinner, ProgressBar, Select, StatusTag, Text, TextArea } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { HandoffCard } from '../../extensions/app/cards/HandoffCard';
 import { fail, fakeBackend, ok, on } from './fake-backend';
@@ -109,6 +109,13 @@ describe('handoff checklist card', () => {
     await waitFor(() =>
       expect(findByTestId(Alert, 'write-error').text).toBe('Fill every required item before submitting: Goals and desired outcome, Target kickoff date'),
     );
+  });
+
+  it('tells an Italian PM who asked what, in Italian', async () => {
+    const history = [{ at: '2026-12-07T09:00:00.000Z', by: 'marta@acme.example', action: 'ask' as const, items: ['Obiettivi e risultato atteso'], text: 'Entro quando?' }];
+    fakeBackend(on('GET', PATH, ok(handoffView('changes_requested', 'filled', { history }))));
+    const { findByTestId, waitFor } = renderCard('it');
+    await waitFor(() => expect(textOf(findByTestId(Flex, 'history'))).toContain('marta@acme.example ha fatto una domanda su Obiettivi e risultato atteso: Entro quando?'));
   });
 
   it('shows an error that says what to do when the server cannot be reached', async () => {

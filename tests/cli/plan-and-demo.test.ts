@@ -1,16 +1,14 @@
-import { writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoCommand } from '../../src/cli/demo-command.js';
-import { planCommand } from '../../src/cli/plan-command.js';
+import { planLines } from '../../src/cli/plan-command.js';
 import { SMALL_PLAYBOOK_PATH } from '../support/playbook.js';
 
 describe('first100 plan', () => {
   it('prints the phase change, the steps with due dates and assignees, and the deal properties', async () => {
-    const lines = await planCommand(['--stage', 'closedwon', '--owner', '101', '--company', 'Acme', '--at', '2026-12-04T15:00'], {
-      playbook: SMALL_PLAYBOOK_PATH,
-    });
+    const lines = await planLines({ stage: 'closedwon', owner: '101', company: 'Acme', at: '2026-12-04T15:00' }, SMALL_PLAYBOOK_PATH);
     expect(lines.join('\n')).toContain('not in onboarding → admit (Admit)');
     expect(lines).toContain('  task   Mon 07 Dec 2026 09:00  Celebrate Acme  → owner 101 (deal_owner), HIGH, TODO');
     expect(lines).toContain('warning: handoff-meeting: no PM on the deal (first100_pm_owner is empty): assigned to the deal owner');
@@ -19,18 +17,19 @@ describe('first100 plan', () => {
   it('reads the deal and the change from a JSON file', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'first100-plan-')), 'change.json');
     await writeFile(file, JSON.stringify({ deal: { id: '7', name: 'Pilot', ownerId: '1', pmOwnerId: '2' }, stage: 'closedlost', phase: 'admit', at: '2026-12-04T15:00' }));
-    const lines = await planCommand(['--file', file], { playbook: SMALL_PLAYBOOK_PATH });
+    const lines = await planLines({ file }, SMALL_PLAYBOOK_PATH);
     expect(lines.join('\n')).toContain('deal lost in admit (Admit): pending steps are cancelled');
   });
 });
 
 describe('npm run demo', { timeout: 120_000 }, () => {
-  it('runs the server in dry-run and prints a timeline with phases, tasks and planned emails', async () => {
+  it('runs the server in dry-run and prints a timeline with phases, tasks and planned emails; --keep keeps its data', async () => {
     const lines: string[] = [];
-    await demoCommand(SMALL_PLAYBOOK_PATH, (line) => lines.push(line));
+    const keepDir = join(await mkdtemp(join(tmpdir(), 'first100-demo-keep-')), 'kept');
+    await demoCommand(SMALL_PLAYBOOK_PATH, (line) => lines.push(line), { keepDir });
     const out = lines.join('\n');
-    expect(out).toContain('1. Deal 9001 (Rossi Meccanica) is won: webhook answered 200 {"received":1,"stored":1,"ignored":0}');
-    expect(out).toContain('2. HubSpot delivers the same event again: webhook answered 200 {"received":1,"stored":0,"ignored":0}');
+    expect(out).toContain('1. Deal 9001 (Rossi Meccanica) is won: webhook answered 200 {"received":1,"stored":1,"ignored":0,"setAside":0}');
+    expect(out).toContain('2. HubSpot delivers the same event again: webhook answered 200 {"received":1,"stored":0,"ignored":0,"setAside":0}');
     expect(out).toMatch(/enters admit \(Admit\)/);
     expect(out).toMatch(/enters affirm \(Affirm\) \(timed advance from admit\)/);
     expect(out).toMatch(/task {3}due .* Celebrate Rossi Meccanica → owner 101 \(deal_owner\) {2}\[done as dry-run-\d+\]/);
@@ -46,9 +45,13 @@ describe('npm run demo', { timeout: 120_000 }, () => {
     // Deal 9001's contact labelled "Primary" reads Italian; Blue Harbor's only contact gets English; the workflow's deal 9004 gets its welcome too.
     expect(out).toMatch(/email {2}at .* welcome to primary contact {2}\[done: 1 sent\]/);
     expect(out).toMatch(/Outbox .*: 3 emails/);
-    expect(out).toMatch(/[0-9a-f]{32}\.eml {2}to Marco Bianchi <marco\.bianchi@rossi-meccanica\.invalid> {2}"Benvenuti in first100, Rossi Meccanica!"/);
+    expect(out).toMatch(/[0-9a-f]{32}\.eml {2}to Marco Bianchi <marco\.bianchi@rossi-meccanica\.invalid> {2}"Benvenuti, Rossi Meccanica: da oggi lavoriamo insieme"/);
     expect(out).toMatch(/[0-9a-f]{32}\.eml {2}to Sam Carter <sam\.carter@blueharbor\.invalid> {2}"Welcome to first100, Blue Harbor!"/);
-    expect(out).toMatch(/[0-9a-f]{32}\.eml {2}to Anna Neri <anna\.neri@neri-impianti\.invalid> {2}"Benvenuti in first100, Neri Impianti!"/);
+    expect(out).toMatch(/[0-9a-f]{32}\.eml {2}to Anna Neri <anna\.neri@neri-impianti\.invalid> {2}"Benvenuti, Neri Impianti: da oggi lavoriamo insieme"/);
     expect(out).toContain('Dry-run: 11 tasks, 8 deal updates, 3 logged emails and 1 workflow completion would have been sent to HubSpot.');
+    expect(out).toContain(`Kept: the embedded database in ${join(keepDir, 'pglite')} and the emails in ${join(keepDir, 'outbox')}`);
+    expect((await readdir(join(keepDir, 'outbox'))).filter((f) => f.endsWith('.eml'))).toHaveLength(3);
+    expect(await readdir(join(keepDir, 'pglite'))).toContain('PG_VERSION');
+    await rm(dirname(keepDir), { recursive: true, force: true });
   }, 90_000); // a fresh embedded database (initdb) and five rounds of work: slow on a busy machine
 });

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { createBusinessCalendar } from '../../src/domain/business-calendar.js';
+import { createBusinessCalendar, InvalidDateError } from '../../src/domain/business-calendar.js';
 
 const rome = createBusinessCalendar({ timezone: 'Europe/Rome', holidays: 'IT', dueTime: '09:00' });
 const at = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Rome' }).toMillis();
@@ -36,5 +36,16 @@ describe('business calendar (Europe/Rome, Italian holidays)', () => {
   it('counts weekends only when no holiday calendar is given', () => {
     const plain = createBusinessCalendar({ timezone: 'Europe/Rome', dueTime: '09:00' });
     expect(local(plain.dueAt(at('2026-12-07T10:00'), { businessDays: 1 }))).toBe('2026-12-08T09:00');
+  });
+
+  it.each([
+    ['the last moment JavaScript can date (8.64e15)', 8.64e15],
+    ['beyond it', 9e15],
+    ['not a number', Number.NaN],
+  ])('refuses to count from %s instead of looping for ever', (_name, fromMs) => {
+    for (const offset of [{ businessDays: 0 }, { businessDays: 3 }, { days: 2 }]) {
+      expect(() => rome.dueAt(fromMs, offset)).toThrow(InvalidDateError);
+    }
+    expect(() => rome.dueAt(fromMs, { businessDays: 1 })).toThrow(/cannot count business days from/);
   });
 });

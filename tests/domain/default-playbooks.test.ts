@@ -70,4 +70,21 @@ describe('the default playbooks', () => {
     expect(it_.checkIn!.title).not.toBe(en.checkIn!.title);
     expect(en.checkpoints[2]!.emails[0]).toMatchObject({ survey: 'NPS' });
   });
+
+  it('survey each touchpoint with its own words: the kickoff\'s email for the kickoff, the touchpoint survey on day 90', () => {
+    for (const playbook of [en, it_]) {
+      expect(playbook.phases.activate!.emails[0]).toMatchObject({ template: 'kickoff-survey', survey: 'CSAT' });
+      expect(playbook.phases.accomplish!.emails[0]).toMatchObject({ template: 'result-survey', survey: 'NPS' });
+      expect(playbook.checkpoints[2]!.emails[0]).toMatchObject({ template: 'touchpoint-survey', survey: 'NPS' });
+    }
+    expect(it_.checkpoints[2]!.emails[0]!.touchpoint).toBe('I primi 90 giorni di lavoro insieme');
+  });
+
+  it('speak Italian as an Italian professional writes it: HubSpot\'s "trattativa", no calques', () => {
+    const text = readFileSync('playbooks/default.it.yml', 'utf8');
+    expect(text.replace(/\{\{deal\.name\}\}/g, '')).not.toMatch(/\bdeal\b/);
+    expect(text).not.toMatch(/referenz|\bSenti\b|silenzioso"|questionari|fregat/i);
+    expect(it_.phases.acclimate!.tasks.find((t) => t.id === 'check-silent-client')!.title).toBe('Chiama {{company.name}} se non si fa sentire da due settimane');
+    expect(it_.phases.advocate!.tasks.find((t) => t.id === 'ask-for-referral')!.title).toBe('Chiedi a {{company.name}} di presentarci un contatto o di scrivere una recensione');
+  });
 });

@@ -29,16 +29,16 @@ describe('the note and the task an answer writes', () => {
 
   it('escapes the client\'s words in the note, in the playbook\'s language', () => {
     expect(feedbackNote(answer, 'it')).toBe(
-      '<p><strong>Feedback del cliente: NPS 3/10</strong> (detrattore)</p><p>Momento: Delivery</p><p>Commento: Slow &#60;b&#62;replies&#60;/b&#62;</p>',
+      '<p><strong>Feedback del cliente: NPS 3/10</strong> (detrattore)</p><p>Punto di contatto: Delivery</p><p>Commento: Slow &lt;b&gt;replies&lt;/b&gt;</p>',
     );
     expect(feedbackNote({ ...answer, comment: null, score: 9, tone: 'positive', previousScore: 3 }, 'en')).toBe(
       '<p><strong>Client feedback changed: NPS 3 → 9/10</strong> (positive)</p><p>Touchpoint: Delivery</p><p>Comment: (no comment)</p>',
     );
   });
 
-  it('gives the PM the score, the touchpoint and the comment', () => {
-    const task = followUpTask(answer, 'en');
-    expect(task.subject).toBe('Call back an unhappy client: NPS 3/10 about Delivery');
-    expect(task.body.split('\n').slice(0, 2)).toEqual(['The client answered NPS 3/10 about "Delivery".', 'Comment: Slow <b>replies</b>']);
+  it('gives the PM the score, the touchpoint and the comment, escaped in the task body (rich text in HubSpot), plain in its subject', () => {
+    const task = followUpTask({ ...answer, touchpoint: 'R&D <demo>' }, 'en');
+    expect(task.subject).toBe('Call back an unhappy client: NPS 3/10 about R&D <demo>');
+    expect(task.body.split('\n').slice(0, 2)).toEqual(['The client answered NPS 3/10 about "R&amp;D &lt;demo&gt;".', 'Comment: Slow &lt;b&gt;replies&lt;/b&gt;']);
   });
 });

@@ -65,6 +65,17 @@ describe('playbook loader', () => {
     expect(problems).toContain('timezone: not an IANA time zone');
     expect(problems).toContain('touchpoint: a survey email must name its touchpoint');
   });
+
+  it('refuses a touchpoint-survey email that asks no survey: its words come from the touchpoint it asks about', () => {
+    const text = valid.concat(`    emails:
+      - id: review
+        template: touchpoint-survey
+        send: {days: 1}
+`);
+    expect(problemsOf(text).join('\n')).toContain('survey: the touchpoint-survey email asks about its touchpoint: say which survey (NPS, CSAT or CES) and name the touchpoint');
+    const accepted = parsePlaybook(text.concat('        survey: CSAT\n        touchpoint: Monthly review\n'), 'playbooks/mine.yml');
+    expect(accepted.phases.admit!.emails[0]).toMatchObject({ template: 'touchpoint-survey', survey: 'CSAT', touchpoint: 'Monthly review' });
+  });
 });
 
 describe('playbook loader: silence and checkpoints', () => {

@@ -105,22 +105,23 @@ describe('checkpoints', () => {
 
 describe('a stage change the webhooks missed', () => {
   const since = at('2026-12-04T12:00');
+  const watchingSince = at('2026-11-01T00:00');
   const searched = { id: '42', pipeline: 'default', stageId: 'closedwon', enteredStageAt: at('2026-12-04T15:00'), modifiedAt: at('2026-12-04T15:00:01') };
   const lastRecorded = { stageId: 'contractsent', occurredAt: at('2026-12-01T10:00') };
 
   it('is the deal\'s current stage when it differs from the last one recorded, at the moment HubSpot says it entered it', () => {
-    expect(missedStageChange(searched, lastRecorded, playbook, since)).toEqual({ dealId: '42', stageId: 'closedwon', occurredAt: at('2026-12-04T15:00') });
-    expect(missedStageChange(searched, undefined, playbook, since)).toEqual({ dealId: '42', stageId: 'closedwon', occurredAt: at('2026-12-04T15:00') });
+    expect(missedStageChange(searched, lastRecorded, playbook, since, watchingSince)).toEqual({ dealId: '42', stageId: 'closedwon', occurredAt: at('2026-12-04T15:00') });
+    expect(missedStageChange(searched, undefined, playbook, since, watchingSince)).toEqual({ dealId: '42', stageId: 'closedwon', occurredAt: at('2026-12-04T15:00') });
   });
 
   it('is nothing when the deal is where first100 last saw it, or in a stage the playbook does not map', () => {
-    expect(missedStageChange(searched, { stageId: 'closedwon', occurredAt: at('2026-12-04T15:00') }, playbook, since)).toBeNull();
-    expect(missedStageChange({ ...searched, stageId: 'appointmentscheduled' }, lastRecorded, playbook, since)).toBeNull();
+    expect(missedStageChange(searched, { stageId: 'closedwon', occurredAt: at('2026-12-04T15:00') }, playbook, since, watchingSince)).toBeNull();
+    expect(missedStageChange({ ...searched, stageId: 'appointmentscheduled' }, lastRecorded, playbook, since, watchingSince)).toBeNull();
   });
 
   it('falls back to the last modification when the entry date is not after the last recorded change', () => {
     const reentered = { ...searched, stageId: 'contractsent', enteredStageAt: at('2026-11-20T10:00') };
-    expect(missedStageChange(reentered, { stageId: 'closedwon', occurredAt: at('2026-12-01T10:00') }, playbook, since)).toEqual({
+    expect(missedStageChange(reentered, { stageId: 'closedwon', occurredAt: at('2026-12-01T10:00') }, playbook, since, watchingSince)).toEqual({
       dealId: '42',
       stageId: 'contractsent',
       occurredAt: at('2026-12-04T15:00:01'),
@@ -128,7 +129,14 @@ describe('a stage change the webhooks missed', () => {
   });
 
   it('is not replayed when it happened before the stretch being reconciled', () => {
-    expect(missedStageChange({ ...searched, enteredStageAt: at('2026-12-04T11:00') }, lastRecorded, playbook, since)).toBeNull();
+    expect(missedStageChange({ ...searched, enteredStageAt: at('2026-12-04T11:00') }, lastRecorded, playbook, since, watchingSince)).toBeNull();
+  });
+
+  it('is never replayed when HubSpot cannot date the entry after first100 started watching (imports, old records)', () => {
+    expect(missedStageChange({ ...searched, enteredStageAt: null }, undefined, playbook, since, watchingSince)).toBeNull();
+    expect(missedStageChange({ ...searched, enteredStageAt: null }, lastRecorded, playbook, since, watchingSince)).toBeNull();
+    // Entered long before first100 watched, edited just now: the edit brings it into the search, not into onboarding.
+    expect(missedStageChange({ ...searched, enteredStageAt: at('2026-10-31T23:59') }, undefined, playbook, since, watchingSince)).toBeNull();
   });
 
   it('reads the entry dates of every mapped stage', () => {

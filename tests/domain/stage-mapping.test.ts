@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { onboardingDay, calendarDaysBetween } from '../../src/domain/onboarding-day.js';
-import { checkMapping, defaultTarget, proposeMapping, type PortalPipeline } from '../../src/domain/stage-mapping.js';
+import { resolveStage } from '../../src/domain/plan-stage-change.js';
+import { checkMapping, defaultTarget, proposeMapping, unmappedPipelines, type PortalPipeline } from '../../src/domain/stage-mapping.js';
+import { smallPlaybook } from '../support/playbook.js';
 
 const stage = (id: string, isClosed: boolean, probability: number | null) => ({ id, label: id.toUpperCase(), isClosed, probability });
 const sales: PortalPipeline = { id: 'default', label: 'Sales', stages: [stage('open', false, 0.3), stage('won', true, 1), stage('lost', true, 0), stage('parked', true, 0.5)] };
@@ -20,14 +22,29 @@ describe('stage → phase mapping', () => {
     ]);
   });
 
-  it('finds unknown pipelines and stages, and won stages nobody mapped', () => {
-    const problems = checkMapping([sales, { id: '77', label: 'Renewals', stages: [] }], { default: { open: 'assess', gone: 'admit' }, '55': { x: 'admit' } });
+  it('a portal stage or pipeline named like a JavaScript built-in is not taken as mapped', () => {
+    const odd: PortalPipeline = { id: 'constructor', label: 'Odd', stages: [stage('toString', true, 1), stage('constructor', false, 0.2)] };
+    const proposed = proposeMapping([odd, { ...sales, stages: [stage('hasOwnProperty', true, 1)] }], { default: { won: 'admit' } });
+    expect(proposed.map((p) => [p.stage.id, p.target, p.kept])).toEqual([
+      ['toString', 'admit', false],
+      ['constructor', 'assess', false],
+      ['hasOwnProperty', 'admit', false],
+    ]);
+    expect(resolveStage(smallPlaybook(), null, 'constructor')).toBeUndefined();
+    expect(resolveStage(smallPlaybook(), 'toString', 'closedwon')).toBeUndefined();
+    expect(resolveStage(smallPlaybook(), 'default', 'closedwon')).toBe('admit');
+  });
+
+  it('finds unknown pipelines and stages, and won stages nobody mapped; a pipeline left out is a choice, not a problem', () => {
+    const renewals = { id: '77', label: 'Renewals', stages: [stage('renewed', true, 1)] };
+    const mapping = { default: { open: 'assess' as const, gone: 'admit' as const }, '55': { x: 'admit' as const } };
+    const problems = checkMapping([sales, renewals], mapping);
     expect(problems.map((p) => [p.severity, p.message.split(':')[0]])).toEqual([
       ['error', 'the playbook maps pipeline "55", which the portal does not have'],
       ['error', 'pipeline "Sales" has no stage "gone"'],
       ['warning', 'won stage "WON" of "Sales" is not mapped'],
-      ['warning', 'pipeline "Renewals" (77) is not in the playbook'],
     ]);
+    expect(unmappedPipelines([sales, renewals], mapping).map((p) => p.id)).toEqual(['77']);
   });
 });
 

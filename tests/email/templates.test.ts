@@ -7,9 +7,9 @@ import type { SurveyLinks, TemplateInput } from '../../src/email/template-types.
 import type { Locale } from '../../src/domain/phases.js';
 
 const base = 'https://first100.example.com';
-const survey = (kind: 'NPS' | 'CSAT', min: number, max: number): SurveyLinks => ({
+const survey = (kind: 'NPS' | 'CSAT', min: number, max: number, touchpoint = 'Kickoff meeting'): SurveyLinks => ({
   kind,
-  touchpoint: 'Kickoff meeting',
+  touchpoint,
   url: `${base}/feedback/tok123`,
   scores: Array.from({ length: max - min + 1 }, (_, n) => ({ score: min + n, url: `${base}/feedback/tok123?score=${min + n}` })),
 });
@@ -21,9 +21,10 @@ function input(locale: Locale, over: Partial<TemplateInput> = {}): TemplateInput
     firstName: 'Anna',
     companyName: 'Rossi Meccanica',
     dealName: 'ERP rollout',
-    phaseLabel: locale === 'it' ? 'Adattamento' : 'Acclimate',
+    phase: 'acclimate',
     onboardingDay: 23,
     remorseType: 'capability',
+    handoffAccepted: false,
     caseHistories: [{ title: 'Example – a small manufacturer', story: 'They made it, one step a week.' }],
     survey: null,
     unsubscribeUrl: `${base}/unsubscribe/unsub456`,
@@ -33,19 +34,21 @@ function input(locale: Locale, over: Partial<TemplateInput> = {}): TemplateInput
 
 // Words that only the right language's version of each template contains.
 const EXPECTED: Record<(typeof EMAIL_TEMPLATES)[number], Record<Locale, { subject: string; text: string }>> = {
-  welcome: { en: { subject: 'Welcome to Acme Consulting, Rossi Meccanica!', text: 'Hello Anna,' }, it: { subject: 'Benvenuti in Acme Consulting, Rossi Meccanica!', text: 'Buongiorno Anna,' } },
+  welcome: { en: { subject: 'Welcome to Acme Consulting, Rossi Meccanica!', text: 'Hello Anna,' }, it: { subject: 'Benvenuti, Rossi Meccanica: da oggi lavoriamo insieme', text: 'Buongiorno Anna,' } },
   reassurance: { en: { subject: 'Rossi Meccanica, you are in good company', text: 'Example – a small manufacturer' }, it: { subject: 'Rossi Meccanica, siete in buona compagnia', text: 'Example – a small manufacturer' } },
-  'kickoff-survey': { en: { subject: 'How did the kickoff go, Rossi Meccanica?', text: 'How satisfied are you' }, it: { subject: 'Com’è andato il kickoff, Rossi Meccanica?', text: 'Quanto sei soddisfatto' } },
-  'milestone-update': { en: { subject: 'Rossi Meccanica: day 23 of your first 100 days', text: '"Acclimate" phase' }, it: { subject: 'Rossi Meccanica: giorno 23 dei vostri primi 100', text: 'fase "Adattamento"' } },
-  'result-survey': { en: { subject: 'Rossi Meccanica, you reached the result: congratulations!', text: 'How likely are you to recommend Acme Consulting' }, it: { subject: 'Rossi Meccanica, avete raggiunto il risultato: complimenti!', text: 'Quanto è probabile che consiglieresti Acme Consulting' } },
-  'referral-ask': { en: { subject: 'Thank you, Rossi Meccanica: may we ask a favour?', text: 'Do you know someone' }, it: { subject: 'Grazie, Rossi Meccanica: possiamo chiederti un favore?', text: 'Conosci qualcuno' } },
+  'kickoff-survey': { en: { subject: 'How did the kickoff go, Rossi Meccanica?', text: 'How satisfied are you with “Kickoff meeting”?' }, it: { subject: 'Com’è andato il kickoff, Rossi Meccanica?', text: 'Quanto siete soddisfatti di “Kickoff meeting”?' } },
+  'milestone-update': { en: { subject: 'Rossi Meccanica: day 23 of your first 100 days', text: 'Where we are: “Settling in”. You are getting to know our people' }, it: { subject: 'Rossi Meccanica: giorno 23 dei vostri primi 100', text: 'A che punto siamo: “Trovare il ritmo”. State conoscendo le nostre persone' } },
+  'result-survey': { en: { subject: 'Rossi Meccanica, how does the delivery look from your side?', text: 'How likely are you to recommend Acme Consulting' }, it: { subject: 'Rossi Meccanica, come vedete il lavoro consegnato?', text: 'Con quale probabilità consigliereste Acme Consulting' } },
+  'touchpoint-survey': { en: { subject: 'Rossi Meccanica: your view on “Monthly review”', text: 'How satisfied are you with “Monthly review”?' }, it: { subject: 'Rossi Meccanica: la vostra opinione su “Monthly review”', text: 'Quanto siete soddisfatti di “Monthly review”?' } },
+  'referral-ask': { en: { subject: 'Thank you, Rossi Meccanica: may we ask a favour?', text: 'Do you know someone' }, it: { subject: 'Grazie, Rossi Meccanica: possiamo chiedervi un favore?', text: 'Conoscete qualcuno' } },
 };
 
 describe('email templates', () => {
   for (const template of EMAIL_TEMPLATES) {
     for (const locale of ['en', 'it'] as const) {
       it(`${template} renders in ${locale} with its unsubscribe link`, () => {
-        const withSurvey = template === 'kickoff-survey' ? survey('CSAT', 1, 5) : template === 'result-survey' ? survey('NPS', 0, 10) : null;
+        const withSurvey =
+          template === 'kickoff-survey' ? survey('CSAT', 1, 5) : template === 'result-survey' ? survey('NPS', 0, 10) : template === 'touchpoint-survey' ? survey('CSAT', 1, 5, 'Monthly review') : null;
         const out = renderEmail(template, input(locale, { survey: withSurvey }));
         expect(out.subject).toBe(EXPECTED[template][locale].subject);
         expect(out.text).toContain(EXPECTED[template][locale].text);
@@ -94,6 +97,13 @@ describe('email templates', () => {
     expect(parsed.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     expect(parsed.text).toContain('Buongiorno Niccolò,');
     expect(surveyLinksIn(parsed.text).scores).toHaveLength(11);
-    expect(parsed.html).toContain('Complimenti per il risultato');
+    expect(parsed.html).toContain('La consegna, dal vostro punto di vista');
+  });
+});
+
+describe('the reassurance email and a remorse type from outside', () => {
+  it.each(['constructor', 'toString', '__proto__'])('"%s" reads as no remorse type: the general words, not a crash', (remorseType) => {
+    const general = renderEmail('reassurance', input('en', { remorseType: null }));
+    expect(renderEmail('reassurance', input('en', { remorseType })).text).toBe(general.text);
   });
 });

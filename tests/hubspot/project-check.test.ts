@@ -63,7 +63,7 @@ describe('the project check CI runs on extensions/', () => {
   it('fails when the cards call a server the app does not permit', async () => {
     const dir = await copyProject();
     await edit(join(dir, 'extensions/app/app-hsmeta.json'), (t) => t.replace('"https://first100.example.com"', '"https://other.example.com"'));
-    expect(await check(dir)).toMatchObject({ code: 1, output: expect.stringContaining('permittedUrls.fetch does not include https://first100.example.com') });
+    expect(await check(dir)).toMatchObject({ code: 1, output: expect.stringContaining('permittedUrls.fetch is ["https://other.example.com"], should list https://first100.example.com') });
   });
 
   it('fails when the cards would be built by HubSpot with another React than the one tested', async () => {
@@ -86,8 +86,26 @@ describe('the project check CI runs on extensions/', () => {
     await edit(join(dir, 'extensions/app/workflow-actions/move-phase-hsmeta.json'), (t) => t.replace('https://first100.example.com/api/workflow-actions/move-phase', 'https://other.example.com/api/workflow-actions/move-phase'));
     await edit(join(dir, 'extensions/app/workflow-actions/send-survey-hsmeta.json'), (t) => t.replace('/api/workflow-actions/send-survey', '/api/workflow-actions/survey'));
     const result = await check(dir);
-    expect(result).toMatchObject({ code: 1, output: expect.stringContaining('first100_move_phase: actionUrl https://other.example.com') });
-    expect(result.output).toContain('first100_send_survey: actionUrl https://first100.example.com/api/workflow-actions/survey should be https://first100.example.com/api/workflow-actions/send-survey');
+    expect(result).toMatchObject({ code: 1, output: expect.stringContaining('move-phase-hsmeta.json actionUrl is https://other.example.com/api/workflow-actions/move-phase, should be https://first100.example.com/api/workflow-actions/move-phase') });
+    expect(result.output).toContain('send-survey-hsmeta.json actionUrl is https://first100.example.com/api/workflow-actions/survey, should be https://first100.example.com/api/workflow-actions/send-survey');
+  });
+
+  it('fails on a trailing slash in the URL the cards call, which would make every card call a 404', async () => {
+    const dir = await copyProject();
+    await edit(join(dir, 'extensions/app/cards/lib/backend.ts'), (t) => t.replace("BACKEND_URL = 'https://first100.example.com'", "BACKEND_URL = 'https://first100.example.com/'"));
+    expect(await check(dir)).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('BACKEND_URL is https://first100.example.com/; write it as https://first100.example.com (run: first100 project set-url https://first100.example.com)'),
+    });
+  });
+
+  it('fails on a trailing slash in the webhook target, or support links on another server', async () => {
+    const dir = await copyProject();
+    await edit(join(dir, 'extensions/app/webhooks/webhooks-hsmeta.json'), (t) => t.replace('/webhooks/hubspot"', '/webhooks/hubspot/"'));
+    await edit(join(dir, 'extensions/app/app-hsmeta.json'), (t) => t.replace('"https://first100.example.com/support"', '"https://help.example.org/support"'));
+    const result = await check(dir);
+    expect(result).toMatchObject({ code: 1, output: expect.stringContaining('targetUrl is https://first100.example.com/webhooks/hubspot/, should be https://first100.example.com/webhooks/hubspot') });
+    expect(result.output).toContain('support.supportUrl is https://help.example.org/support, should be on https://first100.example.com');
   });
 
   it('fails on a workflow action for an object type HubSpot does not have, or without an Italian label', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deliver, stageEvent } from '../support/deliveries.js';
-import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
+import type { FakeDeal } from '../support/fake-hubspot.js';
+import { serverWithHubSpot } from '../support/server-with-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
-import { startServer } from '../support/start-server.js';
 
 const wonAt = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome
 const onCleanUp = isolateNetwork();
@@ -13,14 +13,7 @@ const acme: FakeDeal = {
 };
 
 async function setUp() {
-  const hubspot = fakeHubSpot({ deals: { '42': acme }, companies: { '7': 'Acme' } });
-  const clock = { now: wonAt + 5000 };
-  const server = await startServer({ clock: () => clock.now });
-  onCleanUp(async () => {
-    await server.cleanUp();
-    hubspot.stop();
-  });
-  return { hubspot, server, clock };
+  return serverWithHubSpot(onCleanUp, { deals: { '42': acme }, companies: { '7': 'Acme' } }, wonAt + 5000);
 }
 
 describe('a deal that is lost or moves back', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTimeline } from '../../src/store/timeline-store.js';
 import { fakeHubSpot, type FakeData } from '../support/fake-hubspot.js';
+import { fakeNoteUpdates } from '../support/fake-note-updates.js';
 import { isolateNetwork } from '../support/isolate-network.js';
 import { startServer } from '../support/start-server.js';
 import { onboardDeal, postAnswer, surveyToken } from '../support/survey.js';
@@ -14,12 +15,14 @@ const deal = (name: string, companyId = '7') => ({
   contactIds: ['9'],
 });
 
-async function setUp(data: FakeData, env: Record<string, string> = {}) {
+async function setUp(data: FakeData, env: Record<string, string> = {}, hubspotTimeoutMs?: number) {
   const hubspot = fakeHubSpot(data);
+  const noteUpdates = fakeNoteUpdates(hubspot.notes, (r) => hubspot.requests.push(r));
   const clock = { now: at };
-  const server = await startServer({ clock: () => clock.now, env });
+  const server = await startServer({ clock: () => clock.now, env, ...(hubspotTimeoutMs ? { hubspotTimeoutMs } : {}) });
   onCleanUp(async () => {
     await server.cleanUp();
+    noteUpdates.stop();
     hubspot.stop();
   });
   /** Only what HubSpot received from here on. */
@@ -31,6 +34,7 @@ async function setUp(data: FakeData, env: Record<string, string> = {}) {
 }
 
 const NOTES = '/crm/v3/objects/notes/batch/create';
+const NOTE_UPDATES = '/crm/v3/objects/notes/batch/update';
 const DEALS = '/crm/v3/objects/deals/batch/update';
 const COMPANIES = '/crm/v3/objects/companies/batch/update';
 const TASKS = '/crm/v3/objects/tasks/batch/create';
@@ -53,7 +57,7 @@ describe('a detractor\'s answer in HubSpot', () => {
             properties: {
               hs_timestamp: '2026-12-04T14:00:00.000Z',
               hs_note_body: expect.stringMatching(
-                /^<p><strong>Client feedback: CSAT 2\/5<\/strong> \(detractor\)<\/p><p>Touchpoint: Kickoff meeting<\/p><p>Comment: The kickoff started late &#38; nobody knew the agenda<\/p><p>first100 ref [0-9a-f]{16}<\/p>$/,
+                /^<p><strong>Client feedback: CSAT 2\/5<\/strong> \(detractor\)<\/p><p>Touchpoint: Kickoff meeting<\/p><p>Comment: The kickoff started late &amp; nobody knew the agenda<\/p><p>first100 ref [0-9a-f]{16}<\/p>$/,
               ),
             },
             associations: [assoc('42', 214), assoc('7', 190)],
@@ -73,7 +77,7 @@ describe('a detractor\'s answer in HubSpot', () => {
               hs_timestamp: '2026-12-07T08:00:00.000Z', // Monday 09:00 in Rome: the next business day
               hs_task_subject: 'Call back an unhappy client: CSAT 2/5 about Kickoff meeting',
               hs_task_body: expect.stringMatching(
-                /^The client answered CSAT 2\/5 about "Kickoff meeting"\.\nComment: The kickoff started late & nobody knew the agenda\nCall them within a business day: .+\n\nfirst100 ref [0-9a-f]{16}$/,
+                /^The client answered CSAT 2\/5 about "Kickoff meeting"\.\nComment: The kickoff started late &amp; nobody knew the agenda\nCall them within a business day: .+\n\nfirst100 ref [0-9a-f]{16}$/,
               ),
               hs_task_status: 'NOT_STARTED',
               hs_task_priority: 'HIGH',
@@ -91,7 +95,7 @@ describe('a detractor\'s answer in HubSpot', () => {
     expect(signals).toMatchObject({ last_feedback: { kind: 'CSAT', score: 2, touchpoint: 'Kickoff meeting', at: at }, silent_since: null, company_id: '7' });
   });
 
-  it('a change within 24 hours notes the change and re-derives health, and the PM\'s task is created once per request', async () => {
+  it('a change within 24 hours updates the answer\'s note and re-derives health, and the PM\'s task is created once per request', async () => {
     const { server, clock, since, hubspot } = await setUp({ deals: { '42': deal('Acme rollout'), '43': deal('Acme extension') }, companies: { '7': 'Acme' } });
     await onboardDeal(server, at, '42', 'activate');
     await onboardDeal(server, at, '43', 'activate');
@@ -103,9 +107,12 @@ describe('a detractor\'s answer in HubSpot', () => {
     const sent = since();
     await postAnswer(server.url, token, { score: '5', comment: 'They called and fixed it' });
     await server.worker.drain();
-    expect(sent(NOTES)[0].inputs[0].properties.hs_note_body).toMatch(
-      /^<p><strong>Client feedback changed: CSAT 1 → 5\/5<\/strong> \(positive\)<\/p><p>Touchpoint: Kickoff meeting<\/p><p>Comment: They called and fixed it<\/p>/,
-    );
+    expect(sent(NOTES)).toEqual([]);
+    const [note] = hubspot.notes.filter((n) => n.properties.hs_note_body?.includes('Client feedback'));
+    expect(sent(NOTE_UPDATES)).toEqual([{ inputs: [{ id: note!.id, properties: { hs_note_body: expect.stringMatching(
+      /^<p><strong>Client feedback changed: CSAT 1 → 5\/5<\/strong> \(positive\)<\/p><p>Touchpoint: Kickoff meeting<\/p><p>Comment: They called and fixed it<\/p><p>first100 ref [0-9a-f]{16}<\/p>$/,
+    ) } }] }]);
+    expect(note!.properties.hs_note_body).toBe(sent(NOTE_UPDATES)[0].inputs[0].properties.hs_note_body);
     expect(sent(DEALS)).toEqual([{ inputs: [{ id: '42', properties: { first100_last_feedback_score: '5', first100_last_feedback_at: '2026-12-04T16:00:00.000Z', first100_health: 'on_track' } }] }]);
     // Deal 43 has no answer yet and is not silent: the company's answers are all positive, so it is loyal.
     expect(sent(COMPANIES)).toEqual([{ inputs: [{ id: '7', properties: { first100_health: 'on_track', first100_segment: 'loyal' } }] }]);
@@ -116,7 +123,143 @@ describe('a detractor\'s answer in HubSpot', () => {
     await server.worker.drain();
     const followUps = hubspot.tasks.filter((t) => t.properties.hs_task_subject?.startsWith('Call back an unhappy client'));
     expect(followUps).toHaveLength(1);
-    expect(hubspot.notes.filter((n) => n.properties.hs_note_body?.includes('Client feedback'))).toHaveLength(3);
+    expect(hubspot.notes.filter((n) => n.properties.hs_note_body?.includes('Client feedback'))).toHaveLength(1);
+  });
+});
+
+describe('an answer changed again and again within its 24 hours', () => {
+  it('writes one note, updated to the latest answer, and HubSpot updates only when the score or its tone changed', async () => {
+    const { server, clock, since, hubspot } = await setUp({ deals: { '42': deal('Acme rollout') }, companies: { '7': 'Acme' } });
+    await onboardDeal(server, at, '42', 'activate');
+    const token = await surveyToken(server, { dealId: '42', survey: 'CSAT', phase: 'activate', now: at });
+    const sent = since();
+    const answer = async (hours: number, score: string, comment: string, drain = true) => {
+      clock.now = at + hours * 3600_000;
+      expect((await postAnswer(server.url, token, { score, comment })).status).toBe(200);
+      if (drain) await server.worker.drain();
+    };
+    const feedbackNotes = () => hubspot.notes.filter((n) => n.properties.hs_note_body?.includes('Client feedback'));
+    const counts = () => [NOTES, NOTE_UPDATES, DEALS, COMPANIES].map((path) => sent(path).length);
+
+    await answer(0, '2', 'Late kickoff');
+    expect(counts()).toEqual([1, 0, 1, 1]);
+    await answer(1, '2', 'Late kickoff, and no agenda'); // the words change, the score does not
+    expect(counts()).toEqual([1, 1, 1, 1]);
+    await answer(2, '1', 'Late kickoff, and no agenda'); // a lower score, the same tone: the deal changes, the company does not
+    expect(counts()).toEqual([1, 2, 2, 1]);
+    await answer(3, '1', 'They called back');
+    expect(counts()).toEqual([1, 3, 2, 1]);
+    await answer(4, '4', 'Fixed', false); // two changes before the worker runs: written once, the latest
+    await answer(4.1, '5', 'Fixed for good');
+    expect(counts()).toEqual([1, 4, 3, 2]);
+
+    expect(feedbackNotes()).toHaveLength(1);
+    expect(feedbackNotes()[0]!.properties.hs_note_body).toMatch(/^<p><strong>Client feedback changed: CSAT 4 → 5\/5<\/strong> \(positive\)<\/p><p>Touchpoint: Kickoff meeting<\/p><p>Comment: Fixed for good<\/p><p>first100 ref [0-9a-f]{16}<\/p>$/);
+    expect(sent(DEALS).map((b) => b.inputs.map((i: any) => [i.properties.first100_last_feedback_score, i.properties.first100_health]))).toEqual([
+      [['2', 'at_risk']],
+      [['1', 'at_risk']],
+      [['5', 'on_track']],
+    ]);
+    expect(sent(COMPANIES).map((b) => b.inputs[0].properties.first100_health)).toEqual(['at_risk', 'on_track']);
+    expect(hubspot.tasks.filter((t) => t.properties.hs_task_subject?.startsWith('Call back an unhappy client'))).toHaveLength(1);
+    const steps = await server.db.query<{ kind: string; status: string }>("SELECT kind, status FROM steps WHERE kind IN ('note', 'note-update') AND effect_key LIKE '42:feedback:%'");
+    expect(steps).toEqual([{ kind: 'note', status: 'done' }, { kind: 'note-update', status: 'done' }]);
+  });
+
+  it('a change before the note is sent rewrites it: one note created with the latest words, none updated', async () => {
+    const { server, clock, since, hubspot } = await setUp({ deals: { '42': deal('Acme rollout') }, companies: { '7': 'Acme' } });
+    await onboardDeal(server, at, '42', 'activate');
+    const token = await surveyToken(server, { dealId: '42', survey: 'CSAT', phase: 'activate', now: at });
+    const sent = since();
+    await postAnswer(server.url, token, { score: '3', comment: 'OK' });
+    clock.now = at + 60_000;
+    await postAnswer(server.url, token, { score: '3', comment: 'OK, but the agenda came late' });
+    await server.worker.drain();
+    expect(sent(NOTE_UPDATES)).toEqual([]);
+    expect(sent(NOTES).flatMap((b) => b.inputs.map((i: any) => i.properties.hs_note_body))).toEqual([expect.stringContaining('Comment: OK, but the agenda came late</p>')]);
+    expect(sent(DEALS)).toHaveLength(1);
+    expect(hubspot.notes.filter((n) => n.properties.hs_note_body?.includes('Client feedback'))).toHaveLength(1);
+  });
+
+  it('a change while the note\'s creation is in doubt waits until the note is found, then updates it', { timeout: 60_000 }, async () => {
+    const { server, clock, since, hubspot } = await setUp({ deals: { '42': deal('Acme rollout') }, companies: { '7': 'Acme' } }, {}, 300);
+    await onboardDeal(server, at, '42', 'activate');
+    const token = await surveyToken(server, { dealId: '42', survey: 'CSAT', phase: 'activate', now: at });
+    const sent = since();
+    hubspot.answerTooLate(NOTES); // created in HubSpot, answered past the timeout: the note step stays in doubt
+    await postAnswer(server.url, token, { score: '2', comment: 'Slow' });
+    await server.worker.drain();
+    clock.now = at + 1000; // before the note's look-up is due
+    await postAnswer(server.url, token, { score: '2', comment: 'Slow, and nobody called' });
+    await server.worker.drain(); // the update waits: its note's id is not known yet
+    expect(sent(NOTE_UPDATES)).toEqual([]);
+    expect(await server.db.query("SELECT status, attempts FROM steps WHERE kind = 'note-update'")).toEqual([{ status: 'pending', attempts: 0 }]);
+    clock.now = at + 10 * 60_000;
+    await server.worker.drain();
+
+    expect(sent(NOTES)).toHaveLength(1); // found by its marker, not created again
+    expect(sent(NOTE_UPDATES)).toHaveLength(1);
+    const notes = hubspot.notes.filter((n) => n.properties.hs_note_body?.includes('Client feedback'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.properties.hs_note_body).toContain('Comment: Slow, and nobody called</p>');
+  });
+});
+
+describe('an update of a note someone deleted in HubSpot', () => {
+  it('is refused for that note alone (207): the step keeps HubSpot\'s reason and is not marked done', async () => {
+    const { server, clock, since, hubspot } = await setUp({ deals: { '42': deal('Acme rollout'), '43': deal('Acme extension') }, companies: { '7': 'Acme' } });
+    await onboardDeal(server, at, '42', 'activate');
+    await onboardDeal(server, at, '43', 'activate');
+    const first = await surveyToken(server, { dealId: '42', survey: 'CSAT', phase: 'activate', now: at });
+    const second = await surveyToken(server, { dealId: '43', survey: 'CSAT', phase: 'activate', now: at });
+    await postAnswer(server.url, first, { score: '4', comment: 'Good' });
+    await postAnswer(server.url, second, { score: '4', comment: 'Good' });
+    await server.worker.drain();
+    const gone = hubspot.notes.findIndex((n) => n.associations[0].to.id === '42' && n.properties.hs_note_body?.includes('Client feedback'));
+    hubspot.notes.splice(gone, 1); // a user deleted it
+
+    clock.now = at + 3600_000;
+    const sent = since();
+    await postAnswer(server.url, first, { score: '4', comment: 'Good, thanks' });
+    await postAnswer(server.url, second, { score: '4', comment: 'Good, thanks' });
+    await server.worker.drain();
+    expect(sent(NOTE_UPDATES)).toHaveLength(1);
+    expect(sent(NOTE_UPDATES)[0].inputs).toHaveLength(2); // both in one call
+    const updates = await server.db.query<{ deal_id: string; status: string; last_error: string | null }>(
+      "SELECT deal_id, status, last_error FROM steps WHERE kind = 'note-update' ORDER BY deal_id",
+    );
+    expect(updates).toEqual([
+      { deal_id: '42', status: 'pending', last_error: expect.stringContaining('OBJECT_NOT_FOUND') },
+      { deal_id: '43', status: 'done', last_error: null },
+    ]);
+  });
+});
+
+describe('a comment that quotes a first100 marker', () => {
+  it('writes one note and one task, each carrying no marker first100 could take for its own but its own', async () => {
+    const { server, hubspot } = await setUp({ deals: { '42': deal('Acme rollout') }, companies: { '7': 'Acme' } });
+    await onboardDeal(server, at, '42', 'activate');
+    const token = await surveyToken(server, { dealId: '42', survey: 'CSAT', phase: 'activate', now: at });
+    const before = { notes: hubspot.notes.length, tasks: hubspot.tasks.length };
+
+    const comment = 'Copied from your task: first100 ref 0123456789abcdef <b>fix it</b>';
+    expect((await postAnswer(server.url, token, { score: '1', comment })).status).toBe(200);
+    await server.worker.drain();
+
+    const markers = (body: string) => [...body.matchAll(/first100 ref ([0-9a-f]{16})/g)].map((m) => m[1]);
+    const notes = hubspot.notes.slice(before.notes);
+    const tasks = hubspot.tasks.slice(before.tasks);
+    expect(notes).toHaveLength(1);
+    expect(tasks).toHaveLength(1);
+    const steps = await server.db.query<{ kind: string; payload: any; status: string }>(
+      "SELECT kind, payload, status FROM steps WHERE effect_key LIKE '42:feedback:%' AND kind IN ('note', 'task') ORDER BY kind",
+    );
+    expect(steps.map((s) => s.status)).toEqual(['done', 'done']);
+    expect(markers(notes[0]!.properties.hs_note_body!)).toEqual([steps[0]!.payload.note.marker]);
+    expect(markers(tasks[0]!.properties.hs_task_body!)).toEqual([steps[1]!.payload.task.marker]);
+    for (const body of [notes[0]!.properties.hs_note_body!, tasks[0]!.properties.hs_task_body!]) {
+      expect(body).toContain('Copied from your task: first100 (quoted) ref 0123456789abcdef &lt;b&gt;fix it&lt;/b&gt;');
+    }
   });
 });
 

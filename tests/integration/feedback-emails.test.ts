@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readOutboxMessage, surveyLinksInEml } from '../../src/email/outbox-reader.js';
 import { findFeedbackRequest } from '../../src/store/feedback-requests.js';
 import { outboxFilesOfContact } from '../../src/store/email-messages.js';
+import { lockHandoff, saveHandoff } from '../../src/store/handoff-store.js';
 import { createDryRunAdapter } from '../../src/hubspot/dry-run-adapter.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { fakeHubSpot, type FakeData } from '../support/fake-hubspot.js';
@@ -65,7 +66,7 @@ describe('feedback emails', { timeout: 120_000 }, () => {
     expect(basename(files[0]!)).toMatch(/^[0-9a-f]{32}\.eml$/);
     const message = await readOutboxMessage(files[0]!);
     expect(message.headers.to).toBe('Anna Rossi <anna@example.com>');
-    expect(message.headers.subject).toBe('Benvenuti in first100, Rossi Meccanica!');
+    expect(message.headers.subject).toBe('Benvenuti, Rossi Meccanica: da oggi lavoriamo insieme');
     expect(message.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     expect(message.text).toContain('Buongiorno Anna,');
     expect(hubspot.callsTo('/crm/v3/objects/contacts/batch/read')[0]!.body).toEqual({ inputs: [{ id: '11' }], properties: ['email', 'firstname', 'lastname', 'hs_language'] });
@@ -77,7 +78,7 @@ describe('feedback emails', { timeout: 120_000 }, () => {
       { to: { id: '11' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 198 }] },
       { to: { id: '7' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 186 }] },
     ]);
-    expect(logged.properties).toMatchObject({ hs_email_direction: 'EMAIL', hs_email_status: 'SENT', hs_email_subject: 'Benvenuti in first100, Rossi Meccanica!' });
+    expect(logged.properties).toMatchObject({ hs_email_direction: 'EMAIL', hs_email_status: 'SENT', hs_email_subject: 'Benvenuti, Rossi Meccanica: da oggi lavoriamo insieme' });
     expect(JSON.parse(logged.properties.hs_email_headers!).to).toEqual([{ email: 'anna@example.com', firstName: 'Anna', lastName: 'Rossi' }]);
     // The client's unsubscribe link stays out of the CRM: anyone there could use it.
     const unsubscribeToken = message.headers['list-unsubscribe']!.match(/unsubscribe\/([\w-]+)>/)![1]!;
@@ -94,6 +95,21 @@ describe('feedback emails', { timeout: 120_000 }, () => {
     // Sent and logged: the address and the body are no longer in our tables.
     const [row] = await server.db.query<{ raw: string | null; logged: unknown }>('SELECT raw, logged FROM email_messages');
     expect(row).toEqual({ raw: null, logged: null });
+  });
+
+  it('the welcome says the client\'s words reached their PM only once the PM has accepted the handoff', async () => {
+    const { hubspot, clock, server } = await setUp();
+    await deliver(server.url, [stageEvent('42', 'closedwon', wonAt), stageEvent('43', 'closedwon', wonAt)], clock.now);
+    await server.worker.drain();
+    // Deal 43's PM accepted the handoff before the welcome went out; deal 42's sales rep has not even filled it.
+    await server.db.transaction(async (tx) => saveHandoff(tx, '43', { ...(await lockHandoff(tx, '43')), status: 'accepted' }));
+    clock.now = monday;
+    await server.worker.drain();
+    const textOf = (dealId: string) => hubspot.emails.find((e) => e.associations[0]!.to.id === dealId)!.properties.hs_email_text!;
+    expect(hubspot.emails).toHaveLength(2);
+    expect(textOf('42')).not.toMatch(/è già nelle mani|è stato passato|passed on/);
+    expect(textOf('42')).toContain('Se vi chiediamo di nuovo qualcosa che ci avete già detto durante la trattativa, fatecelo notare');
+    expect(textOf('43')).toContain('Quanto ci avete raccontato durante la trattativa è già nelle mani del vostro project manager');
   });
 
   it('an unsubscribed contact is skipped, and the skip is recorded on the step', async () => {
@@ -138,7 +154,7 @@ describe('feedback emails', { timeout: 120_000 }, () => {
     expect(request).toMatchObject({ dealId: '44', companyId: '7', contactId: '9', survey: 'CSAT', touchpoint: 'Kickoff meeting', locale: 'en' });
     expect(request!.expiresAt - request!.createdAt).toBe(60 * 24 * 3600 * 1000);
     expect(hubspot.emails[0]!.properties.hs_email_text).not.toContain(token);
-    expect(hubspot.emails[0]!.properties.hs_email_text).toContain('How satisfied are you with this moment: Kickoff meeting?');
+    expect(hubspot.emails[0]!.properties.hs_email_text).toContain('How satisfied are you with “Kickoff meeting”?');
   });
 
   it('in dry-run the email is written to the outbox and its HubSpot log is recorded, not sent', async () => {

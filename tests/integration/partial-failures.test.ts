@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deliver, stageEvent } from '../support/deliveries.js';
-import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
+import type { FakeDeal } from '../support/fake-hubspot.js';
+import { serverWithHubSpot } from '../support/server-with-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
-import { startServer } from '../support/start-server.js';
 import { requeueFailedWork } from '../../src/store/failed-work.js';
 
 const wonAt = Date.parse('2026-12-04T14:00:00Z'); // Friday 15:00 in Rome
@@ -15,14 +15,7 @@ const deal = (id: string, gone = false): FakeDeal => ({
 });
 
 async function setUp(deals: Record<string, FakeDeal>) {
-  const hubspot = fakeHubSpot({ deals, companies: { '7': 'Acme' } });
-  const clock = { now: wonAt + 5000 };
-  const server = await startServer({ clock: () => clock.now });
-  onCleanUp(async () => {
-    await server.cleanUp();
-    hubspot.stop();
-  });
-  return { hubspot, server, clock };
+  return serverWithHubSpot(onCleanUp, { deals, companies: { '7': 'Acme' } }, wonAt + 5000);
 }
 
 const stepsOf = (server: Awaited<ReturnType<typeof setUp>>['server'], kind: string) =>

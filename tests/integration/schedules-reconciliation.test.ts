@@ -97,9 +97,9 @@ describe('the reconciliation sweep', () => {
   it('replays once a stage change the webhooks missed, leaves deals already up to date alone, and pages oldest first', async () => {
     const { hubspot, search, server, tick, stageChanges } = await setUp();
 
-    await tick(10); // the first run starts its cursor at the tick, and searches from 5 minutes before it
+    await tick(10); // the first run searches from the moment first100 started watching (the server's first start), not before
     const query = (after?: string) => ({
-      filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(minutes(5)) }] }],
+      filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(minutes(1)) }] }],
       sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
       properties: PROPERTIES,
       limit: 100,
@@ -129,12 +129,12 @@ describe('the reconciliation sweep', () => {
   it('moves its cursor to the newest modification seen, only forward, and searches from there on the next tick', async () => {
     const { deals, search, server, tick } = await setUp();
     await tick(10);
-    expect(await readCursor(server.db, 'reconciliation-sweep')).toBe(minutes(10)); // nothing newer than the first tick
+    expect(await readCursor(server.db, 'reconciliation-sweep')).toBe(minutes(7)); // deal 44's edit, the newest seen
 
     deals['44'] = deal('closedwon', minutes(30), minutes(30)); // won later, webhook missed too
     search.requests.splice(0);
     await tick(40);
-    expect(search.requests.map((r) => r.body.filterGroups[0].filters[0].value)).toEqual([String(minutes(5)), String(minutes(5))]);
+    expect(search.requests.map((r) => r.body.filterGroups[0].filters[0].value)).toEqual([String(minutes(2)), String(minutes(2))]);
     expect(await readCursor(server.db, 'reconciliation-sweep')).toBe(minutes(30));
 
     search.requests.splice(0);
@@ -152,6 +152,37 @@ describe('the reconciliation sweep', () => {
     nock('https://api.hubapi.com').post('/crm/v3/objects/deals/search').times(3).reply(503, { message: 'unavailable' });
     clock.now = minutes(20);
     expect(await runTick(server.engine, server.jobs['reconciliation-sweep'], minutes(20))).toBe('failed');
-    expect(await readCursor(server.db, 'reconciliation-sweep')).toBe(minutes(10));
+    expect(await readCursor(server.db, 'reconciliation-sweep')).toBe(minutes(7));
+  });
+
+  it('onboards none of a portal\'s deals whose stage entry HubSpot cannot date after first100 started watching, however recently they were edited', async () => {
+    const imported: Record<string, FakeDeal> = {};
+    for (let n = 0; n < 30; n++) {
+      // Imported won deals: no hs_v2_date_entered_closedwon at all, or an entry from before first100 watched; all edited now.
+      const d = deal('closedwon', minutes(-30 * 1440), minutes(3 + n / 10));
+      if (n % 2 === 0) delete d.properties.hs_v2_date_entered_closedwon;
+      imported[String(100 + n)] = d;
+    }
+    imported['200'] = deal('closedwon', minutes(4), minutes(4)); // won under watch, webhook missed: the one to replay
+    const hubspot = fakeHubSpot({ deals: imported });
+    const search = fakeDealSearch(imported);
+    const clock = { now: minutes(1) };
+    const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: SCHEDULES_PLAYBOOK_PATH } });
+    onCleanUp(async () => {
+      await server.cleanUp();
+      search.stop();
+      hubspot.stop();
+    });
+    for (const minute of [10, 20]) {
+      clock.now = minutes(minute);
+      expect(await runTick(server.engine, server.jobs['reconciliation-sweep'], clock.now)).toBe('ran');
+      await server.worker.drain();
+    }
+
+    expect(search.requests[0]!.body.filterGroups[0].filters[0].value).toBe(String(minutes(1))); // never before first100 started
+    const replayed = await server.db.query<{ deal_id: string }>('SELECT deal_id FROM stage_changes ORDER BY id');
+    expect(replayed.map((r) => r.deal_id)).toEqual(['200']);
+    expect(new Set(hubspot.tasks.map((t) => t.associations[0].to.id))).toEqual(new Set(['200']));
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update').flatMap((r) => r.body.inputs.map((i: any) => i.id))).toEqual(['200']);
   });
 });

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { runTick } from '../../src/jobs/schedules/scheduled-job.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
+import { fakeEngagementSearch, loggedEmails, type FakeEngagement } from '../support/fake-engagements.js';
 import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
 import { SCHEDULES_PLAYBOOK_PATH } from '../support/playbook.js';
@@ -12,6 +13,7 @@ const at = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Rome' }).t
 const marker = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 16);
 const wonAt = at('2026-12-04T15:00'); // a Friday afternoon in Rome: day zero
 const association = (id: string, typeId: number) => ({ to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId }] });
+const SEARCHES = ['/crm/v3/objects/emails/search', '/crm/v3/objects/calls/search', '/crm/v3/objects/meetings/search'] as const;
 const READ_DEAL = [
   '/crm/v3/objects/deals/batch/read',
   '/crm/v4/associations/deals/companies/batch/read',
@@ -24,10 +26,13 @@ const onCleanUp = isolateNetwork();
 /** A deal that entered activate (pipeline 987654, stage 111) on day zero: no timed advance, a 5-business-day silence limit. */
 async function dealInActivate() {
   const acme: FakeDeal = {
-    properties: { dealname: 'Acme renewal', pipeline: '987654', dealstage: '111', hubspot_owner_id: '100', first100_pm_owner: '200', closedate: null, notes_last_contacted: null },
+    properties: { dealname: 'Acme renewal', pipeline: '987654', dealstage: '111', hubspot_owner_id: '100', first100_pm_owner: '200', closedate: null },
     companyId: '7',
     contactIds: ['9'],
   };
+  /** Calls, meetings and emails logged by people; the emails first100 logs are on the timeline too. */
+  const timeline: FakeEngagement[] = [];
+  const engagements = fakeEngagementSearch(() => [...timeline, ...loggedEmails(hubspot.emails)], (r) => hubspot.requests.push(r));
   const hubspot = fakeHubSpot({
     deals: { '42': acme },
     companies: { '7': 'Acme' },
@@ -37,6 +42,7 @@ async function dealInActivate() {
   const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: SCHEDULES_PLAYBOOK_PATH } });
   onCleanUp(async () => {
     await server.cleanUp();
+    engagements.stop();
     hubspot.stop();
   });
   expect((await deliver(server.url, [stageEvent('42', '111', wonAt)], clock.now)).status).toBe(200);
@@ -51,23 +57,34 @@ async function dealInActivate() {
     expect(await runTick(server.engine, server.jobs[job], clock.now)).toBe('ran');
     await server.worker.drain();
   }
-  return { hubspot, server, acme, tick };
+  /** Something logged on the deal's timeline at a local time. */
+  const log = (object: FakeEngagement['object'], local: string, properties: Record<string, string> = {}) =>
+    timeline.push({ object, dealId: '42', properties: { hs_timestamp: new Date(at(local)).toISOString(), ...properties } });
+  return { hubspot, server, acme, tick, log };
 }
 
 describe('the silent-client sweep', () => {
   it('marks a client silent once the phase\'s business days pass without contact, with one check-in task per silence', async () => {
-    const { hubspot, acme, tick } = await dealInActivate();
+    const { hubspot, tick, log } = await dealInActivate();
 
     await tick('silent-client-sweep', '2026-12-14T08:00'); // 5 business days (8 December is a holiday) end at 09:00
-    expect(hubspot.requests).toEqual([
-      { method: 'POST', path: '/crm/v3/objects/deals/batch/read', body: { inputs: [{ id: '42' }], properties: ['notes_last_contacted'] } },
-    ]);
+    expect(hubspot.requests).toEqual([]); // within the limit by what first100 knows: HubSpot is not asked
 
-    hubspot.requests.splice(0);
     await tick('silent-client-sweep', '2026-12-14T09:00');
     const silentSince = at('2026-12-14T09:00');
+    const window = { propertyName: 'hs_timestamp', operator: 'BETWEEN', value: String(wonAt + 1), highValue: String(silentSince) };
+    expect(hubspot.requests.slice(0, 3).map((r) => [r.path, r.body])).toEqual([
+      [SEARCHES[0], {
+        filterGroups: [{ filters: [{ propertyName: 'associations.deal', operator: 'EQ', value: '42' }, window, { propertyName: 'hs_email_direction', operator: 'EQ', value: 'INCOMING_EMAIL' }] }],
+        sorts: [{ propertyName: 'hs_timestamp', direction: 'DESCENDING' }],
+        properties: ['hs_timestamp', 'hs_email_direction'],
+        limit: 20,
+      }],
+      [SEARCHES[1], expect.objectContaining({ filterGroups: [{ filters: [{ propertyName: 'associations.deal', operator: 'EQ', value: '42' }, window] }], properties: ['hs_timestamp', 'hs_call_status'] })],
+      [SEARCHES[2], expect.objectContaining({ filterGroups: [{ filters: [{ propertyName: 'associations.deal', operator: 'EQ', value: '42' }, window] }], properties: ['hs_timestamp', 'hs_meeting_outcome'] })],
+    ]);
     expect(hubspot.requests.map((r) => r.path)).toEqual([
-      '/crm/v3/objects/deals/batch/read', // last contact of every deal under watch, 100 per call
+      ...SEARCHES, // the deal's incoming emails, calls and meetings since day zero: none
       ...READ_DEAL, // owners, company and contacts of the deals that turned silent
       '/crm/v3/objects/tasks/batch/create',
       '/crm/v3/objects/deals/batch/update',
@@ -93,23 +110,55 @@ describe('the silent-client sweep', () => {
     expect(hubspot.callsTo('/crm/v3/objects/companies/batch/update')[0]!.body).toEqual({ inputs: [{ id: '7', properties: { first100_health: 'silent', first100_segment: 'at_risk' } }] });
 
     hubspot.requests.splice(0);
-    await tick('silent-client-sweep', '2026-12-15T09:00'); // the same silence: nothing new
-    expect(hubspot.requests.map((r) => r.path)).toEqual(['/crm/v3/objects/deals/batch/read']);
+    await tick('silent-client-sweep', '2026-12-15T09:00'); // the same silence: HubSpot is asked whether it ended, nothing new
+    expect(hubspot.requests.map((r) => r.path)).toEqual(SEARCHES);
 
-    acme.properties.notes_last_contacted = new Date(at('2026-12-15T10:00')).toISOString(); // the PM called
+    log('calls', '2026-12-15T10:00', { hs_call_status: 'COMPLETED' }); // the PM called and got through
     hubspot.requests.splice(0);
     await tick('silent-client-sweep', '2026-12-15T12:00');
-    expect(hubspot.requests.map((r) => r.path)).toEqual(['/crm/v3/objects/deals/batch/read', '/crm/v3/objects/deals/batch/update', '/crm/v3/objects/companies/batch/update']);
+    // The call ends the silence: the meetings are not asked for.
+    expect(hubspot.requests.map((r) => r.path)).toEqual([SEARCHES[0], SEARCHES[1], '/crm/v3/objects/deals/batch/update', '/crm/v3/objects/companies/batch/update']);
     expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'on_track' } }] });
     expect(hubspot.callsTo('/crm/v3/objects/companies/batch/update')[0]!.body).toEqual({ inputs: [{ id: '7', properties: { first100_health: 'on_track', first100_segment: 'occasional' } }] });
 
     hubspot.requests.splice(0);
+    await tick('silent-client-sweep', '2026-12-21T09:00'); // first100 remembers the call: no question to HubSpot before its limit runs out
+    expect(hubspot.requests).toEqual([]);
+
     await tick('silent-client-sweep', '2026-12-23T09:00'); // quiet again for 5 business days: a new silence, a new task
+    expect(hubspot.callsTo(SEARCHES[0])[0]!.body.filterGroups[0].filters[1]).toEqual({ ...window, value: String(at('2026-12-15T10:00') + 1), highValue: String(at('2026-12-23T09:00')) });
     expect(hubspot.tasks.map((t) => t.properties.hs_task_body)).toEqual([
       `Call them.\n\nfirst100 ref ${marker(`42:silence:${silentSince}:check-in`)}`,
       `Call them.\n\nfirst100 ref ${marker(`42:silence:${at('2026-12-22T09:00')}:check-in`)}`,
     ]);
     expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'silent' } }] });
+  });
+
+  it('is not ended by the emails first100 logs, nor by an email someone sent, a call that did not connect or a meeting not held; the client\'s reply ends it', async () => {
+    const { hubspot, server, acme, tick, log } = await dealInActivate();
+    // first100's kickoff survey went out on Monday 7 December and is logged on the deal (outgoing, with its marker).
+    expect(loggedEmails(hubspot.emails)).toEqual([
+      expect.objectContaining({ dealId: '42', properties: expect.objectContaining({ hs_email_direction: 'EMAIL', hs_email_text: expect.stringMatching(/first100 ref [0-9a-f]{16}$/) }) }),
+    ]);
+    log('emails', '2026-12-09T10:00', { hs_email_direction: 'EMAIL' }); // the PM wrote: no answer
+    // HubSpot's "Last contacted" follows the emails logged on the deal, first100's included (HUBSPOT-FACTS §11.5).
+    acme.properties.notes_last_contacted = new Date(at('2026-12-09T10:00')).toISOString();
+    log('calls', '2026-12-10T10:00', { hs_call_status: 'NO_ANSWER' });
+    log('meetings', '2026-12-11T10:00', { hs_meeting_outcome: 'NO_SHOW' });
+    log('meetings', '2026-12-16T10:00', { hs_meeting_outcome: 'SCHEDULED' }); // booked, still to come
+
+    await tick('silent-client-sweep', '2026-12-14T09:00');
+    const silent = await server.db.query<{ silent_since: string; last_contact_at: string | null }>("SELECT silent_since::text, last_contact_at::text FROM deal_onboarding WHERE deal_id = '42'");
+    expect(silent).toEqual([{ silent_since: String(at('2026-12-14T09:00')), last_contact_at: null }]);
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update').map((r) => r.body.inputs[0].properties)).toEqual([{ first100_health: 'silent' }]);
+
+    log('emails', '2026-12-15T08:30', { hs_email_direction: 'INCOMING_EMAIL' }); // the client answered
+    hubspot.requests.splice(0);
+    await tick('silent-client-sweep', '2026-12-15T09:00');
+    expect(hubspot.requests.map((r) => r.path)).toEqual([SEARCHES[0], '/crm/v3/objects/deals/batch/update', '/crm/v3/objects/companies/batch/update']);
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body.inputs[0].properties).toEqual({ first100_health: 'on_track' });
+    const resumed = await server.db.query<{ silent_since: string | null; last_contact_at: string }>("SELECT silent_since::text, last_contact_at::text FROM deal_onboarding WHERE deal_id = '42'");
+    expect(resumed).toEqual([{ silent_since: null, last_contact_at: String(at('2026-12-15T08:30')) }]);
   });
 
   it('counts an answer to a first100 survey as contact, and a detractor\'s silence as at risk', async () => {
@@ -119,7 +168,7 @@ describe('the silent-client sweep', () => {
 
     await answered(9, '2026-12-11T10:00');
     await tick('silent-client-sweep', '2026-12-14T09:00');
-    expect(hubspot.requests.map((r) => r.path)).toEqual(['/crm/v3/objects/deals/batch/read']);
+    expect(hubspot.requests).toEqual([]); // the answer keeps the deal within its limit: HubSpot is not asked
 
     await answered(3, '2026-12-11T10:00');
     await tick('silent-client-sweep', '2026-12-18T09:00');
@@ -132,7 +181,7 @@ describe('the silent-client sweep', () => {
     const tickAt = at('2026-12-14T09:00');
     expect(await runTick(server.engine, server.jobs['silent-client-sweep'], tickAt)).toBe('ran');
     expect(await runTick(server.engine, server.jobs['silent-client-sweep'], tickAt)).toBe('taken by another replica');
-    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/read').filter((r) => r.body.properties.length === 1)).toHaveLength(1);
+    expect(hubspot.requests.filter((r) => (SEARCHES as readonly string[]).includes(r.path))).toHaveLength(3);
   });
 });
 

@@ -44,7 +44,7 @@ describe('the survey page', () => {
     const html = await res.text();
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('About: Kickoff meeting');
-    expect(html).toMatch(/<fieldset><legend>Overall, how satisfied are you\?<\/legend>/);
+    expect(html).toMatch(/<fieldset><legend>How satisfied are you with “Kickoff meeting”\?<\/legend>/);
     expect(html.match(/type="radio" name="score"/g)).toHaveLength(5);
     expect(html).toContain('<span class="vh"> (Very dissatisfied)</span>');
     expect(html).toMatch(/<label class="q" for="comment">[^<]+<\/label>/);
@@ -62,6 +62,8 @@ describe('the survey page', () => {
     expect(checkedScore(html)).toBe('9');
     expect(html.match(/type="radio" name="score"/g)).toHaveLength(11);
     expect(html).toContain('We kept the score you chose in the email');
+    // The same question the email asked, naming who asks as the email does (EMAIL_BRAND_NAME, "first100" by default).
+    expect(html).toContain('<legend>How likely are you to recommend first100 to a friend or colleague?</legend>');
     expect(checkedScore(await (await fetch(`${server.url}/feedback/${token}?score=11`)).text())).toBeNull();
     await server.worker.drain();
     expect(await recorded()).toEqual({ answers: [], steps: 0 });
@@ -75,10 +77,11 @@ describe('the survey page', () => {
     const italian = await (await fetch(`${server.url}/feedback/${it_}`)).text();
     expect(italian).toContain('<html lang="it">');
     expect(italian).toContain('Riguardo a: Riunione di avvio');
-    expect(italian).toContain('Quanto impegno ti ha richiesto?');
+    expect(italian).toContain('Quanto impegno vi ha richiesto “Riunione di avvio”?');
+    expect(italian).toContain('La vostra opinione');
     expect(italian).toContain('Invia la risposta');
     const english = await (await fetch(`${server.url}/feedback/${en}`)).text();
-    expect(english).toContain('How much effort did it take on your part?');
+    expect(english).toContain('How much effort did “Kickoff meeting” take on your side?');
     expect(english).toContain('Send my answer');
     expect(english.match(/type="radio" name="score"/g)).toHaveLength(7);
   });

@@ -1,26 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { fakeHubSpot } from '../support/fake-hubspot.js';
+import { serverWithHubSpot } from '../support/server-with-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
 import { outboxFiles } from '../support/outbox.js';
-import { startServer } from '../support/start-server.js';
 import { workflowCall } from '../support/workflow-calls.js';
 
 const startAt = Date.parse('2026-12-01T09:00:00Z'); // a Tuesday
 const onCleanUp = isolateNetwork();
 
 async function setUp() {
-  const hubspot = fakeHubSpot({
+  return serverWithHubSpot(onCleanUp, {
     deals: { '42': { properties: { dealname: 'Acme renewal', pipeline: 'default', dealstage: 'closedwon', hubspot_owner_id: '100', first100_pm_owner: '200', closedate: null }, companyId: '7', contactIds: ['9'] } },
     companies: { '7': 'Acme' },
     contacts: { '9': { email: 'sam@acme.example', firstname: 'Sam', lastname: 'Carter', hs_language: 'en' } },
-  });
-  const clock = { now: startAt };
-  const server = await startServer({ clock: () => clock.now });
-  onCleanUp(async () => {
-    await server.cleanUp();
-    hubspot.stop();
-  });
-  return { hubspot, server, clock };
+  }, startAt);
 }
 
 const kickoffSurvey = (server: Awaited<ReturnType<typeof setUp>>['server']) =>

@@ -35,12 +35,12 @@ describe('unsubscribe links', { timeout: 120_000 }, () => {
 
     const confirmed = await fetch(`${server.url}/unsubscribe/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'confirm=yes' });
     expect(confirmed.status).toBe(200);
-    expect(await confirmed.text()).toContain('Fatto: non riceverai più queste email.');
+    expect(await confirmed.text()).toContain('Fatto: non riceverete più queste email.');
     expect(await unsubscribedAmong(server.db, ['11'])).toEqual(new Set(['11']));
     const [row] = await server.db.query<{ via: string; unsubscribed_at: string | number }>('SELECT via, unsubscribed_at FROM email_unsubscribes');
     expect({ ...row, unsubscribed_at: Number(row!.unsubscribed_at) }).toEqual({ via: 'page', unsubscribed_at: Date.parse('2026-12-07T10:00:00Z') });
 
-    expect(await (await fetch(`${server.url}/unsubscribe/${token}`)).text()).toContain('Hai già annullato l’iscrizione');
+    expect(await (await fetch(`${server.url}/unsubscribe/${token}`)).text()).toContain('Avete già annullato l’iscrizione');
   });
 
   it('a mail client\'s one-click POST (RFC 8058) unsubscribes', async () => {
@@ -53,13 +53,21 @@ describe('unsubscribe links', { timeout: 120_000 }, () => {
     expect(row).toEqual({ contact_id: '12', via: 'one-click' });
   });
 
-  it('an unknown or malformed token is a 404 that says what to do, and records nothing', async () => {
+  it('an unknown or malformed token is a 404 page that says what to do, in the browser\'s language, and records nothing', async () => {
     const server = await setUp();
     for (const token of ['A'.repeat(43), 'bad token']) {
       const res = await fetch(`${server.url}/unsubscribe/${encodeURIComponent(token)}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
       expect(res.status).toBe(404);
-      expect((await res.json()).error.code).toBe('UNSUBSCRIBE_LINK_UNKNOWN');
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(await res.text()).toContain('This unsubscribe link is not valid. Copy the whole link from the email, or reply to the email and ask to be removed.');
     }
+    const opened = await fetch(`${server.url}/unsubscribe/${'B'.repeat(43)}`, { headers: { 'accept-language': 'it-IT,it;q=0.9' } });
+    expect(opened.status).toBe(404);
+    const html = await opened.text();
+    expect(html).toContain('<html lang="it">');
+    expect(html).toContain('Questo link per annullare l’iscrizione non è valido.');
+    expect(html).not.toContain('<form');
     expect(await server.db.query('SELECT * FROM email_unsubscribes')).toEqual([]);
   });
 });

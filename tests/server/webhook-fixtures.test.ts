@@ -20,27 +20,27 @@ async function setUp() {
 describe('HubSpot\'s webhook deliveries, as the raw bytes of tests/fixtures/webhooks/', () => {
   it('a classic deal.propertyChange to a won stage is stored as that deal\'s stage change; HubSpot\'s retry of it adds nothing', async () => {
     const { send, stored } = await setUp();
-    expect(await send('deal-propertychange.closedwon.json')).toEqual({ received: 1, stored: 1, ignored: 0 });
+    expect(await send('deal-propertychange.closedwon.json')).toEqual({ received: 1, stored: 1, ignored: 0, setAside: 0 });
     expect(await stored()).toEqual([{ event_id: '1962813047', portal_id: '4242', deal_id: '1011', stage_id: 'closedwon', occurred_at: '1796392800000' }]);
-    expect(await send('deal-propertychange.closedwon.retry.json')).toEqual({ received: 1, stored: 0, ignored: 0 });
+    expect(await send('deal-propertychange.closedwon.retry.json')).toEqual({ received: 1, stored: 0, ignored: 0, setAside: 0 });
     expect(await stored()).toHaveLength(1);
   });
 
   it('the generic object.propertyChange on a deal (objectTypeId 0-3) is stored the same way', async () => {
     const { send, stored } = await setUp();
-    expect(await send('object-propertychange.deal-closedwon.json')).toEqual({ received: 1, stored: 1, ignored: 0 });
+    expect(await send('object-propertychange.deal-closedwon.json')).toEqual({ received: 1, stored: 1, ignored: 0, setAside: 0 });
     expect(await stored()).toEqual([{ event_id: '3417795201', portal_id: '4242', deal_id: '1014', stage_id: 'closedwon', occurred_at: '1796392860000' }]);
   });
 
   it('a generic property change on a contact is acknowledged and ignored', async () => {
     const { send, stored } = await setUp();
-    expect(await send('object-propertychange.contact-firstname.json')).toEqual({ received: 1, stored: 0, ignored: 1 });
+    expect(await send('object-propertychange.contact-firstname.json')).toEqual({ received: 1, stored: 0, ignored: 1, setAside: 0 });
     expect(await stored()).toEqual([]);
   });
 
   it('a mixed delivery keeps only our account\'s deal stage changes', async () => {
     const { send, stored } = await setUp();
-    expect(await send('deal-propertychange.mixed-batch.json')).toEqual({ received: 4, stored: 2, ignored: 2 });
+    expect(await send('deal-propertychange.mixed-batch.json')).toEqual({ received: 4, stored: 2, ignored: 2, setAside: 0 });
     expect((await stored()).map((c) => [c.deal_id, c.stage_id])).toEqual([
       ['1012', 'contractsent'],
       ['1013', '111'],

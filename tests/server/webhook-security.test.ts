@@ -28,7 +28,7 @@ describe('POST /webhooks/hubspot: signatures', () => {
     const before = await storedChanges();
     const res = await deliver(server.url, won('1001'), now);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ received: 1, stored: 1, ignored: 0 });
+    expect(await res.json()).toEqual({ received: 1, stored: 1, ignored: 0, setAside: 0 });
     expect(await storedChanges()).toBe(before + 1);
   });
 
@@ -76,16 +76,16 @@ describe('POST /webhooks/hubspot: bad input', () => {
     expect((await res.json()).error.code).toBe('NOT_AN_ARRAY');
   });
 
-  it('answers 400 to events without HubSpot\'s envelope', async () => {
+  it('sets aside an event without HubSpot\'s envelope and answers 200 (HubSpot never retries a 400)', async () => {
     const res = await deliver(server.url, [{ hello: 'world' }], now);
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe('INVALID_EVENT');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ received: 1, stored: 0, ignored: 0, setAside: 1 });
   });
 
-  it('answers 413 to a body over 1 MB', async () => {
+  it('answers 413 to a body over 1 MB, and says so', async () => {
     const res = await deliver(server.url, JSON.stringify([{ padding: 'x'.repeat(1024 * 1024) }]), now);
     expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe('BODY_TOO_LARGE');
+    expect((await res.json()).error).toMatchObject({ code: 'BODY_TOO_LARGE', message: expect.stringContaining('over 1 MB') });
   });
 
   it('answers 415 to a content type other than JSON', async () => {
@@ -103,7 +103,7 @@ describe('POST /webhooks/hubspot: bad input', () => {
     ];
     const res = await deliver(server.url, events, now);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ received: 4, stored: 0, ignored: 4 });
+    expect(await res.json()).toEqual({ received: 4, stored: 0, ignored: 4, setAside: 0 });
     expect(await storedChanges()).toBe(before);
   });
 

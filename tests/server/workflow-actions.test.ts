@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { executionRequest } from '../../src/cli/post-workflow-action.js';
-import { surveyLinksInEml } from '../../src/email/outbox-reader.js';
+import { readOutboxMessage, surveyLinksInEml } from '../../src/email/outbox-reader.js';
 import { signV2 } from '../../src/hubspot/signature-v2.js';
 import { signV3 } from '../../src/hubspot/signature.js';
 import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
@@ -190,13 +190,13 @@ describe('Move to phase and Send a feedback survey', () => {
     expect(hubspot.notes.at(-1)!.properties.hs_note_body).toContain('Onboarding phase moved by HubSpot workflow 777</strong>: Admit → Affirm');
   });
 
-  it('sends the survey email the way the playbook\'s are sent, NPS as the result survey', async () => {
+  it('sends the survey email the way the playbook\'s are sent, about the touchpoint the workflow names', async () => {
     const { server, hubspot } = await setUp();
     await workflowCall(server.url, 'start-onboarding', {});
     await server.worker.drain();
     const callbackId = newCallbackId();
     await workflowCall(server.url, 'send-survey', { survey_kind: 'NPS', touchpoint: 'First results review' }, { callbackId });
-    await workflowCall(server.url, 'send-survey', { survey_kind: 'CES', touchpoint: 'Kickoff meeting', audience: 'all_contacts' });
+    await workflowCall(server.url, 'send-survey', { survey_kind: 'CSAT', touchpoint: 'Monthly review', audience: 'all_contacts' });
     await server.worker.drain();
     const emails = await server.db.query<{ effect_key: string; status: string; payload: any }>(
       `SELECT effect_key, status, payload FROM steps WHERE kind = 'email' AND step_id = 'workflow-survey' ORDER BY id`,
@@ -206,16 +206,23 @@ describe('Move to phase and Send a feedback survey', () => {
       {
         effect_key: `42:workflow:${callbackId}:survey`,
         status: 'done',
-        payload: { template: 'result-survey', to: 'primary_contact', survey: 'NPS', touchpoint: 'First results review', contactIds: ['9', '10'], delivery: sent },
+        payload: { template: 'touchpoint-survey', to: 'primary_contact', survey: 'NPS', touchpoint: 'First results review', contactIds: ['9', '10'], delivery: sent },
       },
       {
         effect_key: expect.stringMatching(/^42:workflow:ap-/),
         status: 'done',
-        payload: { template: 'kickoff-survey', to: 'all_contacts', survey: 'CES', touchpoint: 'Kickoff meeting', contactIds: ['9', '10'], delivery: { ...sent, sent: 2 } },
+        payload: { template: 'touchpoint-survey', to: 'all_contacts', survey: 'CSAT', touchpoint: 'Monthly review', contactIds: ['9', '10'], delivery: { ...sent, sent: 2 } },
       },
     ]);
-    const scales = await Promise.all((await outboxFiles(server.dataDir)).map(async (f) => (await surveyLinksInEml(f)).scores.length));
-    expect(scales.sort((a, b) => a - b)).toEqual([7, 7, 11]); // CES 1–7 to both contacts, NPS 0–10 to the primary one
+    const files = await outboxFiles(server.dataDir);
+    const scales = await Promise.all(files.map(async (f) => (await surveyLinksInEml(f)).scores.length));
+    expect(scales.sort((a, b) => a - b)).toEqual([5, 5, 11]); // CSAT 1–5 to both contacts, NPS 0–10 to the primary one
+    // Each email asks about the workflow's touchpoint in the contact's language; none thanks for a kickoff or congratulates.
+    const texts = await Promise.all(files.map(async (f) => (await readOutboxMessage(f)).text));
+    const questions = texts.filter((t) => t.includes('“Monthly review”')).map((t) => t.match(/^(How satisfied are you with|Quanto siete soddisfatti di) “Monthly review”\?$/m)?.[1]);
+    expect(questions.sort()).toEqual(['How satisfied are you with', 'Quanto siete soddisfatti di']);
+    expect(texts.filter((t) => t.includes('“First results review”'))).toHaveLength(1);
+    for (const text of texts) expect(text).not.toMatch(/kickoff|congratulat|complimenti/i);
     expect(hubspot.callbacks.slice(1).map((c) => [c.outputFields.survey_planned, c.outputFields.survey_contacts, c.outputFields.phase])).toEqual([
       ['true', '1', 'admit'],
       ['true', '2', 'admit'],

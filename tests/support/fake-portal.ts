@@ -1,6 +1,7 @@
 import nock from 'nock';
 import type { ExistingProperty } from '../../src/hubspot/hubspot-port.js';
 import type { RecordedRequest } from './fake-hubspot.js';
+import { propertyProblem } from './property-rules.js';
 
 export interface PortalPipeline {
   id: string;
@@ -14,6 +15,13 @@ export interface PortalState {
   pipelines: PortalPipeline[];
   /** What the token-info endpoint answers; 'unknown' answers 404 as for a token kind it does not describe. */
   tokenInfo: { hubId: number; scopes: string[] } | 'unknown' | 'invalid';
+  /** Refusals of this account alone (e.g. a name HubSpot keeps for an archived property): name → HubSpot's message. */
+  refuse?: Record<string, string>;
+  /**
+   * How a batch create with a bad input is answered: 'whole' refuses the whole batch with a 400 naming no
+   * property (what a first setup met, issue 13), 'per-input' answers 207 with the others created.
+   */
+  batchRefusal?: 'whole' | 'per-input';
   /** Object types whose batch reads the token may not make: answered 403 with HubSpot's MISSING_SCOPES body. */
   forbiddenReads?: string[];
 }
@@ -62,10 +70,25 @@ export function fakePortal(state: PortalState, base = 'https://api.hubapi.com') 
       state.groups[type].push(body.name);
       return [201, body];
     });
+    const problem = (p: any) => state.refuse?.[p.name] ?? propertyProblem(p, state.groups[type], state.properties[type].map((e) => e.name));
+    const add = (p: any) => state.properties[type].push({ name: p.name, type: p.type, fieldType: p.fieldType, groupName: p.groupName });
     scope.post(`/crm/v3/properties/${type}/batch/create`).reply((_uri, body: any) => {
       record('POST', `/crm/v3/properties/${type}/batch/create`, body);
-      state.properties[type].push(...body.inputs.map((p: any) => ({ name: p.name, type: p.type, fieldType: p.fieldType, groupName: p.groupName })));
-      return [201, { status: 'COMPLETE', results: body.inputs }];
+      const refused = body.inputs.map((p: any) => ({ p, message: problem(p) })).filter((r: any) => r.message);
+      if (refused.length > 0 && (state.batchRefusal ?? 'whole') === 'whole') {
+        return [400, { status: 'error', message: 'Property values were not valid', category: 'VALIDATION_ERROR', correlationId: 'c0ffee' }];
+      }
+      const created = body.inputs.filter((p: any) => !refused.some((r: any) => r.p === p));
+      created.forEach(add);
+      const errors = refused.map((r: any) => ({ status: 'error', category: 'VALIDATION_ERROR', message: r.message, context: { propertyName: [r.p.name] } }));
+      return [refused.length > 0 ? 207 : 201, { status: 'COMPLETE', results: created, ...(errors.length > 0 ? { errors, numErrors: errors.length } : {}) }];
+    });
+    scope.post(`/crm/v3/properties/${type}`).reply((_uri, body: any) => {
+      record('POST', `/crm/v3/properties/${type}`, body);
+      const message = problem(body);
+      if (message) return [message.endsWith('already exists') ? 409 : 400, { status: 'error', message, category: 'VALIDATION_ERROR' }];
+      add(body);
+      return [201, body];
     });
   }
   for (const type of ['deals', 'companies', 'contacts']) {
@@ -77,6 +100,8 @@ export function fakePortal(state: PortalState, base = 'https://api.hubapi.com') 
       return [200, { status: 'COMPLETE', results: [] }];
     });
   }
+  // Any answer at the API's root says HubSpot can be reached (doctor asks before anything else).
+  scope.get('/').reply(404, { status: 'error', message: 'Resource not found' });
   scope.get('/crm/v3/pipelines/deals').reply(() => {
     record('GET', '/crm/v3/pipelines/deals');
     return [200, { results: state.pipelines }];

@@ -22,7 +22,9 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env, PORT: String(port) },
+    // The outbox on purpose: a server with a token refuses to start without an email transport chosen.
+    // ENV_FILE: only the settings given here, never a .env an admin keeps in the checkout.
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ENV_FILE: '/dev/null', ...(env.SMTP_URL ? {} : { EMAIL_TRANSPORT: 'outbox' }), ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];

@@ -35,6 +35,8 @@ export async function startServer(options: TestServerOptions = {}): Promise<Runn
     DATA_DIR: dataDir,
     PLAYBOOK: SMALL_PLAYBOOK_PATH,
     HUBSPOT_CALLS_PER_10S: '250',
+    // Live with a token needs an email transport chosen; tests read the outbox (or pass their own transport).
+    ...(options.env?.SMTP_URL ? {} : { EMAIL_TRANSPORT: 'outbox' }),
     ...options.env,
   });
   const running = await boot(config, {

@@ -6,5 +6,5 @@ export function greeting(firstName: string | null, locale: Locale): string {
 }
 
 export function signature(brand: string, locale: Locale): string[] {
-  return locale === 'it' ? ['Un caro saluto,', `il team di ${brand}`] : ['Warm regards,', `The ${brand} team`];
+  return locale === 'it' ? ['Cordiali saluti,', `il team di ${brand}`] : ['Warm regards,', `The ${brand} team`];
 }

@@ -20,9 +20,9 @@ export const kickoffSurvey: Template = {
     heading: 'Grazie per il kickoff',
     paragraphs: [
       greeting(i.firstName, 'it'),
-      'nel kickoff abbiamo tracciato la rotta insieme: obiettivi, ruoli e primi passi. Ci piacerebbe sapere com’è andato per te.',
-      ...(i.survey ? ['Basta un clic, e le risposte le leggono solo il tuo project manager e il team che lavora con voi.'] : []),
+      'nel kickoff abbiamo fissato insieme obiettivi, ruoli e primi passi. Ci interessa sapere com’è andato dal vostro punto di vista.',
+      ...(i.survey ? ['Basta un clic, e le risposte le leggono solo il vostro project manager e il team che lavora con voi.'] : []),
     ],
-    closing: ['Se qualcosa non è andato come ti aspettavi, diccelo con franchezza: preferiamo saperlo adesso.', ...signature(i.brand.name, 'it')],
+    closing: ['Se qualcosa non è andato come vi aspettavate, ditecelo con franchezza: preferiamo saperlo subito.', ...signature(i.brand.name, 'it')],
   }),
 };

@@ -1,5 +1,13 @@
-import type { Template } from '../template-types.js';
+import { clientPhase } from '../../domain/client-phases.js';
+import type { Template, TemplateInput } from '../template-types.js';
 import { greeting, signature } from './greeting.js';
+
+/** Where the client is, in the client's words for the phase (never first100's internal label). */
+function whereWeAre(i: TemplateInput, locale: 'en' | 'it'): string[] {
+  if (!i.phase) return [];
+  const { name, meaning } = clientPhase(i.phase, locale);
+  return [locale === 'it' ? `A che punto siamo: “${name}”. ${meaning}` : `Where we are: “${name}”. ${meaning}`];
+}
 
 /** Acclimate: clients who know where they are worry less; a silent period is where doubts grow. */
 export const milestoneUpdate: Template = {
@@ -9,19 +17,23 @@ export const milestoneUpdate: Template = {
     heading: i.onboardingDay ? `Day ${i.onboardingDay} of 100` : 'Where we are',
     paragraphs: [
       greeting(i.firstName, 'en'),
-      `a short update on ${i.dealName}${i.phaseLabel ? `: we are in the "${i.phaseLabel}" phase of your onboarding` : ''}. Your project manager will share the details of the next milestone and what it needs from your side.`,
+      `a short update on ${i.dealName}.`,
+      ...whereWeAre(i, 'en'),
+      'Your project manager will share the details of the next milestone and what it needs from your side.',
       'If you expected something by now that you have not seen, or a date no longer works for you, reply to this email: it is much easier to adjust the plan early.',
     ],
     closing: signature(i.brand.name, 'en'),
   }),
   it: (i) => ({
     subject: i.onboardingDay ? `${i.companyName}: giorno ${i.onboardingDay} dei vostri primi 100` : `${i.companyName}: a che punto siamo`,
-    preheader: 'A che punto è il progetto e cosa viene dopo.',
+    preheader: 'A che punto è il progetto e che cosa viene dopo.',
     heading: i.onboardingDay ? `Giorno ${i.onboardingDay} di 100` : 'A che punto siamo',
     paragraphs: [
       greeting(i.firstName, 'it'),
-      `un breve aggiornamento su ${i.dealName}${i.phaseLabel ? `: siamo nella fase "${i.phaseLabel}" del vostro avvio` : ''}. Il tuo project manager ti darà i dettagli del prossimo traguardo e di cosa serve da parte vostra.`,
-      'Se ti aspettavi qualcosa che non hai ancora visto, o una data non va più bene, rispondi a questa email: è molto più facile adattare il piano per tempo.',
+      `un breve aggiornamento su ${i.dealName}.`,
+      ...whereWeAre(i, 'it'),
+      'Il vostro project manager vi darà i dettagli del prossimo traguardo e di che cosa serve da parte vostra.',
+      'Se vi aspettavate qualcosa che non avete ancora visto, o una data non va più bene, rispondete a questa email: è molto più facile modificare il piano per tempo.',
     ],
     closing: signature(i.brand.name, 'it'),
   }),

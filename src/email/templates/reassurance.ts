@@ -1,3 +1,4 @@
+import { ownEntry } from '../../domain/own-entry.js';
 import type { Locale } from '../../domain/phases.js';
 import type { Template, TemplateInput } from '../template-types.js';
 import { greeting, signature } from './greeting.js';
@@ -10,15 +11,15 @@ const INTRO: Record<string, Record<Locale, string>> = {
   },
   others_judgement: {
     en: 'A decision like this is also seen by colleagues and managers. It helps to know that others in your position made the same choice and were glad of it.',
-    it: 'Una decisione come questa la vedono anche colleghi e responsabili. Aiuta sapere che altri nella tua posizione hanno fatto la stessa scelta e ne sono contenti.',
+    it: 'Una decisione come questa la vedono anche colleghi e responsabili. Aiuta sapere che altri nella vostra posizione hanno fatto la stessa scelta e ne sono contenti.',
   },
   product_doubt: {
     en: 'What we promised is written in your agreement, and we measure ourselves against it. If something does not work as agreed, we fix it: that is part of the deal.',
-    it: 'Quello che abbiamo promesso è scritto nel contratto, e ci misuriamo su quello. Se qualcosa non funziona come concordato, lo sistemiamo: fa parte dell’accordo.',
+    it: 'Quello che abbiamo promesso è scritto nel contratto, ed è su quello che ci misuriamo. Se qualcosa non funziona come concordato, lo sistemiamo: fa parte dell’accordo.',
   },
   being_cheated: {
     en: 'Support and training after the purchase are included, and the terms you signed are the ones we follow. No surprises: if anything is unclear, ask and we will put it in writing.',
-    it: 'Assistenza e formazione dopo l’acquisto sono incluse, e le condizioni che hai firmato sono quelle che seguiamo. Nessuna sorpresa: se qualcosa non è chiaro, chiedi e te lo mettiamo per iscritto.',
+    it: 'Assistenza e formazione dopo l’acquisto sono incluse, e le condizioni che avete firmato sono quelle che rispettiamo. Nessuna sorpresa: se qualcosa non è chiaro, chiedetecelo e ve lo mettiamo per iscritto.',
   },
   default: {
     en: 'A few days after a decision like this it is normal to wonder whether it was the right one. Here is how the first weeks went for clients like you.',
@@ -27,7 +28,7 @@ const INTRO: Record<string, Record<Locale, string>> = {
 };
 
 function introOf(i: TemplateInput, locale: Locale): string {
-  return (INTRO[i.remorseType ?? 'default'] ?? INTRO.default!)[locale];
+  return (ownEntry(INTRO, i.remorseType ?? 'default') ?? INTRO.default!)[locale];
 }
 
 /** Affirm (buyer's remorse): reassure with stories of clients like them, matched to the doubt recorded at handoff. */
@@ -38,9 +39,9 @@ export const reassurance: Template = {
     heading: 'You made a good choice, and we will prove it',
     paragraphs: [greeting(i.firstName, 'en'), introOf(i, 'en')],
     ...(i.caseHistories.length > 0
-      ? { stories: { intro: 'Stories of clients who started where you are now:', items: i.caseHistories, note: 'Would you like to hear it from one of them? Reply and we will put you in touch.' } }
+      ? { stories: { intro: 'Stories of clients who started where you are now:', items: i.caseHistories, note: 'Would you like to hear it from one of them? Reply to this email and we will put you in touch.' } }
       : {}),
-    closing: ['Your project manager is one reply away, for any question, however small.', ...signature(i.brand.name, 'en')],
+    closing: ['For any question, however small, just reply to this email.', ...signature(i.brand.name, 'en')],
   }),
   it: (i) => ({
     subject: `${i.companyName}, siete in buona compagnia`,
@@ -48,8 +49,8 @@ export const reassurance: Template = {
     heading: 'Avete fatto una buona scelta, e ve lo dimostreremo',
     paragraphs: [greeting(i.firstName, 'it'), introOf(i, 'it')],
     ...(i.caseHistories.length > 0
-      ? { stories: { intro: 'Storie di clienti che sono partiti da dove siete voi adesso:', items: i.caseHistories, note: 'Vuoi sentirlo da uno di loro? Rispondi e vi mettiamo in contatto.' } }
+      ? { stories: { intro: 'Storie di clienti che sono partiti da dove siete voi adesso:', items: i.caseHistories, note: 'Volete sentirlo direttamente da uno di loro? Rispondete a questa email e vi metteremo in contatto.' } }
       : {}),
-    closing: ['Il tuo project manager è a una risposta di distanza, per qualsiasi domanda, anche piccola.', ...signature(i.brand.name, 'it')],
+    closing: ['Per qualsiasi domanda, anche piccola, basta rispondere a questa email.', ...signature(i.brand.name, 'it')],
   }),
 };

@@ -15,14 +15,14 @@ export const referralAsk: Template = {
     closing: ['Whatever you decide, thank you for being our client.', ...signature(i.brand.name, 'en')],
   }),
   it: (i) => ({
-    subject: `Grazie, ${i.companyName}: possiamo chiederti un favore?`,
-    preheader: 'Conosci qualcuno che affronta la sfida che avevate voi?',
-    heading: 'Grazie per le tue parole',
+    subject: `Grazie, ${i.companyName}: possiamo chiedervi un favore?`,
+    preheader: 'Conoscete qualcuno che affronta la sfida che avevate voi?',
+    heading: 'Grazie per le vostre parole',
     paragraphs: [
       greeting(i.firstName, 'it'),
-      `ci hai detto che lavorare con ${i.brand.name} è andato bene, e ci ha fatto davvero piacere.`,
-      'Conosci qualcuno che affronta la stessa sfida che avevate voi? Rispondi con il suo nome e lo contatteremo citandoti, solo se sei d’accordo. Anche una breve recensione, con parole tue, ci aiuta molto.',
+      `ci avete detto che vi siete trovati bene a lavorare con ${i.brand.name}, e ci ha fatto davvero piacere.`,
+      'Conoscete qualcuno che affronta la stessa sfida che avevate voi? Rispondete indicandoci chi è: lo contatteremo a nome vostro, solo se siete d’accordo. Anche una breve recensione, con parole vostre, ci aiuta molto.',
     ],
-    closing: ['Qualunque cosa deciderai, grazie di essere nostro cliente.', ...signature(i.brand.name, 'it')],
+    closing: ['Qualunque cosa decidiate, grazie di essere nostri clienti.', ...signature(i.brand.name, 'it')],
   }),
 };

@@ -1,28 +1,32 @@
 import type { Template } from '../template-types.js';
 import { greeting, signature } from './greeting.js';
 
-/** Accomplish: the agreed result is delivered; celebrate it and ask how the client sees us now (NPS). */
+/**
+ * Accomplish: the agreed work is delivered. Whether it gave the client what they came for is theirs to say, and
+ * nothing records it yet, so this email congratulates nobody: it asks how the client sees the delivery (the
+ * seeds: the supplier often thinks all went well while the client does not).
+ */
 export const resultSurvey: Template = {
   en: (i) => ({
-    subject: `${i.companyName}, you reached the result: congratulations!`,
-    preheader: 'A milestone worth celebrating, and one question for you.',
-    heading: 'Congratulations on the result',
+    subject: `${i.companyName}, how does the delivery look from your side?`,
+    preheader: 'One question, now that the work we agreed on is delivered.',
+    heading: 'The delivery, from your side',
     paragraphs: [
       greeting(i.firstName, 'en'),
-      `${i.dealName} reached the result we agreed on. It is your team's achievement as much as ours, and we wanted to say so.`,
-      ...(i.survey ? ['Now that you have seen the whole journey, one question matters a lot to us.'] : []),
+      `with ${i.dealName} we have delivered the work we agreed on. Only you can judge whether it gives ${i.companyName} what you came to us for, and we would rather hear it plainly.`,
+      ...(i.survey ? ['One question, and a comment if you like: your project manager reads every answer.'] : []),
     ],
-    closing: ['Thank you for the trust you gave us along the way.', ...signature(i.brand.name, 'en')],
+    closing: ['If something is missing or not what you expected, reply to this email: better to know now, while there is time to act on it.', ...signature(i.brand.name, 'en')],
   }),
   it: (i) => ({
-    subject: `${i.companyName}, avete raggiunto il risultato: complimenti!`,
-    preheader: 'Un traguardo da festeggiare, e una domanda per te.',
-    heading: 'Complimenti per il risultato',
+    subject: `${i.companyName}, come vedete il lavoro consegnato?`,
+    preheader: 'Una domanda, ora che il lavoro concordato è stato consegnato.',
+    heading: 'La consegna, dal vostro punto di vista',
     paragraphs: [
       greeting(i.firstName, 'it'),
-      `${i.dealName} ha raggiunto il risultato che avevamo concordato. È un successo del vostro team quanto del nostro, e volevamo dirvelo.`,
-      ...(i.survey ? ['Ora che hai visto tutto il percorso, una domanda per noi conta molto.'] : []),
+      `per ${i.dealName} abbiamo consegnato il lavoro concordato. Solo voi potete dire se dà a ${i.companyName} ciò per cui ci avete scelto, e preferiamo sentirlo con franchezza.`,
+      ...(i.survey ? ['Una domanda, e un commento se volete: il vostro project manager legge ogni risposta.'] : []),
     ],
-    closing: ['Grazie per la fiducia che ci avete dato lungo la strada.', ...signature(i.brand.name, 'it')],
+    closing: ['Se manca qualcosa o non è come vi aspettavate, rispondete a questa email: meglio saperlo adesso, finché c’è tempo per intervenire.', ...signature(i.brand.name, 'it')],
   }),
 };

@@ -1,7 +1,11 @@
 import type { Template } from '../template-types.js';
 import { greeting, signature } from './greeting.js';
 
-/** Admit: the contract is signed. Celebrate the relationship, and say what happens next. */
+/**
+ * Admit: the contract is signed. Celebrate the relationship and say what happens next. It goes out on day 0,
+ * usually before sales has handed the client over: it says the client's words reached the PM only once the PM
+ * has accepted the handoff, and otherwise asks the client to tell us if they are ever made to repeat themselves.
+ */
 export const welcome: Template = {
   en: (i) => ({
     subject: `Welcome to ${i.brand.name}, ${i.companyName}!`,
@@ -10,20 +14,26 @@ export const welcome: Template = {
     paragraphs: [
       greeting(i.firstName, 'en'),
       `today ${i.companyName} and ${i.brand.name} start working together, and the whole team is glad of it, not only the people you met during the sale.`,
-      'In the next few days your project manager will get in touch to plan the kickoff. Everything you told us so far has been passed on, so you will not have to repeat yourself.',
+      'In the next few days your project manager will get in touch to plan the kickoff with you.',
+      i.handoffAccepted
+        ? 'What you told us during the sale is already with your project manager, so you will not have to repeat it.'
+        : 'If we ever ask you again for something you already told us during the sale, tell us: it should not happen.',
       'If anything is unclear, or you simply want to talk to someone, reply to this email: a person reads it.',
     ],
     closing: ['Thank you for choosing us.', ...signature(i.brand.name, 'en')],
   }),
   it: (i) => ({
-    subject: `Benvenuti in ${i.brand.name}, ${i.companyName}!`,
-    preheader: 'Oggi iniziamo a lavorare insieme: ecco cosa succede adesso.',
-    heading: `Benvenuti a bordo, ${i.companyName}`,
+    subject: `Benvenuti, ${i.companyName}: da oggi lavoriamo insieme`,
+    preheader: 'Oggi iniziamo a lavorare insieme: ecco che cosa succede adesso.',
+    heading: `Benvenuti, ${i.companyName}`,
     paragraphs: [
       greeting(i.firstName, 'it'),
-      `da oggi ${i.companyName} e ${i.brand.name} lavorano insieme, e tutto il team ne è felice, non solo le persone che hai conosciuto durante la trattativa.`,
-      'Nei prossimi giorni il tuo project manager ti contatterà per organizzare il kickoff. Tutto quello che ci hai raccontato finora è stato passato a chi seguirà il progetto: non dovrai ripeterlo.',
-      'Se qualcosa non è chiaro, o vuoi semplicemente parlare con qualcuno, rispondi a questa email: la legge una persona.',
+      `da oggi ${i.companyName} e ${i.brand.name} lavorano insieme, e ne è contento tutto il nostro team, non solo le persone che avete conosciuto durante la trattativa.`,
+      'Nei prossimi giorni il vostro project manager vi contatterà per organizzare insieme il kickoff.',
+      i.handoffAccepted
+        ? 'Quanto ci avete raccontato durante la trattativa è già nelle mani del vostro project manager: non dovrete ripeterlo.'
+        : 'Se vi chiediamo di nuovo qualcosa che ci avete già detto durante la trattativa, fatecelo notare: non dovrebbe succedere.',
+      'Se qualcosa non è chiaro, o volete semplicemente parlare con qualcuno, rispondete a questa email: la legge una persona.',
     ],
     closing: ['Grazie per averci scelto.', ...signature(i.brand.name, 'it')],
   }),

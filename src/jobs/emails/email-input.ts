@@ -1,5 +1,6 @@
 import { onboardingDay } from '../../domain/onboarding-day.js';
-import { isPhase, phaseLabel, type Locale } from '../../domain/phases.js';
+import { ownEntry } from '../../domain/own-entry.js';
+import { isPhase, type Phase } from '../../domain/phases.js';
 import type { CaseHistory, Playbook } from '../../domain/playbook-schema.js';
 import type { DealSnapshot } from '../../domain/deal.js';
 import { readHandoff } from '../../store/handoff-store.js';
@@ -11,9 +12,11 @@ export interface DealFacts {
   dealName: string;
   companyId: string | null;
   phase: string | null;
-  phaseLabel: (locale: Locale) => string | null;
+  /** `phase` when it is one of the 8: templates name it in the client's words (client-phases.ts). */
+  knownPhase: Phase | null;
   onboardingDay: number | null;
   remorseType: string | null;
+  handoffAccepted: boolean;
   caseHistories: CaseHistory[];
 }
 
@@ -28,9 +31,10 @@ export async function readDealFacts(db: Queryable, deal: DealSnapshot, playbook:
     dealName: deal.name,
     companyId: deal.company?.id ?? null,
     phase,
-    phaseLabel: (locale) => (isPhase(phase) ? phaseLabel(phase, locale) : null),
+    knownPhase: isPhase(phase) ? phase : null,
     onboardingDay: onboardingDay(state?.day_zero == null ? null : Number(state.day_zero), now, playbook.timezone),
     remorseType,
-    caseHistories: (remorseType ? stories[remorseType as keyof typeof stories] : undefined) ?? stories.default ?? [],
+    handoffAccepted: handoff.status === 'accepted',
+    caseHistories: (remorseType ? ownEntry<CaseHistory[] | undefined>(stories, remorseType) : undefined) ?? stories.default ?? [],
   };
 }

@@ -92,7 +92,7 @@ async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
   const unsubscribeUrl = `${mailer.publicBaseUrl}/unsubscribe/${unsubscribeToken}`;
   const content = renderEmail(template, {
     locale, brand: mailer.brand, firstName: i.contact.firstName, companyName: facts.companyName, dealName: facts.dealName,
-    phaseLabel: facts.phaseLabel(locale), onboardingDay: facts.onboardingDay, remorseType: facts.remorseType,
+    phase: facts.knownPhase, onboardingDay: facts.onboardingDay, remorseType: facts.remorseType, handoffAccepted: facts.handoffAccepted,
     caseHistories: facts.caseHistories, survey, unsubscribeUrl,
   });
   const to = { address: i.contact.email, ...(fullName(i.contact) ? { name: fullName(i.contact) } : {}) };

@@ -1,10 +1,10 @@
 import { mappedStageIds, missedStageChange, type SearchedDeal } from '../../domain/missed-stage-change.js';
 import { MAX_BATCH } from '../../hubspot/hubspot-port.js';
-import { advanceCursor, readCursor } from '../../store/schedule-store.js';
+import { advanceCursor, readCursor, readWatchStart } from '../../store/schedule-store.js';
 import { recordStageChanges } from '../../store/stage-change-store.js';
 import { latestRecordedStages } from '../../store/sweep-reads.js';
 import type { Engine } from '../engine.js';
-import { epochMs } from './epoch-ms.js';
+import { epochMs } from '../../hubspot/epoch-ms.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 export interface ReconciliationSettings {
@@ -34,9 +34,11 @@ export function createReconciliationSweep(engine: Engine, kick: () => void, sett
   return {
     name: NAME,
     async run(tickAt) {
-      // On its first run it starts from now: changes from before first100 watched are not "missed".
-      const cursor = (await readCursor(engine.db, NAME)) ?? tickAt;
-      const since = cursor - overlapMs;
+      // Changes from before first100 watched are history, not "missed": no search, not even the first, reaches back
+      // past the moment it started watching, and no stage it cannot date after that moment is replayed.
+      const watchingSince = (await readWatchStart(engine.db)) ?? tickAt;
+      const cursor = (await readCursor(engine.db, NAME)) ?? watchingSince;
+      const since = Math.max(cursor - overlapMs, watchingSince);
       const counts = { pages: 0, deals: 0, replayed: 0 };
       let position = cursor;
       let after: string | undefined;
@@ -47,7 +49,7 @@ export function createReconciliationSweep(engine: Engine, kick: () => void, sett
           return searched ? [searched] : [];
         });
         const recorded = await latestRecordedStages(engine.db, deals.map((d) => d.id));
-        const missed = deals.flatMap((d) => missedStageChange(d, recorded.get(d.id), engine.playbook, since) ?? []);
+        const missed = deals.flatMap((d) => missedStageChange(d, recorded.get(d.id), engine.playbook, since, watchingSince) ?? []);
         counts.replayed += await recordStageChanges(
           engine.db,
           missed.map((c) => ({ ...c, eventId: 'reconciliation', portalId: settings.portalId })),

@@ -1,32 +1,40 @@
+import { CONTACT_KINDS, latestClientContact } from '../../domain/client-contact.js';
 import { dealHealth } from '../../domain/client-health.js';
 import { isSurveyKind, toneOf, type AnswerTone } from '../../domain/feedback-scoring.js';
 import { planCheckIn, planSilence } from '../../domain/plan-silence.js';
+import { latest } from '../../hubspot/epoch-ms.js';
 import { MAX_BATCH } from '../../hubspot/hubspot-port.js';
 import type { DealSnapshot } from '../../domain/deal.js';
 import { insertSteps, type NewStep } from '../../store/onboarding-store.js';
-import { listOnboardingDeals, swapSilentSince, type OnboardingDeal } from '../../store/sweep-reads.js';
+import { listOnboardingDeals, recordLastContact, swapSilentSince, type OnboardingDeal } from '../../store/sweep-reads.js';
 import type { Engine } from '../engine.js';
 import { companyUpdateStep, dealUpdateStep, effectKey, plannedStepRows } from '../steps/steps-from-plan.js';
-import { epochMs, latest } from './epoch-ms.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 /**
- * HubSpot's "Last contacted": the last call, sales email or meeting logged on the deal (by us or the client).
- * Tasks and notes, which first100 creates itself, do not move it; `notes_last_updated` and `hs_lastmodifieddate` do.
+ * Engagements read per kind and deal, newest first. If the 20 newest calls since the silence clock started all failed
+ * to connect, the client is not answering: an older call that did connect is rightly not looked for.
  */
-export const CONTACT_PROPERTIES = ['notes_last_contacted'];
+export const ENGAGEMENTS_PER_SEARCH = 20;
 
 interface Change {
   deal: OnboardingDeal;
   silentSince: number | null;
 }
 
-/** Marks deals whose client has been silent past the phase's limit, once per silence, and clears it when contact resumes. */
+type Counts = { deals: number; searched: number; searches: number; silent: number; resumed: number; failed: number };
+
+/**
+ * Marks deals whose client has been silent past the phase's limit, once per silence, and clears it when contact
+ * resumes. Contact is what first100's own writes cannot move (domain/client-contact.ts): the client's emails, calls
+ * that connected, meetings held, and answers to first100's surveys. HubSpot is asked only about deals whose limit has
+ * run out by what first100 already knows, at most one search per kind of engagement.
+ */
 export function createSilentClientSweep(engine: Engine, kick: () => void): ScheduledJob {
   return {
     name: 'silent-client-sweep',
     async run(tickAt) {
-      const counts = { deals: 0, silent: 0, resumed: 0, failed: 0 };
+      const counts: Counts = { deals: 0, searched: 0, searches: 0, silent: 0, resumed: 0, failed: 0 };
       for (let after = ''; ; ) {
         const page = await listOnboardingDeals(engine.db, after, MAX_BATCH);
         if (page.length === 0) break;
@@ -34,11 +42,16 @@ export function createSilentClientSweep(engine: Engine, kick: () => void): Sched
         // A deal whose phase has no limit is only looked at to end a silence it carries from an earlier phase.
         const tracked = page.filter((d) => engine.playbook.phases[d.phase]?.silence || d.silentSince !== null);
         counts.deals += tracked.length;
-        const changes = await decide(engine, tracked, tickAt).catch((error) => {
-          engine.log.warn({ err: { message: (error as Error).message }, count: tracked.length }, 'silent-client sweep could not read these deals; the next sweep retries');
-          counts.failed += tracked.length;
-          return [] as Change[];
-        });
+        const changes: Change[] = [];
+        for (const deal of tracked) {
+          try {
+            const silentSince = await decide(engine, deal, tickAt, counts);
+            if (silentSince !== deal.silentSince) changes.push({ deal, silentSince });
+          } catch (error) {
+            counts.failed += 1;
+            engine.log.warn({ dealId: deal.dealId, err: { message: (error as Error).message } }, 'silent-client sweep could not read this deal\'s engagements; the next sweep retries');
+          }
+        }
         const snapshots = await readSnapshots(engine, changes.filter((c) => c.silentSince !== null)).catch((error) => {
           engine.log.warn({ err: { message: (error as Error).message } }, 'silent-client sweep could not read the silent deals; the next sweep retries');
           return undefined;
@@ -67,18 +80,30 @@ async function readSnapshots(engine: Engine, changes: Change[]): Promise<Map<str
   return changes.length > 0 ? engine.hubspot.readDeals(changes.map((c) => c.deal.dealId)) : new Map();
 }
 
-/** Reads the deals' last contact in batch calls and returns the deals whose silence starts or ends. */
-async function decide(engine: Engine, deals: OnboardingDeal[], now: number): Promise<Change[]> {
-  if (deals.length === 0) return [];
-  const contacts = await engine.hubspot.readObjects('deals', deals.map((d) => d.dealId), CONTACT_PROPERTIES);
-  return deals.flatMap((deal) => {
-    const properties = contacts.get(deal.dealId);
-    if (!properties) return []; // deleted or merged in HubSpot: nothing to tell anyone
-    const lastContactAt = latest([epochMs(properties.notes_last_contacted), epochMs(deal.lastFeedback?.at)]);
-    const startedAt = deal.dayZero ?? deal.enteredAt ?? now;
-    const decision = planSilence({ phase: deal.phase, lastContactAt, startedAt, silentSince: deal.silentSince, playbook: engine.playbook, calendar: engine.calendar, now });
-    return decision.changed ? [{ deal, silentSince: decision.silentSince }] : [];
-  });
+/**
+ * Since when the deal's client is silent (null: not silent). First from what first100 knows (the last contact it
+ * found, the last survey answer, the start of onboarding); only if that says the limit ran out, HubSpot's
+ * engagements on the deal since then, one kind at a time, stopping at the first contact that puts it back within.
+ */
+async function decide(engine: Engine, deal: OnboardingDeal, now: number, counts: Counts): Promise<number | null> {
+  const startedAt = deal.dayZero ?? deal.enteredAt ?? now;
+  const silenceFrom = (lastContactAt: number | null) =>
+    planSilence({ phase: deal.phase, lastContactAt, startedAt, silentSince: deal.silentSince, playbook: engine.playbook, calendar: engine.calendar, now }).silentSince;
+  const known = latest([deal.lastContactAt, deal.lastFeedback?.at ?? null]);
+  let silentSince = silenceFrom(known);
+  if (silentSince === null) return null;
+  counts.searched += 1;
+  const quietFrom = Math.max(known ?? startedAt, startedAt);
+  let found: number | null = null;
+  for (const kind of CONTACT_KINDS) {
+    counts.searches += 1;
+    const engagements = await engine.hubspot.searchDealEngagements({ dealId: deal.dealId, kind, after: quietFrom, until: now, limit: ENGAGEMENTS_PER_SEARCH });
+    found = latest([found, latestClientContact(engagements, now)]);
+    silentSince = silenceFrom(latest([known, found]));
+    if (silentSince === null) break;
+  }
+  if (found !== null) await recordLastContact(engine.db, deal.dealId, found);
+  return silentSince;
 }
 
 /** Records the change and its effects in one transaction: the check-in task once per silence, the health property. */

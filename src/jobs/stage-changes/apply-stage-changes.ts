@@ -1,3 +1,4 @@
+import { InvalidDateError } from '../../domain/business-calendar.js';
 import { planStageChange } from '../../domain/plan-stage-change.js';
 import { HubSpotError } from '../../hubspot/hubspot-error.js';
 import { isHandoffAccepted } from '../../store/handoff-store.js';
@@ -26,7 +27,7 @@ export async function processStageChanges(engine: Engine): Promise<number> {
   }
   for (const change of changes) {
     await engine.gate.turn();
-    const outcome = await applyOne(engine, change, deals.get(change.dealId));
+    const outcome = await applyOne(engine, change, deals.get(change.dealId)).catch((error: unknown) => refuseUndatable(engine, change, error));
     engine.log.info({ dealId: change.dealId, eventId: change.eventId, stageId: change.stageId, outcome }, 'stage change applied');
   }
   return changes.length;
@@ -83,6 +84,14 @@ async function applyOne(engine: Engine, change: ClaimedStageChange, read: Parame
     await finishStageChange(tx, change.id, outcome);
     return outcome;
   });
+}
+
+/** A change whose date the calendar cannot count from is closed with the reason, not retried forever (nor spun on). */
+async function refuseUndatable(engine: Engine, change: ClaimedStageChange, error: unknown): Promise<string> {
+  if (!(error instanceof InvalidDateError)) throw error;
+  const outcome = `refused: ${error.message}`;
+  await finishStageChange(engine.db, change.id, outcome);
+  return outcome;
 }
 
 function describe(error: unknown) {

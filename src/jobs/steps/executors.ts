@@ -5,6 +5,7 @@ import { assignTaskOwners } from './assign-task-owners.js';
 import { closeLeftTasks } from './close-tasks.js';
 import { completeWorkflowCallbacks, runWorkflowActions } from './run-workflow-actions.js';
 import { createNotes, createTasks, updateCompanies, updateDeals } from './step-writes.js';
+import { updateNotes } from './update-notes.js';
 
 export type Executor<K extends WorkerKind> = (engine: Engine, steps: ClaimedStepOf<K>[]) => Promise<void>;
 
@@ -14,6 +15,7 @@ export const EXECUTORS: { [K in WorkerKind]: Executor<K> } = {
   'deal-update': updateDeals,
   advance: advancePhases,
   note: createNotes,
+  'note-update': updateNotes,
   'company-update': updateCompanies,
   'owner-task': assignTaskOwners,
   'workflow-action': runWorkflowActions,

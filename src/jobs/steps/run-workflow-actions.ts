@@ -1,6 +1,6 @@
 import type { DealSnapshot } from '../../domain/deal.js';
 import type { Phase } from '../../domain/phases.js';
-import { failureOutputs, successOutputs, surveyTemplate, type ActionOutputs, type ActionInput, type WorkflowOutcome } from '../../domain/workflow-actions.js';
+import { failureOutputs, successOutputs, WORKFLOW_SURVEY_TEMPLATE, type ActionOutputs, type ActionInput, type WorkflowOutcome } from '../../domain/workflow-actions.js';
 import type { Queryable } from '../../store/db.js';
 import { readDealStates } from '../../store/deal-state-reads.js';
 import { isHandoffAccepted } from '../../store/handoff-store.js';
@@ -101,7 +101,7 @@ async function planSurvey(tx: Queryable, engine: Engine, deal: DealSnapshot, cal
   const contacts = to === 'all_contacts' ? deal.contactIds.length : Math.min(1, deal.contactIds.length);
   if (contacts > 0) {
     const now = engine.clock();
-    const email = { kind: 'email' as const, stepId: 'workflow-survey', dueAt: now, template: surveyTemplate(input.survey_kind), to, survey: input.survey_kind, touchpoint: input.touchpoint };
+    const email = { kind: 'email' as const, stepId: 'workflow-survey', dueAt: now, template: WORKFLOW_SURVEY_TEMPLATE, to, survey: input.survey_kind, touchpoint: input.touchpoint };
     await insertSteps(tx, [emailStep(deal, state?.entryId ?? null, workflowKey(deal.id, callbackId, 'survey'), email)]);
   }
   return outputs(tx, deal.id, contacts > 0 ? 'survey_planned' : 'no_contacts', state?.phase ?? null, 0, { survey_planned: contacts > 0, survey_contacts: contacts });

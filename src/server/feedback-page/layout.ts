@@ -1,5 +1,5 @@
 import type { Locale } from '../../domain/phases.js';
-import { escapeHtml } from '../../domain/timeline-notes.js';
+import { escapeHtml } from '../../domain/user-text.js';
 import { pageCsp } from '../page-csp.js';
 
 /** Phone first: one column, large touch targets; wider screens get the scale on one row. No outside assets. */

@@ -1,5 +1,5 @@
 import type { Locale } from '../../domain/phases.js';
-import { escapeHtml } from '../../domain/timeline-notes.js';
+import { escapeHtml } from '../../domain/user-text.js';
 import { messagePage } from './layout.js';
 import { fill, WORDS } from './words.js';
 

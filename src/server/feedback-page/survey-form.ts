@@ -1,9 +1,10 @@
 import { MAX_COMMENT_CHARS } from '../../domain/feedback-effects.js';
 import { SURVEY_SCALES, type SurveyKind } from '../../domain/feedback-scoring.js';
 import type { Locale } from '../../domain/phases.js';
-import { escapeHtml } from '../../domain/timeline-notes.js';
+import { scaleEnds, surveyQuestion } from '../../domain/survey-questions.js';
+import { escapeHtml } from '../../domain/user-text.js';
 import { page } from './layout.js';
-import { fill, QUESTIONS, WORDS } from './words.js';
+import { fill, WORDS } from './words.js';
 
 export interface SurveyFormView {
   locale: Locale;
@@ -11,22 +12,31 @@ export interface SurveyFormView {
   token: string;
   survey: SurveyKind;
   touchpoint: string;
+  /** Who asks, as the emails name it (EMAIL_BRAND_NAME); null when no mailer is configured. */
+  brand: string | null;
   selected: number | null;
   comment: string;
   /** A line above the form: the score kept from the email, or until when an answer can be changed. */
   notice?: string;
-  error?: 'score' | 'comment';
+  error?: 'score' | 'comment' | 'characters';
 }
 
 /** The survey: the touchpoint, the score as radio buttons in a fieldset, the open question, one button. */
 export function surveyForm(v: SurveyFormView): string {
   const { min, max } = SURVEY_SCALES[v.survey];
-  const q = QUESTIONS[v.survey];
+  const { low, high } = scaleEnds(v.survey, v.locale);
+  const question = surveyQuestion(v.survey, v.locale, { touchpoint: v.touchpoint, brand: v.brand });
   const t = (text: Record<Locale, string>) => text[v.locale];
-  const errorText = v.error === 'comment' ? fill(t(WORDS.commentTooLong), { max: MAX_COMMENT_CHARS }) : fill(t(WORDS.scoreMissing), { min, max });
+  const errorText =
+    v.error === 'comment'
+      ? fill(t(WORDS.commentTooLong), { max: MAX_COMMENT_CHARS })
+      : v.error === 'characters'
+        ? t(WORDS.commentUnreadable)
+        : fill(t(WORDS.scoreMissing), { min, max });
+  const commentInvalid = v.error === 'comment' || v.error === 'characters';
   const radios = [];
   for (let n = min; n <= max; n++) {
-    const end = n === min ? t(q.low) : n === max ? t(q.high) : '';
+    const end = n === min ? low : n === max ? high : '';
     radios.push(
       `<label><input type="radio" name="score" value="${n}" required${n === v.selected ? ' checked' : ''}>` +
         `<span>${n}${end ? `<span class="vh"> (${escapeHtml(end)})</span>` : ''}</span></label>`,
@@ -41,14 +51,14 @@ export function surveyForm(v: SurveyFormView): string {
     `<form method="post" action="${encodeURIComponent(v.token)}">` +
     // The ends' meaning is in the first and last radio's name; the visible line repeats it for sighted readers.
     `<fieldset${v.error === 'score' ? ' aria-describedby="form-error" aria-invalid="true"' : ''}>` +
-    `<legend>${escapeHtml(t(q.question))}</legend>` +
+    `<legend>${escapeHtml(question)}</legend>` +
     `<div class="scale scale-${max - min + 1}">${radios.join('')}</div>` +
-    `<p class="ends" id="scale-ends" aria-hidden="true"><span>${min} = ${escapeHtml(t(q.low))}</span><span>${max} = ${escapeHtml(t(q.high))}</span></p>` +
+    `<p class="ends" id="scale-ends" aria-hidden="true"><span>${min} = ${escapeHtml(low)}</span><span>${max} = ${escapeHtml(high)}</span></p>` +
     `</fieldset>` +
     `<label class="q" for="comment">${t(WORDS.commentLabel)}</label>` +
     `<p class="hint" id="comment-hint">${fill(t(WORDS.commentHint), { max: MAX_COMMENT_CHARS })}</p>` +
-    `<textarea id="comment" name="comment" rows="5" maxlength="${MAX_COMMENT_CHARS}" aria-describedby="comment-hint${v.error === 'comment' ? ' form-error' : ''}"` +
-    `${v.error === 'comment' ? ' aria-invalid="true"' : ''}>${escapeHtml(v.comment)}</textarea>` +
+    `<textarea id="comment" name="comment" rows="5" maxlength="${MAX_COMMENT_CHARS}" aria-describedby="comment-hint${commentInvalid ? ' form-error' : ''}"` +
+    `${commentInvalid ? ' aria-invalid="true"' : ''}>${escapeHtml(v.comment)}</textarea>` +
     `<button type="submit">${t(WORDS.send)}</button>` +
     `</form>`;
   const title = v.error ? `${t(WORDS.error)}: ${t(WORDS.title)}` : t(WORDS.title);
