@@ -38,6 +38,11 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
   /** Notes on deals' timelines (handoff actions, phase moves, feedback), kept like tasks. */
   const notes: DoubleTask[] = [];
   const dealUpdates = new Map<string, Record<string, string>>();
+  /** Tasks and notes are kept, and a marker search finds them on their deal (task 216, note 214 associations). */
+  const MARKED = {
+    tasks: { list: tasks, typeId: 216, markerProperty: 'hs_task_body' },
+    notes: { list: notes, typeId: 214, markerProperty: 'hs_note_body' },
+  };
   const faults: { path: string; fault: Fault; remaining: number }[] = [];
   const hung: string[] = [];
   let nextId = 100_000;
@@ -57,25 +62,17 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
     if (method === 'POST' && path === '/crm/v3/objects/companies/batch/read') {
       return [200, { status: 'COMPLETE', results: body.inputs.map((i: any) => ({ id: i.id, properties: { name: `Company ${i.id}` } })) }];
     }
-    if (method === 'POST' && path === '/crm/v3/objects/tasks/batch/create') {
-      const created = body.inputs.map((input: any) => ({ id: String(nextId++), ...input }));
-      tasks.push(...created);
-      return [201, { status: 'COMPLETE', results: created.map((t: DoubleTask) => ({ id: t.id, properties: t.properties })) }];
-    }
-    if (method === 'POST' && path === '/crm/v3/objects/tasks/search') {
+    const marked = method === 'POST' ? path.match(/^\/crm\/v3\/objects\/(tasks|notes)\/(batch\/create|search)$/) : null;
+    if (marked) {
+      const { list, typeId, markerProperty } = MARKED[marked[1] as keyof typeof MARKED];
+      if (marked[2] === 'batch/create') {
+        const created = body.inputs.map((input: any) => ({ id: String(nextId++), ...input }));
+        list.push(...created);
+        return [201, { status: 'COMPLETE', results: created.map((o: DoubleTask) => ({ id: o.id, properties: o.properties })) }];
+      }
       const dealId = body.filterGroups?.[0]?.filters?.[0]?.value;
-      const onDeal = tasks.filter((t) => t.associations.some((a) => a.to.id === dealId && a.types[0]?.associationTypeId === 216));
-      return [200, { total: onDeal.length, results: onDeal.map((t) => ({ id: t.id, properties: { hs_task_body: t.properties.hs_task_body } })) }];
-    }
-    if (method === 'POST' && path === '/crm/v3/objects/notes/batch/create') {
-      const created = body.inputs.map((input: any) => ({ id: String(nextId++), ...input }));
-      notes.push(...created);
-      return [201, { status: 'COMPLETE', results: created.map((n: DoubleTask) => ({ id: n.id, properties: n.properties })) }];
-    }
-    if (method === 'POST' && path === '/crm/v3/objects/notes/search') {
-      const dealId = body.filterGroups?.[0]?.filters?.[0]?.value;
-      const onDeal = notes.filter((n) => n.associations.some((a) => a.to.id === dealId && a.types[0]?.associationTypeId === 214));
-      return [200, { total: onDeal.length, results: onDeal.map((n) => ({ id: n.id, properties: { hs_note_body: n.properties.hs_note_body } })) }];
+      const onDeal = list.filter((o) => o.associations.some((a) => a.to.id === dealId && a.types[0]?.associationTypeId === typeId));
+      return [200, { total: onDeal.length, results: onDeal.map((o) => ({ id: o.id, properties: { [markerProperty]: o.properties[markerProperty] } })) }];
     }
     // /readyz's token check: one page of one deal.
     if (method === 'GET' && path === '/crm/v3/objects/deals') return [200, { results: [deal('1')] }];
