@@ -6,7 +6,7 @@ import { readPipelines } from './deals-and-pipelines.js';
 import { NOTES } from './notes.js';
 import { updateNotes } from './note-updates.js';
 import { createMarked, findMarked } from './marked-objects.js';
-import { readAssociatedIds, readObjects, updateObjects } from './objects.js';
+import { readObjects, updateObjects } from './objects.js';
 import { createProperties, createPropertyGroup, readProperties, readPropertyGroups } from './properties.js';
 import { searchDealsModifiedSince } from './search-deals.js';
 import { searchDealEngagements } from './deal-engagements.js';
@@ -35,7 +35,6 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings & Pick<QuickR
     logEmails: (emails) => createMarked(request, LOGGED_EMAILS, emails),
     findEmailsByMarker: (dealId, markers) => findMarked(request, LOGGED_EMAILS, dealId, markers),
     readObjects: (objectType, ids, properties) => readObjects(request, objectType, ids, properties),
-    readAssociatedIds: (from, id, to, max) => readAssociatedIds(request, from, id, to, max),
     readProperties: (objectType) => readProperties(request, objectType),
     readPropertyGroups: (objectType) => readPropertyGroups(request, objectType),
     createPropertyGroup: (objectType, group) => createPropertyGroup(request, objectType, group),

@@ -129,10 +129,6 @@ export function createDryRunAdapter(
       const known = new Set(objectType === 'deals' ? deals.keys() : [...deals.values()].flatMap((d) => (d.company ? [d.company.id] : [])));
       return new Map(ids.filter((id) => known.has(id)).map((id) => [id, {}]));
     },
-    async readAssociatedIds(from, id, to, max) {
-      if (from !== 'companies' || to !== 'deals') return [];
-      return [...deals.values()].filter((d) => d.company?.id === id).map((d) => d.id).slice(0, max);
-    },
     async readProperties() {
       return [];
     },

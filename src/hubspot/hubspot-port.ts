@@ -135,8 +135,6 @@ export interface HubSpotPort {
   findEmailsByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
   /** Properties of deals or companies by id; ids HubSpot does not know are absent. */
   readObjects(objectType: CrmObjectType, ids: string[], properties: string[]): Promise<Map<string, Record<string, string | null>>>;
-  /** Ids of the records of `to` associated with one record of `from`, at most `max`. */
-  readAssociatedIds(from: CrmObjectType, id: string, to: CrmObjectType, max: number): Promise<string[]>;
   readProperties(objectType: CrmObjectType): Promise<ExistingProperty[]>;
   readPropertyGroups(objectType: CrmObjectType): Promise<string[]>;
   createPropertyGroup(objectType: CrmObjectType, group: { name: string; label: string; displayOrder: number }): Promise<void>;

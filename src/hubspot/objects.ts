@@ -5,10 +5,6 @@ import { chunk, MAX_BATCH, type CrmObjectType, type RecordUpdate } from './hubsp
 interface BatchObjects {
   results: { id: string; properties: Record<string, string | null> }[];
 }
-interface AssociationPage {
-  results: { toObjectId: string | number }[];
-  paging?: { next?: { after: string } };
-}
 
 /** Properties of deals or companies by id, ≤100 per call; ids HubSpot does not know are absent. */
 export async function readObjects(
@@ -23,19 +19,6 @@ export async function readObjects(
     for (const o of read.results ?? []) found.set(o.id, o.properties);
   }
   return found;
-}
-
-/** Ids of the objects associated with one record, following pages up to `max`. */
-export async function readAssociatedIds(request: HubSpotRequest, from: CrmObjectType, id: string, to: CrmObjectType, max: number): Promise<string[]> {
-  const ids: string[] = [];
-  let after: string | undefined;
-  do {
-    const query = `limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`;
-    const page: AssociationPage = await request<AssociationPage>('GET', `/crm/v4/objects/${from}/${encodeURIComponent(id)}/associations/${to}?${query}`);
-    ids.push(...(page.results ?? []).map((r) => String(r.toObjectId)));
-    after = page.paging?.next?.after;
-  } while (after && ids.length < max);
-  return [...new Set(ids)].slice(0, max);
 }
 
 /** One batch update of deals or companies (≤100), read per record: a 207 names the records it refused. */
