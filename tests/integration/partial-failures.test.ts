@@ -80,25 +80,33 @@ describe("HubSpot's answers are read per input", () => {
     expect((await stepsOf(server, 'task')).map((s) => s.status)).toEqual(['done', 'done']);
   });
 
-  it('HubSpot down for longer than ten attempts: the deals won meanwhile get their phase and tasks once it answers again', async () => {
-    const ids = ['1', '2', '3'];
+  it('HubSpot answering 503 to everything for three hours: nothing is given up, and once it answers every deal gets its phase and tasks once', async () => {
+    const ids = ['1', '2', '3', '4'];
     const { hubspot, server, clock } = await setUp(Object.fromEntries(ids.map((id) => [id, deal(id)])));
-    await deliver(server.url, ids.map((id) => stageEvent(id, 'closedwon', wonAt)), clock.now);
-    const outageEnds = clock.now + 3 * 60 * 60_000; // three hours of 503s, far past ten attempts of backoff
-    for (let i = 0; i < 500; i++) hubspot.failNext('/crm/v3/objects/deals/batch/read', 503, { message: 'Service Unavailable' });
+    // Deal 4 is won just before the outage: it enters its phase, but HubSpot fails its tasks.
+    hubspot.failNext('/crm/v3/objects/tasks/batch/create', 503, { message: 'Service Unavailable' });
+    await deliver(server.url, [stageEvent('4', 'closedwon', wonAt)], clock.now);
+    await server.worker.drain();
+    hubspot.failAll(503, { message: 'Service Unavailable' });
+    await deliver(server.url, ['1', '2', '3'].map((id) => stageEvent(id, 'closedwon', wonAt)), clock.now);
+    const outageEnds = clock.now + 3 * 60 * 60_000; // far past ten attempts of backoff
     while (clock.now < outageEnds) {
       await server.worker.drain();
       clock.now += 5 * 60_000;
     }
-    const [waiting] = await server.db.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM stage_changes`);
-    expect(waiting!.status).toBe('pending');
-    expect(waiting!.attempts).toBeGreaterThan(10);
+    const changes = await server.db.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM stage_changes WHERE deal_id <> '4'`);
+    expect(changes.map((c) => c.status)).toEqual(['pending', 'pending', 'pending']);
+    expect(Math.min(...changes.map((c) => Number(c.attempts)))).toBeGreaterThan(10);
+    const tasksOf4 = await server.db.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM steps WHERE deal_id = '4' AND kind = 'task'`);
+    expect(tasksOf4.every((t) => t.status !== 'failed' && Number(t.attempts) > 10)).toBe(true);
+    expect(hubspot.tasks).toHaveLength(0);
 
-    hubspot.clearFailures(); // HubSpot answers again
+    hubspot.failAll(); // HubSpot answers again
     clock.now += 5 * 60_000;
     await server.worker.drain();
     const phases = await server.db.query<{ phase: string }>(`SELECT phase FROM deal_onboarding ORDER BY deal_id`);
-    expect(phases.map((p) => p.phase)).toEqual(['admit', 'admit', 'admit']);
+    expect(phases.map((p) => p.phase)).toEqual(['admit', 'admit', 'admit', 'admit']);
     expect(hubspot.tasks).toHaveLength(ids.length * 2);
+    expect(new Set(hubspot.tasks.map((t) => t.properties.hs_task_body)).size).toBe(ids.length * 2);
   });
 });

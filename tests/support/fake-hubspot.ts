@@ -277,10 +277,6 @@ export function fakeHubSpot(data: FakeData, base = 'https://api.hubapi.com') {
     restoreDeal(id: string) {
       data.deals[id] = { ...data.deals[id]!, gone: false };
     },
-    /** HubSpot recovers: the failures still queued are dropped. */
-    clearFailures() {
-      failures.length = 0;
-    },
     /** The next call to `path` is applied, then answered with this failure (HubSpot timing out after doing the work). */
     failAfterApplying(path: string, status: number, body: ReplyBody = {}) {
       failures.push({ path, status, body, applied: true });
