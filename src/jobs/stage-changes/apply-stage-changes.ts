@@ -2,7 +2,6 @@ import { InvalidDateError } from '../../domain/business-calendar.js';
 import { planStageChange } from '../../domain/plan-stage-change.js';
 import { HubSpotError } from '../../hubspot/hubspot-error.js';
 import { isHandoffAccepted } from '../../store/handoff-store.js';
-import { deletedContacts } from '../../store/privacy-deletion-store.js';
 import { insertSteps, lockDealState, saveDealState, cancelPendingSteps } from '../../store/onboarding-store.js';
 import { HELD_KINDS } from '../../store/step-kinds.js';
 import { claimStageChanges, finishStageChange, retryStageChanges, type ClaimedStageChange } from '../../store/stage-change-store.js';
@@ -33,15 +32,14 @@ export async function processStageChanges(engine: Engine): Promise<number> {
   return changes.length;
 }
 
-async function applyOne(engine: Engine, change: ClaimedStageChange, read: Parameters<typeof planStageChange>[0]['deal'] | undefined): Promise<string> {
+/** `deal` comes from the engine's HubSpot port, which already leaves out contacts deleted for privacy (boot.ts). */
+async function applyOne(engine: Engine, change: ClaimedStageChange, deal: Parameters<typeof planStageChange>[0]['deal'] | undefined): Promise<string> {
   const now = engine.clock();
   return engine.db.transaction(async (tx) => {
-    if (!read) {
+    if (!deal) {
       await finishStageChange(tx, change.id, 'ignored: the deal is not in HubSpot (deleted or merged)');
       return 'deal not found';
     }
-    const forgotten = await deletedContacts(tx, read.contactIds);
-    const deal = forgotten.size === 0 ? read : { ...read, contactIds: read.contactIds.filter((id) => !forgotten.has(id)) };
     const state = await lockDealState(tx, change.dealId);
     const handoffAccepted = await isHandoffAccepted(tx, deal.id);
     const decision = planStageChange({ deal, change, state, playbook: engine.playbook, calendar: engine.calendar, now, handoffAccepted });
