@@ -62,7 +62,8 @@ async function writeBatch<U extends WriteUnit>(engine: Engine, spec: HubSpotWrit
       return;
     }
     logFailure(engine, spec, part, error);
-    await spec.later(part, failureOf(error, engine, Boolean(spec.find) && isUnanswered(error)));
+    // A create HubSpot answered 5xx or not at all carries its doubt in the error (src/hubspot/hubspot-http.ts).
+    await spec.later(part, failureOf(error, engine));
     return;
   }
   await spec.done(part.filter((u) => answer.done.has(u.key)).map((unit) => ({ unit, hubspotId: answer.done.get(unit.key)! })));
@@ -96,10 +97,6 @@ async function settleInDoubt<U extends WriteUnit>(engine: Engine, spec: HubSpotW
 /** A 4xx that refuses the request for what it contains (an invalid value, a deleted record), not for who sent it. */
 function refusesInputs(error: unknown): boolean {
   return error instanceof HubSpotError && (error.code === 'VALIDATION' || error.code === 'NOT_FOUND');
-}
-
-function isUnanswered(error: unknown): boolean {
-  return error instanceof HubSpotError && error.inDoubt;
 }
 
 function logFailure(engine: Engine, spec: { what: string }, units: WriteUnit[], error: unknown): void {
