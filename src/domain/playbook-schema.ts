@@ -32,6 +32,7 @@ export const EMAIL_TEMPLATES = [
   'result-survey',
   'touchpoint-survey',
   'referral-ask',
+  'before-and-after',
 ] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
 

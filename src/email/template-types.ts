@@ -33,6 +33,8 @@ export interface TemplateInput {
   /** The PM has accepted the handoff: what the client told sales has really been passed on. */
   handoffAccepted: boolean;
   caseHistories: CaseHistory[];
+  /** Where the client started, in their words, as the handoff recorded it (the "before" shown back at day 90). */
+  startingPoint?: string | null;
   survey: SurveyLinks | null;
   unsubscribeUrl: string;
 }

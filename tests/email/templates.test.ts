@@ -26,6 +26,7 @@ function input(locale: Locale, over: Partial<TemplateInput> = {}): TemplateInput
     remorseType: 'capability',
     handoffAccepted: false,
     caseHistories: [{ title: 'Example – a small manufacturer', story: 'They made it, one step a week.' }],
+    startingPoint: 'Orders typed twice, 3 days to close the month',
     survey: null,
     unsubscribeUrl: `${base}/unsubscribe/unsub456`,
     ...over,
@@ -41,6 +42,7 @@ const EXPECTED: Record<(typeof EMAIL_TEMPLATES)[number], Record<Locale, { subjec
   'result-survey': { en: { subject: 'Rossi Meccanica, how does the delivery look from your side?', text: 'How likely are you to recommend Acme Consulting' }, it: { subject: 'Rossi Meccanica, come vedete il lavoro consegnato?', text: 'Con quale probabilità consigliereste Acme Consulting' } },
   'touchpoint-survey': { en: { subject: 'Rossi Meccanica: your view on “Monthly review”', text: 'How satisfied are you with “Monthly review”?' }, it: { subject: 'Rossi Meccanica: la vostra opinione su “Monthly review”', text: 'Quanto siete soddisfatti di “Monthly review”?' } },
   'referral-ask': { en: { subject: 'Thank you, Rossi Meccanica: may we ask a favour?', text: 'Do you know someone' }, it: { subject: 'Grazie, Rossi Meccanica: possiamo chiedervi un favore?', text: 'Conoscete qualcuno' } },
+  'before-and-after': { en: { subject: 'Rossi Meccanica: where you started, and where you are', text: '“Orders typed twice, 3 days to close the month”' }, it: { subject: 'Rossi Meccanica: da dove siete partiti e dove siete oggi', text: '«Orders typed twice, 3 days to close the month»' } },
 };
 
 describe('email templates', () => {

@@ -18,6 +18,8 @@ export interface DealFacts {
   remorseType: string | null;
   handoffAccepted: boolean;
   caseHistories: CaseHistory[];
+  /** The "before" the handoff recorded (starting_point), if sales wrote it. */
+  startingPoint: string | null;
 }
 
 export async function readDealFacts(db: Queryable, deal: DealSnapshot, playbook: Playbook, now: number): Promise<DealFacts> {
@@ -35,6 +37,7 @@ export async function readDealFacts(db: Queryable, deal: DealSnapshot, playbook:
     onboardingDay: onboardingDay(state?.day_zero == null ? null : Number(state.day_zero), now, playbook.timezone),
     remorseType,
     handoffAccepted: handoff.status === 'accepted',
+    startingPoint: handoff.items.starting_point?.values.starting_point?.trim() || null,
     caseHistories: (remorseType ? ownEntry<CaseHistory[] | undefined>(stories, remorseType) : undefined) ?? stories.default ?? [],
   };
 }

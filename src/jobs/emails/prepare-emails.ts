@@ -71,6 +71,7 @@ async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
   };
   if (!known) return insertMessage(tx, { ...base, reason: `no template named "${step.payload.template}"` });
   if (i.unsubscribed) return insertMessage(tx, { ...base, reason: 'unsubscribed' });
+  if (template === 'before-and-after' && !facts.startingPoint) return insertMessage(tx, { ...base, reason: 'no starting point recorded at the handoff' });
   if (!i.contact?.email) return insertMessage(tx, { ...base, reason: i.contact ? 'no email address in HubSpot' : 'contact not found in HubSpot' });
   const secrets: string[] = [];
   let survey: SurveyLinks | null = null;
@@ -93,7 +94,7 @@ async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
   const content = renderEmail(template, {
     locale, brand: mailer.brand, firstName: i.contact.firstName, companyName: facts.companyName, dealName: facts.dealName,
     phase: facts.knownPhase, onboardingDay: facts.onboardingDay, remorseType: facts.remorseType, handoffAccepted: facts.handoffAccepted,
-    caseHistories: facts.caseHistories, survey, unsubscribeUrl,
+    caseHistories: facts.caseHistories, startingPoint: facts.startingPoint, survey, unsubscribeUrl,
   });
   const to = { address: i.contact.email, ...(fullName(i.contact) ? { name: fullName(i.contact) } : {}) };
   const raw = await composeMessage({ key, from: mailer.from, replyTo: mailer.replyTo, to, date: now, content, unsubscribeUrl });
