@@ -1,6 +1,8 @@
-import { companyHealth, companySegment, dealHealth } from '../../domain/client-health.js';
+import { companyHealth, dealHealth } from '../../domain/client-health.js';
+import { companySegment } from '../../domain/client-segment.js';
 import type { BatchAnswer } from '../../hubspot/batch-answer.js';
 import type { RecordUpdate } from '../../hubspot/hubspot-port.js';
+import { countWonDeals } from '../../store/company-purchases.js';
 import { readCompanySignals } from '../../store/health-signals.js';
 import type { ClaimedStepOf, StepKind } from '../../store/step-kinds.js';
 import { markStepsDone, retrySteps } from '../../store/step-store.js';
@@ -71,6 +73,7 @@ export async function updateCompanies(engine: Engine, steps: ClaimedStepOf<'comp
   if (steps.length === 0) return;
   const byCompany = groupBy(steps, (s) => s.payload.companyId);
   const signals = await readCompanySignals(engine.db, [...byCompany.keys()]);
+  const won = await countWonDeals(engine.db, [...byCompany.keys()]);
   const units: StepUnit<'company-update', RecordUpdate>[] = [];
   const nothingToSay: ClaimedStepOf<'company-update'>[] = [];
   for (const [companyId, ofCompany] of byCompany) {
@@ -78,7 +81,7 @@ export async function updateCompanies(engine: Engine, steps: ClaimedStepOf<'comp
     const health = companyHealth(deals.map(dealHealth));
     // No deal in onboarding any more: leave what HubSpot shows.
     if (health === null) nothingToSay.push(...ofCompany);
-    else units.push({ key: companyId, dealId: ofCompany[0]!.dealId, inDoubt: false, steps: ofCompany, input: { id: companyId, properties: { first100_health: health, first100_segment: companySegment(deals) } } });
+    else units.push({ key: companyId, dealId: ofCompany[0]!.dealId, inDoubt: false, steps: ofCompany, input: { id: companyId, properties: { first100_health: health, first100_segment: companySegment({ wonDeals: won.get(companyId) ?? 0, deals }) } } });
   }
   await markStepsDone(engine.db, nothingToSay.map((s) => ({ id: s.id })));
   await runHubSpotWrites<StepUnit<'company-update', RecordUpdate>>(
