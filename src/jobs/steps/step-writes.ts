@@ -7,6 +7,7 @@ import { readCompanySignals } from '../../store/health-signals.js';
 import type { ClaimedStepOf, StepKind } from '../../store/step-kinds.js';
 import { markStepsDone, retrySteps } from '../../store/step-store.js';
 import type { Engine } from '../engine.js';
+import { planSegmentActions, type SegmentComputed } from './segment-actions.js';
 import { groupBy, runHubSpotWrites, type HubSpotWrite, type WriteUnit } from './hubspot-writes.js';
 
 /** Steps that make one input of a batch write together (several updates of one deal merge into one input). */
@@ -76,13 +77,20 @@ export async function updateCompanies(engine: Engine, steps: ClaimedStepOf<'comp
   const won = await countWonDeals(engine.db, [...byCompany.keys()]);
   const units: StepUnit<'company-update', RecordUpdate>[] = [];
   const nothingToSay: ClaimedStepOf<'company-update'>[] = [];
+  const entered: SegmentComputed[] = [];
   for (const [companyId, ofCompany] of byCompany) {
     const deals = signals.get(companyId) ?? [];
     const health = companyHealth(deals.map(dealHealth));
     // No deal in onboarding any more: leave what HubSpot shows.
     if (health === null) nothingToSay.push(...ofCompany);
-    else units.push({ key: companyId, dealId: ofCompany[0]!.dealId, inDoubt: false, steps: ofCompany, input: { id: companyId, properties: { first100_health: health, first100_segment: companySegment({ wonDeals: won.get(companyId) ?? 0, deals }) } } });
+    else {
+      const segment = companySegment({ wonDeals: won.get(companyId) ?? 0, deals });
+      units.push({ key: companyId, dealId: ofCompany[0]!.dealId, inDoubt: false, steps: ofCompany, input: { id: companyId, properties: { first100_health: health, first100_segment: segment } } });
+      entered.push({ companyId, dealId: ofCompany[ofCompany.length - 1]!.dealId, segment });
+    }
   }
+  // A segment just entered plans its action (playbook `segments`) before the write: the write's retries plan nothing twice.
+  await planSegmentActions(engine, entered);
   await markStepsDone(engine.db, nothingToSay.map((s) => ({ id: s.id })));
   await runHubSpotWrites<StepUnit<'company-update', RecordUpdate>>(
     engine,
