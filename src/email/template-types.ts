@@ -1,6 +1,7 @@
 import type { SurveyKind } from '../domain/feedback-scoring.js';
 import type { Locale, Phase } from '../domain/phases.js';
 import type { CaseHistory } from '../domain/playbook-schema.js';
+import type { ProgressReport } from '../domain/progress-report.js';
 
 export interface Brand {
   name: string;
@@ -35,6 +36,8 @@ export interface TemplateInput {
   caseHistories: CaseHistory[];
   /** Where the client started, in their words, as the handoff recorded it (the "before" shown back at day 90). */
   startingPoint?: string | null;
+  /** What the deal's record says of its progress (milestone updates), with the time zone its dates are told in. */
+  progress?: { report: ProgressReport; timezone: string } | null;
   survey: SurveyLinks | null;
   unsubscribeUrl: string;
 }

@@ -1,4 +1,7 @@
+import { DateTime } from 'luxon';
 import { onboardingDay } from '../../domain/onboarding-day.js';
+import { checkpointStart } from '../../domain/plan-checkpoint.js';
+import { progressReport, type ProgressReport } from '../../domain/progress-report.js';
 import { ownEntry } from '../../domain/own-entry.js';
 import { isPhase, type Phase } from '../../domain/phases.js';
 import type { CaseHistory, Playbook } from '../../domain/playbook-schema.js';
@@ -20,6 +23,8 @@ export interface DealFacts {
   caseHistories: CaseHistory[];
   /** The "before" the handoff recorded (starting_point), if sales wrote it. */
   startingPoint: string | null;
+  /** The deal's progress as first100 recorded it: phases behind, the current one, what comes next with dates. */
+  progress: ProgressReport;
 }
 
 export async function readDealFacts(db: Queryable, deal: DealSnapshot, playbook: Playbook, now: number): Promise<DealFacts> {
@@ -38,6 +43,16 @@ export async function readDealFacts(db: Queryable, deal: DealSnapshot, playbook:
     remorseType,
     handoffAccepted: handoff.status === 'accepted',
     startingPoint: handoff.items.starting_point?.values.starting_point?.trim() || null,
+    progress: await readProgress(db, deal.id, state?.day_zero == null ? null : Number(state.day_zero), handoff.items.kickoff_date?.values.kickoff_date || null, playbook, now),
     caseHistories: (remorseType ? ownEntry<CaseHistory[] | undefined>(stories, remorseType) : undefined) ?? stories.default ?? [],
   };
+}
+
+/** The deal's phase entries, the playbook's checkpoints and the handoff's kickoff date, as a progress report. */
+async function readProgress(db: Queryable, dealId: string, dayZero: number | null, kickoffDate: string | null, playbook: Playbook, now: number): Promise<ProgressReport> {
+  const rows = await db.query<{ phase: string; entered_at: string | number }>('SELECT phase, entered_at FROM phase_entries WHERE deal_id = $1 ORDER BY entered_at, id', [dealId]);
+  const entries = rows.flatMap((r) => (isPhase(r.phase) ? [{ phase: r.phase, enteredAt: Number(r.entered_at) }] : []));
+  const checkpoints = dayZero === null ? [] : playbook.checkpoints.map((c) => ({ day: c.day, at: checkpointStart(dayZero, c.day, playbook.timezone) }));
+  const kickoff = kickoffDate ? DateTime.fromISO(kickoffDate, { zone: playbook.timezone }) : null;
+  return progressReport({ entries, checkpoints, kickoffAt: kickoff?.isValid ? kickoff.toMillis() : null, now });
 }

@@ -95,6 +95,7 @@ async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
     locale, brand: mailer.brand, firstName: i.contact.firstName, companyName: facts.companyName, dealName: facts.dealName,
     phase: facts.knownPhase, onboardingDay: facts.onboardingDay, remorseType: facts.remorseType, handoffAccepted: facts.handoffAccepted,
     caseHistories: facts.caseHistories, startingPoint: facts.startingPoint, survey, unsubscribeUrl,
+    ...(template === 'milestone-update' ? { progress: { report: facts.progress, timezone: i.engine.playbook.timezone } } : {}),
   });
   const to = { address: i.contact.email, ...(fullName(i.contact) ? { name: fullName(i.contact) } : {}) };
   const raw = await composeMessage({ key, from: mailer.from, replyTo: mailer.replyTo, to, date: now, content, unsubscribeUrl });
