@@ -34,8 +34,8 @@ interface Scripted {
 
 /**
  * Walks one deal through its first 100 days on the real server: the handoff filled, submitted and accepted through
- * the card API, the clock moved from one due step to the next, the scheduled sweeps ticking (checkpoints every
- * day, silence every week), the PM moving the phase where the playbook leaves it to them, and the client answering
+ * the card API, the clock moved from one due step to the next, the scheduled sweeps ticking (checkpoints on the
+ * days they begin, silence every week), the PM moving the phase where the playbook leaves it to them, and the client answering
  * the surveys that reach them. Everything else is what the playbook plans.
  */
 export async function walkHundredDays(h: HundredDays): Promise<void> {
@@ -78,14 +78,15 @@ export async function walkHundredDays(h: HundredDays): Promise<void> {
   const checkpoints = running.jobs['checkpoint-sweep'];
   const silence = running.jobs['silent-client-sweep'];
   let nextSilenceSweep = dayAt(7, 8);
-  let lastDay = 0;
+  // The checkpoint sweep runs daily in production; here it ticks on the mornings a checkpoint begins, which is all it would plan.
+  const checkpointTicks = engine.playbook.checkpoints.map((c) => dayAt(c.day, 7));
   for (let guard = 0; guard < 2000; guard += 1) {
-    const next = Math.min(...scripted.map((s) => s.at), await nextPendingRun(h, clock.now), dayAt(lastDay + 1, 7), nextSilenceSweep);
+    const next = Math.min(...scripted.map((s) => s.at), await nextPendingRun(h, clock.now), ...checkpointTicks, nextSilenceSweep);
     if (next > end) break;
     clock.now = Math.max(clock.now, next);
     const day = Math.floor((clock.now - dayAt(1, 0)) / DAY) + 1;
-    if (day > lastDay) {
-      lastDay = day;
+    while (checkpointTicks.length > 0 && checkpointTicks[0]! <= clock.now) {
+      checkpointTicks.shift();
       await runTick(engine, checkpoints, clock.now);
     }
     if (clock.now >= nextSilenceSweep) {

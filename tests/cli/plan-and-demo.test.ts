@@ -53,6 +53,9 @@ describe('npm run demo', { timeout: 120_000 }, () => {
       'Give Rossi Meccanica the materials to keep going on their own', 'Prepare the next step with Rossi Meccanica', 'Ask Rossi Meccanica for a referral or a review']) {
       expect(rossi).toMatch(new RegExp(`task {3}due .* ${task}.*\\[done as dry-run-\\d+\\]`));
     }
+    // The promises recorded at the handoff, checked at the kickoff and at each checkpoint (activate, day 30, 60, 90).
+    expect(rossi.match(/Promise to Rossi Meccanica: “Go-live before the summer break” – kept or at risk\?/g)).toHaveLength(4);
+    expect(rossi.match(/Promise to Rossi Meccanica: “training for the office included” – kept or at risk\?/g)).toHaveLength(4);
     expect(rossi).toMatch(/email {2}at .* kickoff-survey to all contacts, CSAT survey on "Kickoff meeting" {2}\[done: 2 sent\]/);
     expect(rossi).toMatch(/email {2}at .* before-and-after to all contacts {2}\[done: 2 sent\]/);
     expect(out).toContain('day 3: the PM (user 202) accepts every item of the handoff');
@@ -66,6 +69,8 @@ describe('npm run demo', { timeout: 120_000 }, () => {
     const emls = (await readdir(kept)).filter((f) => f.endsWith('.eml'));
     const texts = await Promise.all(emls.map(async (f) => (await readOutboxMessage(join(kept, f))).text));
     expect(texts.find((t) => t.includes('avevate descritto così il vostro punto di partenza'))).toContain('«Orders typed twice, in two programs; closing the month takes three days»');
+    // The progress updates say what is behind the client and what comes next, in the client's words for the phases.
+    expect(texts.find((t) => t.includes('Buongiorno Marco') && t.includes('Fatto finora:'))).toMatch(/Fatto finora: “Conoscersi” .*“Si comincia” .*Che cosa viene dopo: /s);
     expect(out).toMatch(new RegExp(`Outbox .*: ${emls.length} emails`));
     expect(out).toContain(`Kept: the embedded database in ${join(keepDir, 'pglite')} and the emails in ${kept}`);
     expect(await readdir(join(keepDir, 'pglite'))).toContain('PG_VERSION');
