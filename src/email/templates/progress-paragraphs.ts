@@ -28,10 +28,9 @@ function nextItem(n: ProgressReport['next'][number], locale: Locale, timeZone: s
  * A progress update's substance: what is behind the client, what comes next with dates, what we need from them and
  * whom to turn to. Only what first100 recorded; a phase it cannot date is not dated.
  */
-export function progressParagraphs(i: TemplateInput, locale: Locale): string[] {
-  const p = i.progress;
-  if (!p) return [];
-  const { report, timezone } = p;
+export function progressParagraphs(progress: TemplateInput['progress'], locale: Locale): string[] {
+  if (!progress) return [];
+  const { report, timezone } = progress;
   const lines: string[] = [];
   if (report.done.length > 0) {
     const behind = report.done.map((d) => `“${clientPhase(d.phase, locale).name}” (${date(d.from, locale, timezone)} – ${date(d.to, locale, timezone)})`).join(', ');

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { onboardingDay } from '../../domain/onboarding-day.js';
 import { checkpointStart } from '../../domain/plan-checkpoint.js';
 import { progressReport, type ProgressReport } from '../../domain/progress-report.js';
+import { isCadence, isChannel, type Cadence, type Channel } from '../../domain/progress-routing.js';
 import { ownEntry } from '../../domain/own-entry.js';
 import { isPhase, type Phase } from '../../domain/phases.js';
 import type { CaseHistory, Playbook } from '../../domain/playbook-schema.js';
@@ -25,6 +26,9 @@ export interface DealFacts {
   startingPoint: string | null;
   /** The deal's progress as first100 recorded it: phases behind, the current one, what comes next with dates. */
   progress: ProgressReport;
+  /** How and how often the client asked to be updated, as the handoff recorded it. */
+  channel: Channel | null;
+  cadence: Cadence | null;
 }
 
 export async function readDealFacts(db: Queryable, deal: DealSnapshot, playbook: Playbook, now: number): Promise<DealFacts> {
@@ -43,6 +47,8 @@ export async function readDealFacts(db: Queryable, deal: DealSnapshot, playbook:
     remorseType,
     handoffAccepted: handoff.status === 'accepted',
     startingPoint: handoff.items.starting_point?.values.starting_point?.trim() || null,
+    channel: isChannel(handoff.items.channel?.values.channel) ? handoff.items.channel.values.channel : null,
+    cadence: isCadence(handoff.items.channel?.values.cadence) ? handoff.items.channel.values.cadence : null,
     progress: await readProgress(db, deal.id, state?.day_zero == null ? null : Number(state.day_zero), handoff.items.kickoff_date?.values.kickoff_date || null, playbook, now),
     caseHistories: (remorseType ? ownEntry<CaseHistory[] | undefined>(stories, remorseType) : undefined) ?? stories.default ?? [],
   };

@@ -14,6 +14,7 @@ import { createFeedbackRequest } from '../../store/feedback-requests.js';
 import { deletedContacts } from '../../store/privacy-deletion-store.js';
 import { createUnsubscribeToken, unsubscribedAmong } from '../../store/unsubscribes.js';
 import { readDealFacts, type DealFacts } from './email-input.js';
+import { routeProgress } from './progress-update-route.js';
 import type { Engine } from '../engine.js';
 import { markerOf } from '../steps/steps-from-plan.js';
 
@@ -34,8 +35,9 @@ export async function prepareEmails(engine: Engine, mailer: Mailer, steps: Email
     if (!deal) continue;
     const facts = await readDealFacts(engine.db, deal, engine.playbook, now);
     await engine.db.transaction(async (tx) => {
+      const routedAway = await routeProgress(tx, engine, step, facts, now);
       for (const contactId of recipients.get(step.id) ?? []) {
-        await storeMessage(tx, { engine, mailer, step, facts, contactId, contact: contacts.get(contactId), unsubscribed: unsubscribed.has(contactId), now });
+        await storeMessage(tx, { engine, mailer, step, facts, contactId, contact: contacts.get(contactId), unsubscribed: unsubscribed.has(contactId), now, routedAway });
       }
     });
   }
@@ -56,6 +58,8 @@ interface MessageInput {
   contact: ContactForEmail | undefined;
   unsubscribed: boolean;
   now: number;
+  /** Why this progress update does not go out as an email (the client's channel or cadence), if it does not. */
+  routedAway: string | null;
 }
 
 async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
@@ -71,6 +75,7 @@ async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
   };
   if (!known) return insertMessage(tx, { ...base, reason: `no template named "${step.payload.template}"` });
   if (i.unsubscribed) return insertMessage(tx, { ...base, reason: 'unsubscribed' });
+  if (i.routedAway) return insertMessage(tx, { ...base, reason: i.routedAway });
   if (template === 'before-and-after' && !facts.startingPoint) return insertMessage(tx, { ...base, reason: 'no starting point recorded at the handoff' });
   if (!i.contact?.email) return insertMessage(tx, { ...base, reason: i.contact ? 'no email address in HubSpot' : 'contact not found in HubSpot' });
   const secrets: string[] = [];
