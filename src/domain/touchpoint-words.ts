@@ -1,7 +1,8 @@
-import { formatPoints } from './feedback-scales.js';
+import { formatPoints, scaledScore } from './feedback-scales.js';
 import type { SurveyKind } from './feedback-scoring.js';
 import type { Locale } from './phases.js';
 import type { TouchpointComparison } from './touchpoint-views.js';
+import { escapeHtml, userHtml } from './user-text.js';
 
 /**
  * The team's side of a touchpoint, in the team's words (cards only; a client never reads these). The team is asked
@@ -35,4 +36,31 @@ export function gapText(c: TouchpointComparison, locale: Locale): string | null 
   const by = points(c.gap, locale);
   if (locale === 'it') return c.teamSeesBetter ? `Il team lo valuta ${by} meglio del cliente` : `Il cliente lo valuta ${by} meglio del team`;
   return c.teamSeesBetter ? `The team rates it ${by} better than the client` : `The client rates it ${by} better than the team`;
+}
+
+const NOTE_WORDS = {
+  team: {
+    en: (touchpoint: string, rater: string) => `Team's view of “${touchpoint}” by ${rater}`,
+    it: (touchpoint: string, rater: string) => `Valutazione del team su “${touchpoint}” (${rater})`,
+  },
+  client: { en: "Client's view", it: 'Valutazione del cliente' },
+  noAnswer: { en: 'no answer yet', it: 'nessuna risposta finora' },
+  answers: { en: (n: number) => (n === 1 ? '1 answer' : `${n} answers`), it: (n: number) => (n === 1 ? '1 risposta' : `${n} risposte`) },
+  teamMean: { en: 'Team average', it: 'Media del team' },
+  flagged: { en: 'Gap of 2 points or more', it: 'Scarto di 2 punti o più' },
+};
+
+/**
+ * The note a team rating puts on the deal's timeline (HTML for hs_note_body), so the team's view is in HubSpot too:
+ * who rated what, the client's view beside it, and the gap. The touchpoint and the rater are outside text.
+ */
+export function teamRatingNote(c: TouchpointComparison, rating: { rater: string; score: number }, locale: Locale): string {
+  const team = `<p><strong>${NOTE_WORDS.team[locale](userHtml(c.touchpoint), userHtml(rating.rater))}: ${escapeHtml(scaledScore(c.survey, rating.score, locale))}</strong></p>`;
+  const mean = c.team && c.team.count > 1 ? `<p>${NOTE_WORDS.teamMean[locale]}: ${escapeHtml(scaledScore(c.survey, c.team.mean, locale))}</p>` : '';
+  const client = c.client
+    ? `${escapeHtml(scaledScore(c.survey, c.client.mean, locale))} (${NOTE_WORDS.answers[locale](c.client.count)})`
+    : NOTE_WORDS.noAnswer[locale];
+  const gap = gapText(c, locale);
+  const gapLine = gap === null ? '' : `<p>${c.flagged ? `<strong>${NOTE_WORDS.flagged[locale]}</strong>: ` : ''}${escapeHtml(gap)}</p>`;
+  return `${team}${mean}<p>${NOTE_WORDS.client[locale]}: ${client}</p>${gapLine}`;
 }

@@ -69,7 +69,9 @@ export function cardRouter(deps: CardRouteDeps): Router {
   router.post('/api/cards/deals/:dealId/touchpoint-ratings', async (req, res) => {
     const dealId = recordId(req, 'dealId');
     const body = parse(touchpointRatingBody, res);
-    refuseRating(await rateTouchpoint(engine, { ...body, dealId, actor: actorOf(res) }));
+    const outcome = await rateTouchpoint(engine, { ...body, dealId, actor: actorOf(res) });
+    refuseRating(outcome);
+    if (outcome === 'applied') deps.onStored();
     res.json(await dealCardView(engine, dealId, toLocale(localeOf(req))));
   });
 

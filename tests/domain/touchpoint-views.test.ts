@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlaybook } from '../../src/domain/playbook-loader.js';
 import { compareTouchpoints, rateableTouchpoints, surveyedTouchpoints } from '../../src/domain/touchpoint-views.js';
-import { gapText, teamQuestion } from '../../src/domain/touchpoint-words.js';
+import { gapText, teamQuestion, teamRatingNote } from '../../src/domain/touchpoint-words.js';
 
 const repo = join(import.meta.dirname, '../..');
 const playbook = (file: string) => parsePlaybook(readFileSync(join(repo, file), 'utf8'), file);
@@ -71,5 +71,19 @@ describe('the team\'s view beside the client\'s', () => {
   it('asks the team the client\'s question about the client, in the team\'s words', () => {
     expect(teamQuestion('CES', 'Kickoff meeting', 'en')).toBe('From where the team stands: how much effort did “Kickoff meeting” take on the client\'s side?');
     expect(teamQuestion('CSAT', 'Kickoff', 'it')).toBe('Secondo il team: quanto è soddisfatto il cliente di “Kickoff”?');
+  });
+
+  it('notes a rating on the timeline with the client\'s view and the gap, outside text escaped, in both languages', () => {
+    const odd = { survey: 'CSAT', touchpoint: 'Kickoff <b>meeting</b>' } as const;
+    const [c] = compareTouchpoints([odd], [{ ...odd, score: 5 }, { ...odd, score: 4 }], [{ ...odd, score: 2 }]);
+    expect(teamRatingNote(c!, { rater: 'pm@acme.example', score: 5 }, 'en')).toBe(
+      '<p><strong>Team\'s view of “Kickoff &lt;b&gt;meeting&lt;/b&gt;” by pm@acme.example: CSAT 5/5</strong></p>' +
+        '<p>Team average: CSAT 4.5/5</p><p>Client\'s view: CSAT 2/5 (1 answer)</p>' +
+        '<p><strong>Gap of 2 points or more</strong>: The team rates it 2.5 points better than the client</p>',
+    );
+    const [alone] = compareTouchpoints([kickoff], [{ ...kickoff, score: 3 }], []);
+    expect(teamRatingNote(alone!, { rater: 'pm@acme.example', score: 3 }, 'it')).toBe(
+      '<p><strong>Valutazione del team su “Kickoff meeting” (pm@acme.example): CSAT 3/5</strong></p><p>Valutazione del cliente: nessuna risposta finora</p>',
+    );
   });
 });

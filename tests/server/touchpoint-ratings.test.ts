@@ -26,7 +26,7 @@ async function setUp() {
   const rate = (body: Record<string, unknown>, dealId = '42', o: Parameters<typeof cardCall>[4] = {}) =>
     cardCall(server.url, 'POST', `/api/cards/deals/${dealId}/touchpoint-ratings`, clock.now, { ...PM, body: { requestId: `rate-${Math.random().toString(36).slice(2)}`, ...body }, ...o });
   const ratings = () => server.db.query<{ touchpoint: string; survey: string; score: number }>('SELECT touchpoint, survey, score FROM team_ratings ORDER BY touchpoint');
-  return { server, clock, rate, ratings };
+  return { server, clock, rate, ratings, hubspot };
 }
 
 const kickoff = { survey: 'CSAT', touchpoint: 'Kickoff meeting' };
@@ -57,8 +57,8 @@ describe('rating a touchpoint from the team\'s side', () => {
     expect(await ratings()).toEqual([]);
   });
 
-  it('acts once per requestId: a retry changes nothing, the same id with another score is refused', async () => {
-    const { server, clock, ratings } = await setUp();
+  it('acts once per requestId: a retry changes nothing, the same id with another score is refused; one note on the deal and company', async () => {
+    const { server, clock, ratings, hubspot } = await setUp();
     const body = { requestId: 'rating-once-1', ...kickoff, score: 4 };
     const call = (b: Record<string, unknown>) => cardCall(server.url, 'POST', '/api/cards/deals/42/touchpoint-ratings', clock.now, { ...PM, body: b });
     expect((await call(body)).status).toBe(200);
@@ -67,6 +67,13 @@ describe('rating a touchpoint from the team\'s side', () => {
     expect(reused.status).toBe(409);
     expect((await reused.json()).error.code).toBe('REQUEST_ID_REUSED');
     expect(await ratings()).toEqual([{ ...kickoff, score: 4 }]);
+    await server.worker.drain();
+    const notes = hubspot.notes.filter((n) => n.properties.hs_note_body?.includes("Team's view"));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.properties.hs_note_body).toMatch(
+      /^<p><strong>Team's view of “Kickoff meeting” by pm@acme\.example: CSAT 4\/5<\/strong><\/p><p>Client's view: no answer yet<\/p><p>first100 ref [0-9a-f]{16}<\/p>$/,
+    );
+    expect(notes[0]!.associations.map((a: any) => [a.to.id, a.types[0].associationTypeId])).toEqual([['42', 214], ['7', 190]]);
   });
 
   it('also takes a touchpoint a workflow asked this deal\'s client about', async () => {
