@@ -34,7 +34,7 @@ export function gapText(c: TouchpointComparison, locale: Locale): string | null 
   if (c.gap === null) return null;
   if (c.teamSeesBetter === null) return locale === 'it' ? 'Stessa valutazione' : 'Same view';
   const by = points(c.gap, locale);
-  if (locale === 'it') return c.teamSeesBetter ? `Il team lo valuta ${by} meglio del cliente` : `Il cliente lo valuta ${by} meglio del team`;
+  if (locale === 'it') return c.teamSeesBetter ? `Il team lo valuta meglio del cliente di ${by}` : `Il cliente lo valuta meglio del team di ${by}`;
   return c.teamSeesBetter ? `The team rates it ${by} better than the client` : `The client rates it ${by} better than the team`;
 }
 
@@ -61,6 +61,6 @@ export function teamRatingNote(c: TouchpointComparison, rating: { rater: string;
     ? `${escapeHtml(scaledScore(c.survey, c.client.mean, locale))} (${NOTE_WORDS.answers[locale](c.client.count)})`
     : NOTE_WORDS.noAnswer[locale];
   const gap = gapText(c, locale);
-  const gapLine = gap === null ? '' : `<p>${c.flagged ? `<strong>${NOTE_WORDS.flagged[locale]}</strong>: ` : ''}${escapeHtml(gap)}</p>`;
+  const gapLine = gap === null ? '' : `<p>${c.flagged ? `<strong>${NOTE_WORDS.flagged[locale]}.</strong> ` : ''}${escapeHtml(gap)}</p>`;
   return `${team}${mean}<p>${NOTE_WORDS.client[locale]}: ${client}</p>${gapLine}`;
 }

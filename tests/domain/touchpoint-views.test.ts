@@ -34,7 +34,7 @@ describe('the team\'s view beside the client\'s', () => {
     const [c] = compareTouchpoints([kickoff], [{ ...kickoff, score: 5 }], [{ ...kickoff, score: 3 }]);
     expect(c).toMatchObject({ team: { mean: 5, count: 1 }, client: { mean: 3, count: 1 }, gap: 2, flagged: true, teamSeesBetter: true });
     expect(gapText(c!, 'en')).toBe('The team rates it 2 points better than the client');
-    expect(gapText(c!, 'it')).toBe('Il team lo valuta 2 punti meglio del cliente');
+    expect(gapText(c!, 'it')).toBe('Il team lo valuta meglio del cliente di 2 punti');
     const [near] = compareTouchpoints([kickoff], [{ ...kickoff, score: 4 }], [{ ...kickoff, score: 3 }]);
     expect(near).toMatchObject({ gap: 1, flagged: false });
     expect(gapText(near!, 'en')).toBe('The team rates it 1 point better than the client');
@@ -79,7 +79,7 @@ describe('the team\'s view beside the client\'s', () => {
     expect(teamRatingNote(c!, { rater: 'pm@acme.example', score: 5 }, 'en')).toBe(
       '<p><strong>Team\'s view of “Kickoff &lt;b&gt;meeting&lt;/b&gt;” by pm@acme.example: CSAT 5/5</strong></p>' +
         '<p>Team average: CSAT 4.5/5</p><p>Client\'s view: CSAT 2/5 (1 answer)</p>' +
-        '<p><strong>Gap of 2 points or more</strong>: The team rates it 2.5 points better than the client</p>',
+        '<p><strong>Gap of 2 points or more.</strong> The team rates it 2.5 points better than the client</p>',
     );
     const [alone] = compareTouchpoints([kickoff], [{ ...kickoff, score: 3 }], []);
     expect(teamRatingNote(alone!, { rater: 'pm@acme.example', score: 3 }, 'it')).toBe(

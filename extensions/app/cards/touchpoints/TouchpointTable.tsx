@@ -29,11 +29,10 @@ export function TouchpointTable({ rows, w, testId }: { rows: Row[]; w: Touchpoin
             <TableCell>
               {r.gap?.flagged ? (
                 <StatusTag variant="danger" testId="gap-flag">
-                  {`${w.flagged}: ${r.gap.text}`}
+                  {w.flagged}
                 </StatusTag>
-              ) : (
-                <Text>{r.gap?.text ?? ''}</Text>
-              )}
+              ) : null}
+              <Text>{r.gap?.text ?? ''}</Text>
             </TableCell>
           </TableRow>
         ))}
