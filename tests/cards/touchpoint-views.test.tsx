@@ -71,7 +71,7 @@ describe('the deal card\'s team-vs-client view', () => {
     expect(findByTestId(Button, 'rating-save').props.disabled).toBe(true); // no score chosen yet
     fire(findByTestId(Select, 'rating-touchpoint'), 'onChange', 1);
     await waitFor(() => expect(findByTestId(Select, 'rating-score').props.options).toHaveLength(7));
-    expect(findByTestId(Select, 'rating-score').props.options[0].label).toBe('1 – Very little effort');
+    expect(findByTestId(Select, 'rating-score').props.options[0]!.label).toBe('1 – Very little effort');
     expect(findByTestId(Text, 'rating-question').text).toContain('how much effort did “Data migration” take');
     fire(findByTestId(Select, 'rating-score'), 'onChange', 3);
     await waitFor(() => expect(findByTestId(Button, 'rating-save').props.disabled).toBe(false));
