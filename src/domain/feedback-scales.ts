@@ -1,4 +1,4 @@
-import { SURVEY_KINDS, SURVEY_SCALES, type SurveyKind } from './feedback-scoring.js';
+import { SURVEY_SCALES, type SurveyKind } from './feedback-scoring.js';
 import type { Locale } from './phases.js';
 
 /**
@@ -44,7 +44,3 @@ export function scaleRange(kind: SurveyKind, locale: Locale): string {
   return BETTER_END[kind] === 'lower' ? `${text} (${LOWER_IS_BETTER[locale]})` : text;
 }
 
-/** The names of all the per-scale properties, in a stable order (NPS, CSAT, CES; score before time). */
-export function allScalePropertyNames(): string[] {
-  return SURVEY_KINDS.flatMap((k) => [SCALE_PROPERTIES[k].score, SCALE_PROPERTIES[k].at]);
-}
