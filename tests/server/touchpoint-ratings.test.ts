@@ -98,7 +98,7 @@ describe('rating a touchpoint from the team\'s side', () => {
 
 describe('the scales kept apart on the cards and in HubSpot', () => {
   it('an NPS then a CES answer: each lands in its own property, and the card shows the latest of each with its scale', async () => {
-    const { server, clock } = await setUp();
+    const { server, clock, hubspot } = await setUp();
     const answer = async (survey: 'NPS' | 'CES', score: string, touchpoint: string) => {
       const token = await surveyToken(server, { dealId: '42', survey, touchpoint, phase: 'activate', now: clock.now });
       expect((await postAnswer(server.url, token, { score })).status).toBe(200);
@@ -107,6 +107,12 @@ describe('the scales kept apart on the cards and in HubSpot', () => {
     await answer('NPS', '9', 'The first weeks');
     clock.now += 3600_000;
     await answer('CES', '6', 'Data migration');
+    const written = hubspot.callsTo('/crm/v3/objects/deals/batch/update').flatMap((c) => c.body.inputs).filter((i: any) => 'first100_last_feedback_score' in i.properties);
+    expect(written.map((i: any) => i.properties)).toEqual([
+      expect.objectContaining({ first100_last_feedback_score: '9', first100_last_nps: '9', first100_last_nps_at: new Date(at).toISOString() }),
+      expect.objectContaining({ first100_last_feedback_score: '6', first100_last_ces: '6', first100_last_ces_at: new Date(clock.now).toISOString() }),
+    ]);
+    expect(Object.keys(written[1].properties).filter((k) => /^first100_last_(nps|csat)/.test(k))).toEqual([]); // the NPS stays as it was
 
     const card = await (await cardCall(server.url, 'GET', '/api/cards/deals/42?locale=it', clock.now)).json();
     expect(card.lastFeedback).toMatchObject({ survey: 'CES', score: 6, label: 'CES 6/7 (1 = minimo impegno)' });
