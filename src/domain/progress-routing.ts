@@ -1,4 +1,8 @@
 import { CADENCES, CHANNELS } from './handoff-items.js';
+import type { Phase } from './phases.js';
+
+/** Phases where first100 takes the quieter role: the client owns the relationship. */
+const QUIET_PHASES: readonly Phase[] = ['adopt', 'advocate'];
 
 export type Cadence = (typeof CADENCES)[number];
 export type Channel = (typeof CHANNELS)[number];
@@ -16,6 +20,10 @@ export interface ProgressRoutingInput {
   atCheckpoint: boolean;
   /** The last progress update given to the client (an email sent or a call planned); null if none. */
   lastUpdateAt: number | null;
+  /** The update comes from the client's cadence (planned at the handoff), not from the playbook. */
+  byCadence?: boolean;
+  /** The deal's phase when the update falls due. */
+  phase?: Phase | null;
   now: number;
 }
 
@@ -27,6 +35,7 @@ export type ProgressRoute = { kind: 'email' } | { kind: 'call' } | { kind: 'skip
  * recorded choice, the playbook's updates go out as emails.
  */
 export function routeProgressUpdate(i: ProgressRoutingInput): ProgressRoute {
+  if (i.byCadence && i.phase && QUIET_PHASES.includes(i.phase)) return { kind: 'skip', reason: 'from adopt on the client leads the relationship: no more scheduled progress updates' };
   if (i.cadence === 'at_milestones' && !i.atCheckpoint) return { kind: 'skip', reason: 'the client asked for updates at milestones only (handoff)' };
   const spacing = i.cadence ? MIN_SPACING_DAYS[i.cadence] : null;
   if (spacing !== null && i.lastUpdateAt !== null && i.now - i.lastUpdateAt < spacing * DAY) {
@@ -41,4 +50,20 @@ export function isChannel(value: unknown): value is Channel {
 
 export function isCadence(value: unknown): value is Cadence {
   return typeof value === 'string' && (CADENCES as readonly string[]).includes(value);
+}
+
+/** Business days between two progress updates the client asked for ("at milestones": the checkpoints only). */
+const CADENCE_BUSINESS_DAYS: Record<Cadence, number | null> = { weekly: 5, every_two_weeks: 10, monthly: 20, at_milestones: null };
+
+/**
+ * When the progress updates of the client's cadence fall due, from the moment the handoff is accepted until the
+ * end of the first 100 days. The playbook's own updates still go; the spacing rule above keeps the two from
+ * arriving close together.
+ */
+export function cadenceUpdateTimes(cadence: Cadence | null, from: number, until: number, dueAfter: (from: number, businessDays: number) => number): number[] {
+  const step = cadence ? CADENCE_BUSINESS_DAYS[cadence] : null;
+  if (step === null) return [];
+  const times: number[] = [];
+  for (let at = dueAfter(from, step); at <= until && times.length < 30; at = dueAfter(at, step)) times.push(at);
+  return times;
 }

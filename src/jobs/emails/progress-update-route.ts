@@ -19,6 +19,8 @@ export async function routeProgress(tx: Queryable, engine: Engine, step: EmailSt
     channel: facts.channel,
     cadence: facts.cadence,
     atCheckpoint: step.effectKey.split(':')[1] === 'checkpoint',
+    byCadence: step.effectKey.split(':')[1] === 'cadence',
+    phase: facts.knownPhase,
     lastUpdateAt: await lastProgressUpdateAt(tx, step.dealId, step.id),
     now,
   });
