@@ -1,6 +1,6 @@
 import { planSegmentTasks } from '../../domain/plan-segment.js';
 import type { Segment } from '../../domain/status-labels.js';
-import { enterCompanySegment, segmentNames } from '../../store/company-segment-store.js';
+import { enterCompanySegments, segmentNames } from '../../store/company-segment-store.js';
 import { insertSteps } from '../../store/onboarding-store.js';
 import type { NewStep } from '../../store/step-kinds.js';
 import type { Engine } from '../engine.js';
@@ -20,26 +20,25 @@ export interface SegmentComputed {
  * company that goes back and forth gets each segment's tasks at most once per onboarding deal.
  */
 export async function planSegmentActions(engine: Engine, computed: SegmentComputed[]): Promise<number> {
+  if (computed.length === 0) return 0;
   const now = engine.clock();
-  let planned = 0;
-  for (const c of computed) {
-    planned += await engine.db.transaction(async (tx) => {
-      if (!(await enterCompanySegment(tx, c.companyId, c.segment, now))) return 0;
+  return engine.db.transaction(async (tx) => {
+    const entered = await enterCompanySegments(tx, computed, now);
+    const steps: NewStep[] = [];
+    for (const c of computed.filter((c) => entered.has(c.companyId))) {
       const names = await segmentNames(tx, c.companyId, c.dealId);
       const dealName = names.dealName ?? `Deal ${c.dealId}`;
-      const tasks = planSegmentTasks(c.segment, engine.playbook, { companyName: names.companyName ?? dealName, dealName }, engine.calendar, now);
-      const steps: NewStep[] = tasks.map((t) => {
+      for (const t of planSegmentTasks(c.segment, engine.playbook, { companyName: names.companyName ?? dealName, dealName }, engine.calendar, now)) {
         const key = `${c.dealId}:segment:${c.segment}:${t.stepId}`;
-        return {
+        steps.push({
           effectKey: key, entryId: null, dealId: c.dealId, kind: 'owner-task', stepId: t.stepId, dueAt: t.dueAt, runAt: now,
           payload: {
             task: { marker: markerOf(key), dealId: c.dealId, companyId: c.companyId, contactIds: [], subject: t.subject, body: t.body, dueAt: t.dueAt, priority: t.priority, type: t.type },
             assignee: t.assignee,
           },
-        };
-      });
-      return insertSteps(tx, steps);
-    });
-  }
-  return planned;
+        });
+      }
+    }
+    return insertSteps(tx, steps);
+  });
 }

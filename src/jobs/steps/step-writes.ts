@@ -86,7 +86,8 @@ export async function updateCompanies(engine: Engine, steps: ClaimedStepOf<'comp
     else {
       const segment = companySegment({ wonDeals: won.get(companyId) ?? 0, deals });
       units.push({ key: companyId, dealId: ofCompany[0]!.dealId, inDoubt: false, steps: ofCompany, input: { id: companyId, properties: { first100_health: health, first100_segment: segment } } });
-      entered.push({ companyId, dealId: ofCompany[ofCompany.length - 1]!.dealId, segment });
+      const latest = ofCompany.reduce((a, b) => (Number(b.id) > Number(a.id) ? b : a));
+      entered.push({ companyId, dealId: latest.dealId, segment });
     }
   }
   // A segment just entered plans its action (playbook `segments`) before the write: the write's retries plan nothing twice.
