@@ -83,6 +83,11 @@ export function createDryRunAdapter(
     async findTasksByMarker(_dealId, markers) {
       return findWritten('create-task', markers);
     },
+    async readTaskCompletions(taskIds) {
+      // Only the tasks a dry run "closed" are known done; nobody completes the others.
+      const closed = new Set(writes.flatMap((w) => (w.kind === 'close-task' ? [w.taskId] : [])));
+      return new Map(taskIds.filter((id) => closed.has(id)).map((id) => [id, null]));
+    },
     async closeTasks(taskIds) {
       for (const taskId of taskIds) writes.push({ kind: 'close-task', taskId });
       return { done: new Map(taskIds.map((id) => [id, id])), refused: new Map(), alreadyClosed: new Set() };

@@ -121,6 +121,8 @@ export interface HubSpotPort {
   findTasksByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
   /** Completes first100's own tasks that are still open (never deletes; a completed or deleted task is left alone). */
   closeTasks(taskIds: string[]): Promise<ClosedTasks>;
+  /** Which of first100's tasks are no longer open work, and since when: completed (its completion date) or deleted (null). */
+  readTaskCompletions(taskIds: string[]): Promise<Map<string, number | null>>;
   updateDeals(updates: RecordUpdate[]): Promise<BatchAnswer>;
   updateCompanies(updates: RecordUpdate[]): Promise<BatchAnswer>;
   readPipelines(): Promise<Pipeline[]>;

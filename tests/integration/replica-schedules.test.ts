@@ -46,6 +46,7 @@ describe.skipIf(!POSTGRES_URL)(`cron ticks with two server processes on one Post
       SCHEDULE_SILENT_SWEEP: EVERY_2_SECONDS,
       SCHEDULE_RECONCILIATION: EVERY_2_SECONDS,
       SCHEDULE_CHECKPOINTS: EVERY_2_SECONDS,
+      SCHEDULE_HEALTH_SWEEP: EVERY_2_SECONDS,
     };
     servers = await Promise.all([spawnServer(env), spawnServer(env)]);
   }, 120_000);

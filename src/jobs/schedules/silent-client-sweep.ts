@@ -8,6 +8,7 @@ import type { DealSnapshot } from '../../domain/deal.js';
 import { insertSteps, type NewStep } from '../../store/onboarding-store.js';
 import { listOnboardingDeals, recordLastContact, swapSilentSince, type OnboardingDeal } from '../../store/sweep-reads.js';
 import type { Engine } from '../engine.js';
+import { recomputeDealHealth } from '../health/recompute-health.js';
 import { companyUpdateStep, dealUpdateStep, effectKey, plannedStepRows } from '../steps/steps-from-plan.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
@@ -127,6 +128,8 @@ async function record(engine: Engine, { deal, silentSince }: Change, snapshot: D
     const companyId = snapshot?.company?.id ?? deal.companyId;
     if (companyId) steps.push(companyUpdateStep(deal.dealId, deal.entryId, effectKey(deal.dealId, silentSince === null ? 'contact' : 'silence', silentSince ?? deal.silentSince!, 'company-health'), companyId, at));
     await insertSteps(tx, steps);
+    // Silence outranks being stuck or behind, and its end may reveal them: the computed health follows, written after.
+    await recomputeDealHealth(tx, engine, deal.dealId, now, { first100_health: health });
     return true;
   });
 }
