@@ -32,6 +32,9 @@ interface DealRow {
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
+/** When a task step's task falls due in HubSpot: its payload says (a step's own due_at is when it was to run). */
+const TASK_DUE_AT = `COALESCE((s.payload->'task'->>'dueAt')::bigint, s.due_at)`;
+
 /** Null when the deal is not in onboarding (no phase, or lost): it has no health. */
 export async function lockHealthInputs(tx: Queryable, dealId: string): Promise<StoredHealthInputs | null> {
   const [deal] = await tx.query<DealRow>(
@@ -64,11 +67,11 @@ export async function lockHealthInputs(tx: Queryable, dealId: string): Promise<S
  */
 async function readTrackedTasks(tx: Queryable, dealId: string): Promise<TrackedTask[]> {
   const rows = await tx.query<{ subject: string | null; due_at: string | number; completed: boolean }>(
-    `SELECT s.payload->'task'->>'subject' AS subject, s.due_at, (c.task_id IS NOT NULL) AS completed
+    `SELECT s.payload->'task'->>'subject' AS subject, ${TASK_DUE_AT} AS due_at, (c.task_id IS NOT NULL) AS completed
        FROM steps s LEFT JOIN task_completions c ON c.task_id = s.hubspot_id
       WHERE s.deal_id = $1 AND s.kind = 'task' AND s.status = 'done' AND s.hubspot_id IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM steps x WHERE x.deal_id = s.deal_id AND x.kind = 'task-close' AND x.payload->>'taskId' = s.hubspot_id)
-      ORDER BY s.due_at, s.id`,
+      ORDER BY 2, s.id`,
     [dealId],
   );
   return rows.map((r) => ({ title: r.subject ?? '', dueAt: Number(r.due_at), completed: r.completed, source: 'first100' as const }));
@@ -108,7 +111,7 @@ export async function dueOpenTasks(db: Queryable, dealIds: string[], now: number
   if (dealIds.length === 0) return [];
   const rows = await db.query<{ hubspot_id: string; deal_id: string }>(
     `SELECT s.hubspot_id, s.deal_id FROM steps s
-      WHERE s.deal_id = ANY($1::text[]) AND s.kind = 'task' AND s.status = 'done' AND s.hubspot_id IS NOT NULL AND s.due_at <= $2
+      WHERE s.deal_id = ANY($1::text[]) AND s.kind = 'task' AND s.status = 'done' AND s.hubspot_id IS NOT NULL AND ${TASK_DUE_AT} <= $2
         AND NOT EXISTS (SELECT 1 FROM task_completions c WHERE c.task_id = s.hubspot_id)
         AND NOT EXISTS (SELECT 1 FROM steps x WHERE x.deal_id = s.deal_id AND x.kind = 'task-close' AND x.payload->>'taskId' = s.hubspot_id)`,
     [dealIds, now],

@@ -66,7 +66,7 @@ describe('a detractor\'s answer in HubSpot', () => {
       },
     ]);
     expect(sent(DEALS)).toEqual([
-      { inputs: [{ id: '42', properties: { first100_last_feedback_score: '2', first100_last_feedback_at: '2026-12-04T14:00:00.000Z', first100_health: 'at_risk' } }] },
+      { inputs: [{ id: '42', properties: { first100_last_feedback_score: '2', first100_last_feedback_at: '2026-12-04T14:00:00.000Z', first100_health: 'at_risk', first100_health_reasons: 'detractor answer: CSAT 2 on 2026-12-04' } }] },
     ]);
     expect(sent(COMPANIES)).toEqual([{ inputs: [{ id: '7', properties: { first100_health: 'at_risk', first100_segment: 'at_risk' } }] }]);
     expect(sent(TASKS)).toEqual([
@@ -113,7 +113,7 @@ describe('a detractor\'s answer in HubSpot', () => {
       /^<p><strong>Client feedback changed: CSAT 1 → 5\/5<\/strong> \(positive\)<\/p><p>Touchpoint: Kickoff meeting<\/p><p>Comment: They called and fixed it<\/p><p>first100 ref [0-9a-f]{16}<\/p>$/,
     ) } }] }]);
     expect(note!.properties.hs_note_body).toBe(sent(NOTE_UPDATES)[0].inputs[0].properties.hs_note_body);
-    expect(sent(DEALS)).toEqual([{ inputs: [{ id: '42', properties: { first100_last_feedback_score: '5', first100_last_feedback_at: '2026-12-04T16:00:00.000Z', first100_health: 'on_track' } }] }]);
+    expect(sent(DEALS)).toEqual([{ inputs: [{ id: '42', properties: { first100_last_feedback_score: '5', first100_last_feedback_at: '2026-12-04T16:00:00.000Z', first100_health: 'on_track', first100_health_reasons: '' } }] }]);
     // Deal 43 has no answer yet and is not silent: the company's answers are all positive, so it is loyal.
     expect(sent(COMPANIES)).toEqual([{ inputs: [{ id: '7', properties: { first100_health: 'on_track', first100_segment: 'loyal' } }] }]);
     expect(sent(TASKS)).toEqual([]);
@@ -313,7 +313,8 @@ describe('a promoter\'s answer in HubSpot', () => {
 
     expect(sent(DEALS).flatMap((b) => b.inputs)).toEqual([
       { id: '42', properties: { first100_last_feedback_score: '10', first100_last_feedback_at: '2026-12-04T14:00:00.000Z', first100_health: 'on_track' } },
-      { id: '42', properties: { first100_phase: 'advocate', first100_phase_entered_at: '2026-12-04T14:00:00.000Z', first100_day_zero: '2026-12-04' } },
+      // Past the last phase with an expected time (accomplish), there is no go-live left to project.
+      { id: '42', properties: { first100_phase: 'advocate', first100_phase_entered_at: '2026-12-04T14:00:00.000Z', first100_day_zero: '2026-12-04', first100_projected_go_live: '', first100_slip_business_days: '' } },
     ]);
     expect(sent(COMPANIES)).toEqual([{ inputs: [{ id: '7', properties: { first100_health: 'on_track', first100_segment: 'loyal' } }] }]);
     expect(sent(TASKS).flatMap((b) => b.inputs.map((t: any) => t.properties.hs_task_subject))).toContain('Ask Acme for a referral or a review');

@@ -6,7 +6,7 @@ import { SCHEDULES_PLAYBOOK_PATH } from '../support/playbook.js';
 import { freshPostgresDatabase, POSTGRES_SKIP, POSTGRES_URL } from '../support/postgres.js';
 import { PORTAL, PUBLIC_URL, SECRET } from '../support/start-server.js';
 
-const JOBS = ['silent-client-sweep', 'reconciliation-sweep', 'checkpoint-sweep'];
+const JOBS = ['silent-client-sweep', 'reconciliation-sweep', 'checkpoint-sweep', 'health-sweep'];
 const EVERY_2_SECONDS = '*/2 * * * * *';
 
 interface TickLine {
