@@ -98,7 +98,7 @@ describe('computed health, end to end', () => {
     expect((await deliver(server.url, [stageEvent('42', 'kickoffdone', clock.now)], clock.now)).status).toBe(200);
     await server.worker.drain();
     expect(newUpdates()).toEqual([[{
-      first100_phase: 'acclimate', first100_phase_entered_at: '2027-01-20T11:00:00.000Z',
+      first100_phase: 'acclimate', first100_phase_entered_at: '2027-01-20T11:00:00.000Z', first100_day_zero: '2027-01-11',
       first100_health: 'on_track', first100_health_reasons: '',
     }]]);
     await sweep('2027-01-21T10:00');

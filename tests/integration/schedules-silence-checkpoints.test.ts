@@ -118,7 +118,10 @@ describe('the silent-client sweep', () => {
     await tick('silent-client-sweep', '2026-12-15T12:00');
     // The call ends the silence: the meetings are not asked for.
     expect(hubspot.requests.map((r) => r.path)).toEqual([SEARCHES[0], SEARCHES[1], '/crm/v3/objects/deals/batch/update', '/crm/v3/objects/companies/batch/update']);
-    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'on_track', first100_health_reasons: '' } }] });
+    // No longer silent; the check-in task, due yesterday, is open as far as first100 knows (the health sweep asks): behind.
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: {
+      first100_health: 'behind', first100_health_reasons: '1 of 1 due tasks still open: "Acme has gone quiet" (due 2026-12-14)',
+    } }] });
     expect(hubspot.callsTo('/crm/v3/objects/companies/batch/update')[0]!.body).toEqual({ inputs: [{ id: '7', properties: { first100_health: 'on_track', first100_segment: 'occasional' } }] });
 
     hubspot.requests.splice(0);
@@ -131,7 +134,7 @@ describe('the silent-client sweep', () => {
       `Call them.\n\nfirst100 ref ${marker(`42:silence:${silentSince}:check-in`)}`,
       `Call them.\n\nfirst100 ref ${marker(`42:silence:${at('2026-12-22T09:00')}:check-in`)}`,
     ]);
-    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'silent', first100_health_reasons: 'no contact from the client since 2026-12-22' } }] });
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'silent', first100_health_reasons: 'no contact from the client since 2026-12-22; 1 of 1 due tasks still open: "Acme has gone quiet" (due 2026-12-14)' } }] });
   });
 
   it('is not ended by the emails first100 logs, nor by an email someone sent, a call that did not connect or a meeting not held; the client\'s reply ends it', async () => {
@@ -156,7 +159,9 @@ describe('the silent-client sweep', () => {
     hubspot.requests.splice(0);
     await tick('silent-client-sweep', '2026-12-15T09:00');
     expect(hubspot.requests.map((r) => r.path)).toEqual([SEARCHES[0], '/crm/v3/objects/deals/batch/update', '/crm/v3/objects/companies/batch/update']);
-    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body.inputs[0].properties).toEqual({ first100_health: 'on_track', first100_health_reasons: '' });
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body.inputs[0].properties).toEqual({
+      first100_health: 'behind', first100_health_reasons: '1 of 1 due tasks still open: "Acme has gone quiet" (due 2026-12-14)',
+    });
     const resumed = await server.db.query<{ silent_since: string | null; last_contact_at: string }>("SELECT silent_since::text, last_contact_at::text FROM deal_onboarding WHERE deal_id = '42'");
     expect(resumed).toEqual([{ silent_since: null, last_contact_at: String(at('2026-12-15T08:30')) }]);
   });
