@@ -7,7 +7,7 @@ import { NOTES } from './notes.js';
 import { updateNotes } from './note-updates.js';
 import { createMarked, findMarked } from './marked-objects.js';
 import { readObjects, updateObjects } from './objects.js';
-import { createProperties, createPropertyGroup, readProperties, readPropertyGroups } from './properties.js';
+import { createProperties, createPropertyGroup, readProperties, readPropertyGroups, updatePropertyOptions } from './properties.js';
 import { searchDealsModifiedSince } from './search-deals.js';
 import { searchDealEngagements } from './deal-engagements.js';
 import { readTokenInfo } from './token-info.js';
@@ -38,6 +38,7 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings & Pick<QuickR
     readObjects: (objectType, ids, properties) => readObjects(request, objectType, ids, properties),
     readProperties: (objectType) => readProperties(request, objectType),
     readPropertyGroups: (objectType) => readPropertyGroups(request, objectType),
+    updatePropertyOptions: (objectType, name, options) => updatePropertyOptions(request, objectType, name, options),
     createPropertyGroup: (objectType, group) => createPropertyGroup(request, objectType, group),
     createProperties: (objectType, definitions) => createProperties(request, objectType, definitions),
     searchDealEngagements: (query) => searchDealEngagements(request, query),

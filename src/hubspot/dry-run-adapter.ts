@@ -2,7 +2,7 @@ import type { DealSnapshot } from '../domain/deal.js';
 import type { PropertyDefinition } from './first100-properties.js';
 import type { BatchAnswer } from './batch-answer.js';
 import type { NoteUpdate } from './note-updates.js';
-import type { ContactForEmail, CrmObjectType, EmailToLog, HubSpotPort, NoteToCreate, Pipeline, RecordUpdate, TaskToCreate } from './hubspot-port.js';
+import type { ContactForEmail, CrmObjectType, EmailToLog, HubSpotPort, NoteToCreate, Pipeline, PropertyOption, RecordUpdate, TaskToCreate } from './hubspot-port.js';
 
 export type DryRunWrite =
   | { kind: 'create-task'; task: TaskToCreate; id: string }
@@ -14,6 +14,7 @@ export type DryRunWrite =
   | { kind: 'log-email'; email: EmailToLog; id: string }
   | { kind: 'create-property-group'; objectType: CrmObjectType; name: string }
   | { kind: 'create-properties'; objectType: CrmObjectType; definitions: PropertyDefinition[] }
+  | { kind: 'update-property-options'; objectType: CrmObjectType; name: string; options: PropertyOption[] }
   | { kind: 'complete-callback'; callbackId: string; outputFields: Record<string, string> };
 
 export interface DryRunAdapter extends HubSpotPort {
@@ -139,6 +140,9 @@ export function createDryRunAdapter(
     },
     async readPropertyGroups() {
       return [];
+    },
+    async updatePropertyOptions(objectType, name, options) {
+      writes.push({ kind: 'update-property-options', objectType, name, options });
     },
     async createPropertyGroup(objectType, group) {
       writes.push({ kind: 'create-property-group', objectType, name: group.name });
