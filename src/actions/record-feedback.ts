@@ -85,8 +85,7 @@ export async function recordFeedback(engine: Engine, s: FeedbackSubmission): Pro
         : 'missing';
     await insertSteps(tx, revised === 'missing' ? [note.step, ...steps] : steps);
     // An answer can make or clear "at risk" and ends a silence: the health is recomputed with it.
-    const answerUpdate = steps.flatMap((step) => (step.kind === 'deal-update' ? [step.payload.properties] : []))[0];
-    await recomputeDealHealth(tx, engine, request.dealId, now, answerUpdate);
+    await recomputeDealHealth(tx, engine, request.dealId, now);
     return { kind: 'recorded', request, revision: saved.revision, stored: true, firstAnsweredAt };
   });
 }

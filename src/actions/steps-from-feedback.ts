@@ -60,7 +60,7 @@ export function stepsFromFeedback(e: AnswerEffects): FeedbackSteps {
     steps.push(dealUpdateStep(dealId, null, `${base}:${e.revision}:properties`, {
       first100_last_feedback_score: String(e.score),
       first100_last_feedback_at: new Date(now).toISOString(),
-      first100_health: e.decision.health,
+      // first100_health is the computed health's (record-feedback recomputes it with the answer), written when it changes.
     }, now));
   }
   if (request.companyId && toneChanged) steps.push(companyUpdateStep(dealId, null, `${base}:${e.revision}:company`, request.companyId, now));

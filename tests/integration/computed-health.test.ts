@@ -6,6 +6,7 @@ import { deliver, stageEvent } from '../support/deliveries.js';
 import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
 import { startServer } from '../support/start-server.js';
+import { postAnswer, surveyToken } from '../support/survey.js';
 
 const at = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Rome' }).toMillis();
 const PLAYBOOK = new URL('../fixtures/playbook.health.yml', import.meta.url).pathname;
@@ -132,5 +133,26 @@ describe('computed health, end to end', () => {
     expect(newUpdates()).toEqual([]);
     await sweep('2027-01-12T11:00');
     expect(newUpdates()).toEqual([[{ first100_health: 'behind', first100_health_reasons: '1 of 1 due tasks still open: "Prepare the kickoff with Acme" (due 2027-01-12)' }]]);
+  });
+
+  it('keeps a stuck deal stuck when a good answer arrives (nothing to write but the answer), and clears everything when the deal is lost', async () => {
+    const { hubspot, server, clock, newUpdates, sweep, complete } = await wonDeal();
+    complete('Prepare the kickoff with Acme', '2027-01-12T08:00');
+    complete('Send Acme the kickoff agenda', '2027-01-13T08:00');
+    await sweep('2027-01-19T10:00');
+    newUpdates();
+
+    const token = await surveyToken(server, { dealId: '42', survey: 'NPS', phase: 'activate', now: clock.now });
+    clock.now = at('2027-01-19T11:00');
+    expect((await postAnswer(server.url, token, { score: '10' })).status).toBe(200);
+    await server.worker.drain();
+    expect(newUpdates()).toEqual([[{ first100_last_feedback_score: '10', first100_last_feedback_at: '2027-01-19T10:00:00.000Z' }]]);
+
+    clock.now = at('2027-01-19T12:00');
+    expect((await deliver(server.url, [stageEvent('42', 'closedlost', clock.now)], clock.now)).status).toBe(200);
+    await server.worker.drain();
+    expect(newUpdates()).toEqual([[{ first100_phase: '', first100_health: '', first100_health_reasons: '', first100_projected_go_live: '', first100_slip_business_days: '' }]]);
+    expect((await readDealHealth(server.db, ['42'])).size).toBe(0);
+    expect(hubspot.callsTo(DEALS).flatMap((c) => c.body.inputs.map((i: any) => i.properties.first100_health)).filter((h: unknown) => h !== undefined)).toEqual(['on_track', 'stuck', '']);
   });
 });
