@@ -146,7 +146,9 @@ describe('computed health, end to end', () => {
     clock.now = at('2027-01-19T11:00');
     expect((await postAnswer(server.url, token, { score: '10' })).status).toBe(200);
     await server.worker.drain();
-    expect(newUpdates()).toEqual([[{ first100_last_feedback_score: '10', first100_last_feedback_at: '2027-01-19T10:00:00.000Z' }]]);
+    expect(newUpdates()).toEqual([[{
+      first100_last_feedback_score: '10', first100_last_feedback_at: '2027-01-19T10:00:00.000Z', first100_last_nps: '10', first100_last_nps_at: '2027-01-19T10:00:00.000Z',
+    }]]);
 
     clock.now = at('2027-01-19T12:00');
     expect((await deliver(server.url, [stageEvent('42', 'closedlost', clock.now)], clock.now)).status).toBe(200);
