@@ -39,7 +39,8 @@ export function routeProgressUpdate(i: ProgressRoutingInput): ProgressRoute {
   if (i.cadence === 'at_milestones' && !i.atCheckpoint) return { kind: 'skip', reason: 'the client asked for updates at milestones only (handoff)' };
   const spacing = i.cadence ? MIN_SPACING_DAYS[i.cadence] : null;
   if (spacing !== null && i.lastUpdateAt !== null && i.now - i.lastUpdateAt < spacing * DAY) {
-    return { kind: 'skip', reason: `the client asked for ${CADENCE_WORDS[i.cadence!]} updates (handoff) and the last one was ${Math.floor((i.now - i.lastUpdateAt) / DAY)} days ago` };
+    const days = Math.floor((i.now - i.lastUpdateAt) / DAY);
+    return { kind: 'skip', reason: `the client asked for ${CADENCE_WORDS[i.cadence!]} updates (handoff) and the last one was ${days === 1 ? '1 day' : `${days} days`} ago` };
   }
   return i.channel === 'phone' ? { kind: 'call' } : { kind: 'email' };
 }

@@ -13,7 +13,7 @@ describe('a progress update follows the channel and cadence the client chose at 
 
   it('never sooner than their cadence', () => {
     expect(routeProgressUpdate({ channel: 'email', cadence: 'every_two_weeks', atCheckpoint: true, lastUpdateAt: now - DAY, now })).toEqual({
-      kind: 'skip', reason: 'the client asked for fortnightly updates (handoff) and the last one was 1 days ago',
+      kind: 'skip', reason: 'the client asked for fortnightly updates (handoff) and the last one was 1 day ago',
     });
     expect(routeProgressUpdate({ channel: 'phone', cadence: 'monthly', atCheckpoint: false, lastUpdateAt: now - 20 * DAY, now }).kind).toBe('skip');
     expect(routeProgressUpdate({ channel: 'phone', cadence: 'monthly', atCheckpoint: false, lastUpdateAt: now - 26 * DAY, now }).kind).toBe('call');
