@@ -1,7 +1,8 @@
 import { createHubSpotHttp, type HubSpotHttpSettings } from './hubspot-http.js';
 import type { HubSpotPort } from './hubspot-port.js';
 import { readDeals } from './read-deals.js';
-import { closeTasks, TASKS } from './tasks.js';
+import { closeTasks, readCompletedTasks, TASKS } from './tasks.js';
+import { readOwners } from './owners.js';
 import { readPipelines } from './deals-and-pipelines.js';
 import { NOTES } from './notes.js';
 import { updateNotes } from './note-updates.js';
@@ -25,6 +26,8 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings & Pick<QuickR
     createTasks: (tasks) => createMarked(request, TASKS, tasks),
     findTasksByMarker: (dealId, markers) => findMarked(request, TASKS, dealId, markers),
     closeTasks: (taskIds) => closeTasks(request, taskIds),
+    readCompletedTasks: (taskIds) => readCompletedTasks(request, taskIds),
+    readOwners: (ids) => readOwners(request, ids),
     updateDeals: (updates) => updateObjects(request, 'deals', updates),
     updateCompanies: (updates) => updateObjects(request, 'companies', updates),
     readPipelines: () => readPipelines(request),

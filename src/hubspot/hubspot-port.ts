@@ -106,6 +106,14 @@ export interface TokenInfo {
 }
 
 /** What first100 needs from HubSpot. The real adapter calls the API; the dry-run one records. */
+/** A HubSpot owner (a user who can own records), as an email names them to a client. */
+export interface Owner {
+  id: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+}
+
 export interface HubSpotPort {
   readonly dryRun: boolean;
   /** Deals with their primary company and contacts; ids HubSpot does not know are absent from the map. */
@@ -121,6 +129,10 @@ export interface HubSpotPort {
   findTasksByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
   /** Completes first100's own tasks that are still open (never deletes; a completed or deleted task is left alone). */
   closeTasks(taskIds: string[]): Promise<ClosedTasks>;
+  /** Which of these tasks (≤100) are completed in HubSpot. */
+  readCompletedTasks(taskIds: string[]): Promise<Set<string>>;
+  /** The owners HubSpot knows among these ids (jobs only: one call per owner). */
+  readOwners(ownerIds: string[]): Promise<Map<string, Owner>>;
   updateDeals(updates: RecordUpdate[]): Promise<BatchAnswer>;
   updateCompanies(updates: RecordUpdate[]): Promise<BatchAnswer>;
   readPipelines(): Promise<Pipeline[]>;

@@ -59,3 +59,11 @@ export async function closeTasks(request: HubSpotRequest, taskIds: string[]): Pr
   for (const id of alreadyClosed) answer.done.set(id, id);
   return { ...answer, alreadyClosed };
 }
+
+/** Which of the given tasks (≤100) someone has completed in HubSpot; a task gone from HubSpot is not among them. */
+export async function readCompletedTasks(request: HubSpotRequest, taskIds: string[]): Promise<Set<string>> {
+  if (taskIds.length === 0) return new Set();
+  if (taskIds.length > MAX_BATCH) throw new Error(`at most ${MAX_BATCH} tasks per batch call`);
+  const read = await request<BatchBody>('POST', '/crm/v3/objects/tasks/batch/read', { inputs: taskIds.map((id) => ({ id })), properties: ['hs_task_status'] });
+  return new Set((read.results ?? []).filter((t) => t.properties?.hs_task_status === 'COMPLETED').map((t) => t.id));
+}

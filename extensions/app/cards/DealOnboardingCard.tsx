@@ -14,6 +14,7 @@ import {
 import type { DealCardView } from '../../../src/server/card-api-types';
 import { NextStepsTable } from './deal/NextStepsTable';
 import { PhaseMoveForm } from './deal/PhaseMoveForm';
+import { PmRecordsPanel } from './deal/PmRecordsPanel';
 import { TEXT, uiLocale, type Text as Words } from './lib/i18n';
 import { HubSpotDown, LoadError, Loading } from './lib/states';
 import { useBackend } from './lib/use-backend';
@@ -78,6 +79,7 @@ export function DealOnboardingCard({ context }: { context: RecordContext }) {
       </Flex>
       <Heading>{t.nextSteps}</Heading>
       <NextStepsTable steps={view.nextSteps} t={t} locale={locale} />
+      <PmRecordsPanel dealId={context.crm.objectId} locale={locale} t={t} />
       <Divider />
       <MoveSection view={view} t={t} path={movePath} suggested={next} onMoved={show} />
     </Flex>
