@@ -61,10 +61,6 @@ const email = z
   .refine((e) => e.template !== 'touchpoint-survey' || e.survey, {
     message: 'the touchpoint-survey email asks about its touchpoint: say which survey (NPS, CSAT or CES) and name the touchpoint',
     path: ['survey'],
-  })
-  .refine((e) => e.template !== 'kickoff-survey' || e.afterTask, {
-    message: 'the kickoff survey goes out only after a kickoff that took place: name the kickoff task in "afterTask" (e.g. run-kickoff)',
-    path: ['afterTask'],
   });
 
 const phaseName = z.enum(PHASES);
@@ -88,6 +84,9 @@ const phasePlan = z
   })
   .refine((p) => new Set([...p.tasks, ...p.emails].map((s) => s.id)).size === p.tasks.length + p.emails.length, {
     message: 'step ids must be unique within a phase',
+  })
+  .refine((p) => p.emails.every((e) => !e.afterTask || p.tasks.some((t) => t.id === e.afterTask)), {
+    message: 'an email\'s afterTask must name a task of the same phase (the task whose completion it waits for)',
   });
 
 /** Stories the reassurance email tells, per remorse type recorded at handoff ("default" when none is). */
