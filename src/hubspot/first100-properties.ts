@@ -54,7 +54,7 @@ export function first100Properties(locale: Locale): Record<CrmObjectType, Proper
     enumeration('first100_remorse_type', en ? 'Client doubt (confirmed by the PM)' : 'Dubbio del cliente (confermato dal PM)', REMORSE_LABELS, locale),
   ];
   const companies: Def[] = [
-    enumeration('first100_phase', en ? 'Onboarding phase (latest deal)' : 'Fase di onboarding (ultimo deal)', PHASE_LABELS, locale),
+    enumeration('first100_phase', en ? 'Onboarding phase (latest deal)' : 'Fase di onboarding (ultima trattativa)', PHASE_LABELS, locale),
     enumeration('first100_health', en ? 'Client health' : 'Salute del cliente', HEALTH_LABELS, locale),
     enumeration('first100_segment', en ? 'Client segment' : 'Segmento cliente', SEGMENT_LABELS, locale),
   ];

@@ -39,7 +39,7 @@ function day90(locale: Locale, outcome: AccomplishOutcome | null): RenderedEmail
 }
 
 const WORDS = {
-  failed: { en: 'has not yet given you the result you came to us for', it: 'non vi ha ancora dato il risultato per cui ci avete scelto' },
+  failed: { en: 'has not yet given you the result you came to us for', it: 'non vi ha ancora dato ciò per cui ci avete scelto' },
   achieved_not_satisfied: { en: 'Tell us what is still missing', it: 'Diteci che cosa manca ancora' },
   achieved: { en: 'reached the goal you came to us for: congratulations', it: 'ha raggiunto l’obiettivo per cui ci avete scelto: complimenti' },
 };

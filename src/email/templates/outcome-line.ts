@@ -16,7 +16,7 @@ export function outcomeLine(i: TemplateInput, locale: Locale): string[] {
     },
     failed: {
       en: `We know that ${i.dealName} has not yet given you the result you came to us for. Your project manager is working on a recovery plan with you; this question is only about the moment named below.`,
-      it: `Sappiamo che ${i.dealName} non vi ha ancora dato il risultato per cui ci avete scelto. Il vostro project manager sta preparando con voi un piano per recuperare; questa domanda riguarda solo il momento indicato qui sotto.`,
+      it: `Sappiamo che ${i.dealName} non vi ha ancora dato ciò per cui ci avete scelto. Il vostro project manager sta preparando con voi un piano per recuperare; questa domanda riguarda solo il momento indicato qui sotto.`,
     },
     achieved_not_satisfied: {
       en: 'The goal was reached, but we know that is not the whole story for you. Tell us what is still missing: that is what we want to fix.',
