@@ -32,14 +32,9 @@ async function whatItWaitsFor(engine: Engine, step: EmailStep, deal: DealSnapsho
   return `the task "${task}" to be completed, or the kickoff to be marked held on the deal card`;
 }
 
-/** Marked held on the card since the phase entry that planned this email (an earlier kickoff does not count). */
+/** Marked held on the card: a kickoff that took place, even one marked before the phase that plans the survey began. */
 async function kickoffMarkedHeld(db: Queryable, step: EmailStep): Promise<boolean> {
-  const rows = await db.query(
-    `SELECT 1 FROM pm_records r
-      WHERE r.deal_id = $1 AND r.kind = 'kickoff_held'
-        AND r.recorded_at >= COALESCE((SELECT entered_at FROM phase_entries WHERE id = $2), 0)`,
-    [step.dealId, step.entryId],
-  );
+  const rows = await db.query(`SELECT 1 FROM pm_records WHERE deal_id = $1 AND kind = 'kickoff_held'`, [step.dealId]);
   return rows.length > 0;
 }
 
