@@ -104,3 +104,15 @@ describe('the reassurance email states the adopter\'s own terms in plain words',
     });
   }
 });
+
+describe('the records are deal properties "first100 setup" creates', () => {
+  it('the ending with the seed\'s three values, the kickoff date and the confirmed doubt, in both languages', async () => {
+    const { first100Properties } = await import('../../src/hubspot/first100-properties.js');
+    for (const locale of LOCALES) {
+      const deals = first100Properties(locale).deals;
+      expect(deals.find((p) => p.name === 'first100_accomplish_outcome')?.options?.map((o) => o.value)).toEqual(['achieved', 'failed', 'achieved_not_satisfied']);
+      expect(deals.find((p) => p.name === 'first100_kickoff_held_at')).toMatchObject({ type: 'date' });
+      expect(deals.find((p) => p.name === 'first100_remorse_type')?.options?.map((o) => o.value)).toEqual(['capability', 'others_judgement', 'product_doubt', 'being_cheated']);
+    }
+  });
+});
