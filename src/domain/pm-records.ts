@@ -39,8 +39,9 @@ export function isAccomplishOutcome(value: string | null | undefined): value is 
 
 /** The property value a record writes: the enumeration's value, or the day the kickoff was held (midnight UTC, as HubSpot's date properties take it). */
 export function recordPropertyValue(record: PmRecord, recordedAt: number): string {
-  if (record.kind === 'kickoff_held') return String(Date.UTC(new Date(recordedAt).getUTCFullYear(), new Date(recordedAt).getUTCMonth(), new Date(recordedAt).getUTCDate()));
-  return record.value;
+  if (record.kind !== 'kickoff_held') return record.value;
+  const day = new Date(recordedAt);
+  return String(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
 }
 
 const WORDS = {

@@ -93,6 +93,14 @@ describe('the accomplish ending, recorded by the PM on the deal card', () => {
     expect(s.hubspot.tasks.length).toBe(tasksBefore);
   });
 
+  it('refuses an unsigned request: records are written only through a card\'s signed hubspot.fetch', async () => {
+    const s = await setUp();
+    await startIn(s, 'accomplish');
+    const res = await cardCall(s.server.url, 'POST', '/api/cards/deals/42/records?locale=en', s.clock.now, { body: { requestId: newRequestId(), kind: 'accomplish_outcome', value: 'achieved', note: '' }, signature: null });
+    expect(res.status).toBe(401);
+    expect(await s.server.db.query('SELECT 1 FROM pm_records')).toEqual([]);
+  });
+
   it('refuses a deal that is not in onboarding, and an ending that is not one of the three', async () => {
     const s = await setUp();
     expect((await record(s, { kind: 'accomplish_outcome', value: 'achieved' })).json.error.code).toBe('NOT_IN_ONBOARDING');

@@ -9,6 +9,8 @@ import type { TemplateInput } from '../template-types.js';
 export function outcomeLine(i: TemplateInput, locale: Locale): string[] {
   const outcome = i.accomplishOutcome ?? null;
   if (outcome === null) return [];
+  // A reached goal is celebrated where the result is asked about (NPS, the result survey), not in every later survey.
+  if (outcome === 'achieved' && i.survey?.kind !== 'NPS') return [];
   const lines = {
     achieved: {
       en: `${i.companyName} reached the goal you came to us for: congratulations, and thank you for the work you put into it.`,
