@@ -49,7 +49,7 @@ export function pmRecordRoutes(router: Router, deps: CardRouteDeps): void {
     const parsed = recordBody.safeParse(res.locals.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new HttpError(400, 'INVALID_BODY', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+      throw new HttpError(400, 'INVALID_RECORD', `${issue.path.join('.') || 'body'}: ${issue.message}`);
     }
     const { requestId: id, ...record } = parsed.data;
     const caller = res.locals.caller as CardCaller;

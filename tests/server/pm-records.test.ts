@@ -107,7 +107,7 @@ describe('the accomplish ending, recorded by the PM on the deal card', () => {
     await startIn(s, 'accomplish');
     const bad = await record(s, { kind: 'accomplish_outcome', value: 'great' });
     expect(bad.status).toBe(400);
-    expect(bad.json.error.code).toBe('INVALID_BODY');
+    expect(bad.json.error.code).toBe('INVALID_RECORD');
   });
 });
 
