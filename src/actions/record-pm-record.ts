@@ -6,6 +6,7 @@ import { savePmRecord } from '../store/pm-record-store.js';
 import type { NewStep } from '../store/step-kinds.js';
 import { wakeWaitingEmails } from '../store/waiting-steps.js';
 import type { Engine } from '../jobs/engine.js';
+import { OPENED_BY_RECORD } from '../jobs/emails/email-gates.js';
 import { dealUpdateStep, markerOf } from '../jobs/steps/steps-from-plan.js';
 import { actorLabel, type CardActor, type CardWriteOutcome } from './card-actor.js';
 
@@ -59,7 +60,8 @@ export async function recordPmRecord(engine: Engine, w: PmRecordWrite): Promise<
       }
     }
     await insertSteps(tx, steps);
-    if (w.record.kind === 'kickoff_held') await wakeWaitingEmails(tx, w.dealId, now);
+    const waiting = Object.entries(OPENED_BY_RECORD).flatMap(([template, kind]) => (kind === w.record.kind ? [template] : []));
+    if (waiting.length > 0) await wakeWaitingEmails(tx, w.dealId, waiting, now);
     return 'applied';
   });
 }

@@ -13,13 +13,14 @@ export async function waitSteps(db: Queryable, stepIds: string[], runAt: number)
   );
 }
 
-/** Wakes a deal's emails that fell due and wait for a kickoff: the PM just marked it held. */
-export async function wakeWaitingEmails(db: Queryable, dealId: string, now: number): Promise<number> {
+/** Wakes a deal's emails of these templates that fell due and wait: the PM just recorded what they wait for. */
+export async function wakeWaitingEmails(db: Queryable, dealId: string, templates: string[], now: number): Promise<number> {
   const rows = await db.query(
     `UPDATE steps SET run_at = $2, updated_at = now()
-      WHERE deal_id = $1 AND kind = 'email' AND status = 'pending' AND payload ? 'afterTask' AND due_at <= $2 AND run_at > $2
+      WHERE deal_id = $1 AND kind = 'email' AND status = 'pending' AND payload ? 'afterTask' AND payload->>'template' = ANY($3::text[])
+        AND due_at <= $2 AND run_at > $2
       RETURNING id`,
-    [dealId, now],
+    [dealId, now, templates],
   );
   return rows.length;
 }

@@ -146,16 +146,19 @@ describe('the kickoff survey goes out only after a kickoff that took place', () 
 });
 
 describe('the client\'s doubt, confirmed or corrected by the PM after the reassurance call', () => {
-  it('is stored, written to the deal, and chooses the terms the reassurance email states in plain words', async () => {
+  it('the reassurance email waits for the call (Discovery), then states the terms for the doubt the PM confirmed, in plain words', async () => {
     const s = await setUp();
     await startIn(s, 'affirm');
     const before = (await outboxFiles(s.server.dataDir)).length;
+    s.clock.now += 3 * 24 * HOUR; // past its planned day: it waits for the call
+    await s.server.worker.drain();
+    const reassuranceStep = () => s.server.db.query<{ status: string }>(`SELECT status FROM steps WHERE kind = 'email' AND step_id = 'reassurance'`);
+    expect((await reassuranceStep())[0]!.status).toBe('pending');
     const answer = await record(s, { kind: 'remorse_type', value: 'being_cheated' });
     expect(answer.json.records).toEqual([expect.objectContaining({ kind: 'remorse_type', value: 'being_cheated', label: 'Fear of being cheated' })]);
     await s.server.worker.drain();
     expect(dealUpdates(s)).toContainEqual({ first100_remorse_type: 'being_cheated' });
-    s.clock.now += 2 * 24 * HOUR;
-    await s.server.worker.drain();
+    expect((await reassuranceStep())[0]!.status).toBe('done'); // sent at once, now that the doubt is known
     const [reassurance] = (await texts(s)).slice(before).filter((t) => t.includes('in good company') || t.includes('plain words'));
     expect(reassurance).toContain('Here is what you get after the purchase, in plain words.');
     expect(reassurance).toContain('support by email and phone is included at no extra cost for the first 12 months');

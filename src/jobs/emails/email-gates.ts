@@ -1,4 +1,5 @@
 import type { DealSnapshot } from '../../domain/deal.js';
+import type { PmRecordKind } from '../../domain/pm-records.js';
 import type { EmailStep } from '../../store/email-steps.js';
 import type { Queryable } from '../../store/db.js';
 import type { Engine } from '../engine.js';
@@ -11,9 +12,15 @@ export const GATE_GIVE_UP_MS = 30 * 24 * 3600_000;
 export type Gate = { open: true } | { open: false; waitingFor: string } | { open: false; givenUp: string };
 
 /**
+ * The card record that stands for an email's `afterTask` being done: the kickoff marked held opens the kickoff
+ * survey; the client's doubt confirmed after the reassurance call opens the reassurance email.
+ */
+export const OPENED_BY_RECORD: Partial<Record<string, PmRecordKind>> = { 'kickoff-survey': 'kickoff_held', reassurance: 'remorse_type' };
+
+/**
  * Whether an email may be prepared now: an email that says something happened waits until it has. The PM
- * introduction waits for the deal to have a PM; an email with `afterTask` (the kickoff survey) waits until the PM
- * marks the kickoff held on the card, or the task of its phase entry is completed in HubSpot.
+ * introduction waits for the deal to have a PM; an email with `afterTask` (the kickoff survey, the reassurance)
+ * waits until the task of its phase entry is completed in HubSpot, or the PM records on the card what it stands for.
  */
 export async function emailGate(engine: Engine, step: EmailStep, deal: DealSnapshot, now: number): Promise<Gate> {
   const waitingFor = await whatItWaitsFor(engine, step, deal);
@@ -26,16 +33,16 @@ async function whatItWaitsFor(engine: Engine, step: EmailStep, deal: DealSnapsho
   if (step.payload.template === 'pm-introduction' && !deal.pmOwnerId) return 'a project manager on the deal (first100_pm_owner)';
   const task = step.payload.afterTask;
   if (!task) return null;
-  if (await kickoffMarkedHeld(engine.db, step)) return null;
+  const record = OPENED_BY_RECORD[step.payload.template];
+  if (record && (await isRecorded(engine.db, step.dealId, record))) return null;
   const taskId = await createdTaskOf(engine.db, step, task);
   if (taskId && (await engine.hubspot.readCompletedTasks([taskId])).has(taskId)) return null;
-  return `the task "${task}" to be completed, or the kickoff to be marked held on the deal card`;
+  return `the task "${task}" to be completed${record ? `, or the PM's record "${record}" on the deal card` : ''}`;
 }
 
-/** Marked held on the card: a kickoff that took place, even one marked before the phase that plans the survey began. */
-async function kickoffMarkedHeld(db: Queryable, step: EmailStep): Promise<boolean> {
-  const rows = await db.query(`SELECT 1 FROM pm_records WHERE deal_id = $1 AND kind = 'kickoff_held'`, [step.dealId]);
-  return rows.length > 0;
+/** Recorded on the card, even before the phase that plans the email began (a kickoff held early still took place). */
+async function isRecorded(db: Queryable, dealId: string, kind: PmRecordKind): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM pm_records WHERE deal_id = $1 AND kind = $2', [dealId, kind])).length > 0;
 }
 
 /** The HubSpot id of the task `stepId` that the same phase entry created, once it exists. */
