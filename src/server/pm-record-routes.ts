@@ -1,9 +1,9 @@
 import type { Request, Router } from 'express';
 import { z } from 'zod';
-import { REMORSE_TYPES } from '../domain/handoff-items.js';
+import { REMORSE_LABELS, REMORSE_TYPES } from '../domain/handoff-items.js';
 import { normalizeText } from '../domain/input-text.js';
 import { toLocale } from '../domain/locale.js';
-import { ACCOMPLISH_OUTCOMES, recordLabel, type PmRecord } from '../domain/pm-records.js';
+import { ACCOMPLISH_OUTCOME_LABELS, ACCOMPLISH_OUTCOMES, recordLabel, type PmRecord } from '../domain/pm-records.js';
 import { recordPmRecord } from '../actions/record-pm-record.js';
 import type { CardCaller } from './card-auth.js';
 import type { CardRouteDeps } from './card-routes.js';
@@ -25,6 +25,13 @@ export interface PmRecordsView {
   records: { kind: PmRecord['kind']; value: string; label: string; note: string; by: string | null; at: string }[];
   /** The remorse type sales recorded at the handoff, before the PM confirmed or corrected it. */
   handoffRemorseType: string | null;
+  /** The choices the card offers, labelled in the user's language (the labels live once, in the domain). */
+  choices: { accomplish_outcome: Choice[]; remorse_type: Choice[] };
+}
+
+interface Choice {
+  value: string;
+  label: string;
 }
 
 async function recordsView(deps: CardRouteDeps, dealId: string, locale: 'en' | 'it'): Promise<PmRecordsView> {
@@ -35,7 +42,11 @@ async function recordsView(deps: CardRouteDeps, dealId: string, locale: 'en' | '
     if (!parsed.success) return [];
     return [{ kind: r.kind, value: r.value, label: recordLabel(parsed.data, locale), note: r.note, by: r.actorEmail, at: new Date(r.recordedAt).toISOString() }];
   });
-  return { dealId, records, handoffRemorseType: handoff.items.fears?.values.remorse_type || null };
+  const choices = {
+    accomplish_outcome: ACCOMPLISH_OUTCOMES.map((value) => ({ value, label: ACCOMPLISH_OUTCOME_LABELS[value][locale] })),
+    remorse_type: REMORSE_TYPES.map((value) => ({ value, label: REMORSE_LABELS[value][locale] })),
+  };
+  return { dealId, records, handoffRemorseType: handoff.items.fears?.values.remorse_type || null, choices };
 }
 
 /** The PM's records on the deal card (signed card requests, behind the card router's cardAuth). */

@@ -10,7 +10,16 @@ import { dealView } from './views';
 
 afterEach(() => vi.restoreAllMocks());
 
-const empty: PmRecordsView = { dealId: '123', records: [], handoffRemorseType: 'product_doubt' };
+const choices = (labels: string[], values: string[]) => values.map((value, i) => ({ value, label: labels[i]! }));
+const empty: PmRecordsView = {
+  dealId: '123',
+  records: [],
+  handoffRemorseType: 'product_doubt',
+  choices: {
+    accomplish_outcome: choices(['Goal achieved', 'Goal not achieved', 'Achieved, but the client is not satisfied'], ['achieved', 'failed', 'achieved_not_satisfied']),
+    remorse_type: choices(['Doubts about their own ability', "Fear of others' judgement", 'Doubts about the product or service', 'Fear of being cheated'], ['capability', 'others_judgement', 'product_doubt', 'being_cheated']),
+  },
+};
 
 function renderCard(locale?: string) {
   const renderer = createRenderer('crm.record.tab');

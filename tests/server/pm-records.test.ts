@@ -156,6 +156,9 @@ describe('the client\'s doubt, confirmed or corrected by the PM after the reassu
     expect((await reassuranceStep())[0]!.status).toBe('pending');
     const answer = await record(s, { kind: 'remorse_type', value: 'being_cheated' });
     expect(answer.json.records).toEqual([expect.objectContaining({ kind: 'remorse_type', value: 'being_cheated', label: 'Fear of being cheated' })]);
+    const italian = (await (await cardCall(s.server.url, 'GET', '/api/cards/deals/42/records?locale=it', s.clock.now)).json()) as any;
+    expect(italian.records[0].label).toBe('Paura di essere imbrogliato');
+    expect(italian.choices.accomplish_outcome.map((c: any) => c.label)).toEqual(['Obiettivo raggiunto', 'Obiettivo non raggiunto', 'Raggiunto, ma il cliente non è soddisfatto']);
     await s.server.worker.drain();
     expect(dealUpdates(s)).toContainEqual({ first100_remorse_type: 'being_cheated' });
     expect((await reassuranceStep())[0]!.status).toBe('done'); // sent at once, now that the doubt is known

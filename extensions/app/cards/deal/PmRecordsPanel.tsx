@@ -5,7 +5,7 @@ import type { Locale, Text as Words } from '../lib/i18n';
 import { ProblemAlert } from '../lib/states';
 import { useBackend, useWrite } from '../lib/use-backend';
 
-/** The panel's own words; the options' labels are first100's (src/domain/pm-records.ts, handoff-items.ts). */
+/** The panel's own words; the choices and their labels come from the server (src/domain/pm-records.ts, handoff-items.ts). */
 const WORDS = {
   en: {
     title: 'What the PM records',
@@ -39,34 +39,6 @@ const WORDS = {
   },
 };
 
-const OUTCOMES = {
-  en: [
-    { value: 'achieved', label: 'Goal achieved' },
-    { value: 'failed', label: 'Goal not achieved' },
-    { value: 'achieved_not_satisfied', label: 'Achieved, but the client is not satisfied' },
-  ],
-  it: [
-    { value: 'achieved', label: 'Obiettivo raggiunto' },
-    { value: 'failed', label: 'Obiettivo non raggiunto' },
-    { value: 'achieved_not_satisfied', label: 'Raggiunto, ma il cliente non è soddisfatto' },
-  ],
-};
-
-const DOUBTS = {
-  en: [
-    { value: 'capability', label: 'Doubts about their own ability to make it work' },
-    { value: 'others_judgement', label: "Fear of others' judgement" },
-    { value: 'product_doubt', label: 'Doubts about the product or service' },
-    { value: 'being_cheated', label: 'Fear of being cheated' },
-  ],
-  it: [
-    { value: 'capability', label: 'Dubbi sulla propria capacità di farlo funzionare' },
-    { value: 'others_judgement', label: 'Paura del giudizio degli altri' },
-    { value: 'product_doubt', label: 'Dubbi sul prodotto o servizio' },
-    { value: 'being_cheated', label: 'Paura di essere imbrogliati' },
-  ],
-};
-
 /**
  * The PM records what only a person can judge: the kickoff took place, the client's real doubt after the
  * reassurance call, and how the onboarding ended. What the client receives afterwards follows from these.
@@ -79,13 +51,13 @@ export function PmRecordsPanel({ dealId, locale, t }: { dealId: string | number;
   const [outcome, setOutcome] = useState('achieved');
   const [doubt, setDoubt] = useState('');
   const [note, setNote] = useState('');
-  if (state.kind !== 'ready' || !Array.isArray(state.data.records)) return null;
+  if (state.kind !== 'ready' || !Array.isArray(state.data.records) || !state.data.choices) return null;
   const view = state.data;
   const record = (kind: string) => view.records.find((r) => r.kind === kind);
   const kickoff = record('kickoff_held');
   const remorse = record('remorse_type');
   const result = record('accomplish_outcome');
-  const guess = DOUBTS[locale].find((d) => d.value === view.handoffRemorseType);
+  const guess = view.choices.remorse_type.find((d) => d.value === view.handoffRemorseType);
   const send = async (body: Record<string, unknown>) => {
     if (await run({ ...body, note: note.trim() })) setNote('');
   };
@@ -102,13 +74,13 @@ export function PmRecordsPanel({ dealId, locale, t }: { dealId: string | number;
       <Text format={{ fontWeight: 'demibold' }}>{w.doubt}</Text>
       {guess ? <Text>{w.handoffGuess(guess.label)}</Text> : null}
       {remorse ? <Text testId="remorse-record">{`${remorse.label} (${w.by(remorse.by, remorse.at)})`}</Text> : null}
-      <Select label={w.confirmDoubt} name="remorse-type" testId="remorse-select" value={doubt || remorse?.value || view.handoffRemorseType || ''} options={DOUBTS[locale]} onChange={(v) => setDoubt(String(v))} />
+      <Select label={w.confirmDoubt} name="remorse-type" testId="remorse-select" value={doubt || remorse?.value || view.handoffRemorseType || ''} options={view.choices.remorse_type} onChange={(v) => setDoubt(String(v))} />
       <Button testId="confirm-remorse" disabled={busy || !(doubt || remorse?.value || view.handoffRemorseType)} onClick={() => send({ kind: 'remorse_type', value: doubt || remorse?.value || view.handoffRemorseType })}>
         {w.confirmDoubt}
       </Button>
       <Text format={{ fontWeight: 'demibold' }}>{w.result}</Text>
       <Text testId="outcome-record">{result ? `${result.label} (${w.by(result.by, result.at)})` : w.resultNotYet}</Text>
-      <Select label={w.result} name="outcome" testId="outcome-select" value={outcome} options={OUTCOMES[locale]} onChange={(v) => setOutcome(String(v))} />
+      <Select label={w.result} name="outcome" testId="outcome-select" value={outcome} options={view.choices.accomplish_outcome} onChange={(v) => setOutcome(String(v))} />
       <TextArea label={w.note} name="record-note" testId="record-note" value={note} maxLength={1000} onChange={(v) => setNote(v)} />
       <ProblemAlert problem={problem} t={t} />
       <Button testId="record-outcome" variant="primary" disabled={busy} onClick={() => send({ kind: 'accomplish_outcome', value: outcome })}>
