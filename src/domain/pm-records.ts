@@ -52,6 +52,14 @@ const WORDS = {
   note: { en: 'Note', it: 'Nota' },
 };
 
+/** A stored record as a typed one; null for a value first100 does not know (never written by this version). */
+export function toPmRecord(kind: string, value: string, note: string): PmRecord | null {
+  if (kind === 'accomplish_outcome' && isAccomplishOutcome(value)) return { kind, value, note };
+  if (kind === 'kickoff_held' && value === 'held') return { kind, value, note };
+  if (kind === 'remorse_type' && (REMORSE_TYPES as readonly string[]).includes(value)) return { kind, value: value as RemorseType, note };
+  return null;
+}
+
 export function recordLabel(record: PmRecord, locale: Locale): string {
   if (record.kind === 'accomplish_outcome') return ACCOMPLISH_OUTCOME_LABELS[record.value][locale];
   if (record.kind === 'remorse_type') return REMORSE_LABELS[record.value][locale];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { REMORSE_LABELS, REMORSE_TYPES } from '../domain/handoff-items.js';
 import { normalizeText } from '../domain/input-text.js';
 import { toLocale } from '../domain/locale.js';
-import { ACCOMPLISH_OUTCOME_LABELS, ACCOMPLISH_OUTCOMES, recordLabel, type PmRecord } from '../domain/pm-records.js';
+import { ACCOMPLISH_OUTCOME_LABELS, ACCOMPLISH_OUTCOMES, recordLabel, toPmRecord, type PmRecord } from '../domain/pm-records.js';
 import { recordPmRecord } from '../actions/record-pm-record.js';
 import type { CardCaller } from './card-auth.js';
 import type { CardRouteDeps } from './card-routes.js';
@@ -38,9 +38,8 @@ async function recordsView(deps: CardRouteDeps, dealId: string, locale: 'en' | '
   const stored = await readPmRecords(deps.engine.db, dealId);
   const handoff = await readHandoff(deps.engine.db, dealId);
   const records = Object.values(stored).flatMap((r) => {
-    const parsed = recordBody.safeParse({ requestId: 'stored-record', kind: r.kind, value: r.value, note: r.note });
-    if (!parsed.success) return [];
-    return [{ kind: r.kind, value: r.value, label: recordLabel(parsed.data, locale), note: r.note, by: r.actorEmail, at: new Date(r.recordedAt).toISOString() }];
+    const record = toPmRecord(r.kind, r.value, r.note);
+    return record ? [{ kind: r.kind, value: r.value, label: recordLabel(record, locale), note: r.note, by: r.actorEmail, at: new Date(r.recordedAt).toISOString() }] : [];
   });
   const choices = {
     accomplish_outcome: ACCOMPLISH_OUTCOMES.map((value) => ({ value, label: ACCOMPLISH_OUTCOME_LABELS[value][locale] })),
