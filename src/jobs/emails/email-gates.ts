@@ -2,6 +2,7 @@ import type { DealSnapshot } from '../../domain/deal.js';
 import type { PmRecordKind } from '../../domain/pm-records.js';
 import type { EmailStep } from '../../store/email-steps.js';
 import type { Queryable } from '../../store/db.js';
+import { waitSteps } from '../../store/waiting-steps.js';
 import type { Engine } from '../engine.js';
 
 /** How often a waiting email looks again (a PM set in HubSpot, a kickoff task ticked there: no webhook tells us). */
@@ -27,6 +28,21 @@ export async function emailGate(engine: Engine, step: EmailStep, deal: DealSnaps
   if (waitingFor === null) return { open: true };
   if (now - step.dueAt > GATE_GIVE_UP_MS) return { open: false, givenUp: `not sent: still waiting, after 30 days, for ${waitingFor}` };
   return { open: false, waitingFor };
+}
+
+/** Puts back to wait the emails whose gate is closed; names those given up after waiting too long. */
+export async function holdWaitingEmails(engine: Engine, claimed: EmailStep[], deals: Map<string, DealSnapshot>): Promise<{ waiting: Set<string>; givenUp: Map<string, string> }> {
+  const now = engine.clock();
+  const waiting = new Set<string>();
+  const givenUp = new Map<string, string>();
+  for (const step of claimed) {
+    const deal = deals.get(step.dealId);
+    const gate: Gate = deal ? await emailGate(engine, step, deal, now) : { open: true };
+    if ('waitingFor' in gate) waiting.add(step.id);
+    if ('givenUp' in gate) givenUp.set(step.id, gate.givenUp);
+  }
+  await waitSteps(engine.db, [...waiting], now + GATE_RECHECK_MS);
+  return { waiting, givenUp };
 }
 
 async function whatItWaitsFor(engine: Engine, step: EmailStep, deal: DealSnapshot): Promise<string | null> {

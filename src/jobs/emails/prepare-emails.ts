@@ -13,9 +13,8 @@ import type { EmailStep } from '../../store/email-steps.js';
 import { createFeedbackRequest } from '../../store/feedback-requests.js';
 import { deletedContacts } from '../../store/privacy-deletion-store.js';
 import { createUnsubscribeToken, unsubscribedAmong } from '../../store/unsubscribes.js';
-import { waitSteps } from '../../store/waiting-steps.js';
 import { readDealFacts, type DealFacts } from './email-input.js';
-import { emailGate, GATE_RECHECK_MS } from './email-gates.js';
+import { holdWaitingEmails } from './email-gates.js';
 import type { Engine } from '../engine.js';
 import { markerOf } from '../steps/steps-from-plan.js';
 
@@ -26,16 +25,7 @@ import { markerOf } from '../steps/steps-from-plan.js';
  */
 export async function prepareEmails(engine: Engine, mailer: Mailer, claimed: EmailStep[]): Promise<Set<string>> {
   const deals = await engine.hubspot.readDeals([...new Set(claimed.map((s) => s.dealId))]);
-  const gateNow = engine.clock();
-  const waiting = new Set<string>();
-  const givenUp = new Map<string, string>();
-  for (const step of claimed) {
-    const deal = deals.get(step.dealId);
-    const gate = deal ? await emailGate(engine, step, deal, gateNow) : { open: true as const };
-    if ('waitingFor' in gate) waiting.add(step.id);
-    if ('givenUp' in gate) givenUp.set(step.id, gate.givenUp);
-  }
-  await waitSteps(engine.db, [...waiting], gateNow + GATE_RECHECK_MS);
+  const { waiting, givenUp } = await holdWaitingEmails(engine, claimed, deals);
   const steps = claimed.filter((s) => !waiting.has(s.id));
   const owners = await ownersFor(engine, steps.filter((s) => s.payload.template === 'pm-introduction').flatMap((s) => {
     const deal = deals.get(s.dealId);
