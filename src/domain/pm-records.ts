@@ -77,12 +77,12 @@ export function outcomeTask(outcome: AccomplishOutcome, companyName: string, loc
   const it = locale === 'it';
   if (outcome === 'failed') {
     return it
-      ? { subject: `Piano di recupero con ${companyName}: l’obiettivo non è stato raggiunto`, body: 'Il cliente ha ricevuto un messaggio che riconosce il risultato mancato e annuncia la vostra chiamata. Chiamate entro domani, capite che cosa non ha funzionato e concordate un piano di recupero con date e responsabili; scrivetelo sulla trattativa.' }
+      ? { subject: `Piano di recupero con ${companyName}: l’obiettivo non è stato raggiunto`, body: 'Il cliente ha ricevuto un messaggio che riconosce l’obiettivo mancato e annuncia la tua chiamata. Chiama entro domani, capisci che cosa non ha funzionato e concorda un piano di recupero con date e responsabili; scrivilo sulla trattativa.' }
       : { subject: `Recovery plan with ${companyName}: the goal was not reached`, body: 'The client received a message that owns the missed result and announces your call. Call by tomorrow, understand what did not work and agree a recovery plan with dates and owners; write it on the deal.' };
   }
   if (outcome === 'achieved_not_satisfied') {
     return it
-      ? { subject: `Che cosa manca a ${companyName}? Obiettivo raggiunto, cliente non soddisfatto`, body: 'Il cliente ha ricevuto un messaggio che gli chiede che cosa manca. Chiamatelo: spesso il problema sta nella relazione più che nella consegna. Concordate che cosa sistemare e annotatelo sulla trattativa.' }
+      ? { subject: `Che cosa manca a ${companyName}? Obiettivo raggiunto, cliente non soddisfatto`, body: 'Il cliente ha ricevuto un messaggio che gli chiede che cosa manca. Chiamalo: spesso il problema sta nella relazione più che nella consegna. Concorda che cosa sistemare e annotalo sulla trattativa.' }
       : { subject: `What is missing for ${companyName}? Goal reached, client not satisfied`, body: 'The client received a message asking what is missing. Call them: the problem is often in the relationship more than in the delivery. Agree what to put right and note it on the deal.' };
   }
   return null;

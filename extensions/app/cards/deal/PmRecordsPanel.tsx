@@ -32,7 +32,7 @@ const WORDS = {
     handoffGuess: (label: string) => `Il commerciale aveva indicato nel passaggio di consegne: ${label}`,
     confirmDoubt: 'Conferma o correggi',
     result: 'Com’è finito l’onboarding',
-    resultNotYet: 'Non registrato: nessuna email parla di un risultato finché non lo registrate.',
+    resultNotYet: 'Non registrato: nessuna email parla di un risultato finché non lo registri.',
     recordResult: 'Registra l’esito',
     note: 'Nota (facoltativa, va nella cronologia)',
     by: (who: string | null, at: string) => `${who ?? 'un utente HubSpot'}, ${at.slice(0, 10)}`,
