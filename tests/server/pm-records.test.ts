@@ -103,7 +103,11 @@ describe('the accomplish ending, recorded by the PM on the deal card', () => {
 
   it('refuses a deal that is not in onboarding, and an ending that is not one of the three', async () => {
     const s = await setUp();
-    expect((await record(s, { kind: 'accomplish_outcome', value: 'achieved' })).json.error.code).toBe('NOT_IN_ONBOARDING');
+    const requestId = newRequestId();
+    expect((await record(s, { requestId, kind: 'accomplish_outcome', value: 'achieved' })).json.error.code).toBe('NOT_IN_ONBOARDING');
+    // Refused whole: neither the record nor the request id is kept, so nothing is left behind.
+    expect(await s.server.db.query('SELECT 1 FROM card_requests WHERE request_id = $1', [requestId])).toEqual([]);
+    expect(await s.server.db.query('SELECT 1 FROM pm_records')).toEqual([]);
     await startIn(s, 'accomplish');
     const bad = await record(s, { kind: 'accomplish_outcome', value: 'great' });
     expect(bad.status).toBe(400);
