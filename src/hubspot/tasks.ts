@@ -1,6 +1,6 @@
 import { readBatchAnswer, type BatchAnswer, type BatchBody } from './batch-answer.js';
 import type { HubSpotRequest } from './hubspot-http.js';
-import { MAX_BATCH, markerLine, type TaskToCreate } from './hubspot-port.js';
+import { chunk, MAX_BATCH, markerLine, type TaskToCreate } from './hubspot-port.js';
 import type { MarkedObjectType } from './marked-objects.js';
 
 // HubSpot-defined association type ids (HUBSPOT-FACTS §4.2).
@@ -60,10 +60,26 @@ export async function closeTasks(request: HubSpotRequest, taskIds: string[]): Pr
   return { ...answer, alreadyClosed };
 }
 
-/** Which of the given tasks (≤100) someone has completed in HubSpot; a task gone from HubSpot is not among them. */
-export async function readCompletedTasks(request: HubSpotRequest, taskIds: string[]): Promise<Set<string>> {
-  if (taskIds.length === 0) return new Set();
-  if (taskIds.length > MAX_BATCH) throw new Error(`at most ${MAX_BATCH} tasks per batch call`);
-  const read = await request<BatchBody>('POST', '/crm/v3/objects/tasks/batch/read', { inputs: taskIds.map((id) => ({ id })), properties: ['hs_task_status'] });
-  return new Set((read.results ?? []).filter((t) => t.properties?.hs_task_status === 'COMPLETED').map((t) => t.id));
+/**
+ * Which of these tasks are no longer open work, ≤100 per batch read: completed ones with their completion date (null
+ * when HubSpot gives none), and deleted ones (absent from the read) with null. Open tasks are not in the map.
+ */
+export async function readTaskCompletions(request: HubSpotRequest, taskIds: string[]): Promise<Map<string, number | null>> {
+  const done = new Map<string, number | null>();
+  for (const part of chunk([...new Set(taskIds)])) {
+    const read = await request<BatchBody>('POST', '/crm/v3/objects/tasks/batch/read', { inputs: part.map((id) => ({ id })), properties: ['hs_task_status', 'hs_task_completion_date'] });
+    const found = new Map((read.results ?? []).map((t) => [t.id, t.properties ?? {}]));
+    for (const id of part) {
+      const task = found.get(id);
+      if (!task) done.set(id, null);
+      else if (task.hs_task_status === 'COMPLETED') done.set(id, completionDate(task.hs_task_completion_date));
+    }
+  }
+  return done;
+}
+
+function completionDate(value: unknown): number | null {
+  if (typeof value !== 'string' || value === '') return null;
+  const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
 }

@@ -142,7 +142,7 @@ describe('the kickoff survey goes out only after a kickoff that took place', () 
     await s.server.worker.drain();
     expect((await kickoffSurvey(s))[0]!.status).toBe('pending');
     const kickoffTask = s.hubspot.tasks.find((t) => t.properties.hs_task_subject === 'Kickoff meeting with Acme')!;
-    kickoffTask.properties.hs_task_status = 'COMPLETED';
+    Object.assign(kickoffTask.properties, { hs_task_status: 'COMPLETED', hs_task_completion_date: String(s.clock.now) });
     s.clock.now += 4 * HOUR + 1;
     await s.server.worker.drain();
     expect((await kickoffSurvey(s))[0]!.status).toBe('done');

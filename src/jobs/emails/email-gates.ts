@@ -52,7 +52,8 @@ async function whatItWaitsFor(engine: Engine, step: EmailStep, deal: DealSnapsho
   const record = OPENED_BY_RECORD[step.payload.template];
   if (record && (await isRecorded(engine.db, step.dealId, record))) return null;
   const taskId = await createdTaskOf(engine.db, step, task);
-  if (taskId && (await engine.hubspot.readCompletedTasks([taskId])).has(taskId)) return null;
+  // Completed, with HubSpot's completion date; a task deleted in HubSpot (no date) does not say the kickoff happened.
+  if (taskId && typeof (await engine.hubspot.readTaskCompletions([taskId])).get(taskId) === 'number') return null;
   return `the task "${task}" to be completed${record ? `, or the PM's record "${record}" on the deal card` : ''}`;
 }
 
