@@ -14,6 +14,7 @@ import { migration013 } from './schema/013-set-aside-events-and-request-fingerpr
 import { migration014 } from './schema/014-watch-start-and-last-contact.js';
 import { migration017 } from './schema/017-deal-health.js';
 import { migration019 } from './schema/019-team-ratings.js';
+import { migration020 } from './schema/020-pm-records.js';
 import { migration021 } from './schema/021-company-segments.js';
 
 export interface Migration {
@@ -39,6 +40,7 @@ const MIGRATIONS: Migration[] = [
   migration014,
   migration017,
   migration019,
+  migration020,
   migration021,
 ];
 

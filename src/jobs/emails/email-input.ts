@@ -7,7 +7,9 @@ import { ownEntry } from '../../domain/own-entry.js';
 import { isPhase, type Phase } from '../../domain/phases.js';
 import type { CaseHistory, Playbook } from '../../domain/playbook-schema.js';
 import type { DealSnapshot } from '../../domain/deal.js';
+import { isAccomplishOutcome, type AccomplishOutcome } from '../../domain/pm-records.js';
 import { readHandoff } from '../../store/handoff-store.js';
+import { readPmRecords, type StoredPmRecord } from '../../store/pm-record-store.js';
 import type { Queryable } from '../../store/db.js';
 
 /** What a deal's emails say about it, read once per deal from our store. */
@@ -29,13 +31,21 @@ export interface DealFacts {
   /** How and how often the client asked to be updated, as the handoff recorded it. */
   channel: Channel | null;
   cadence: Cadence | null;
+  /** How the PM recorded the end of the accomplish phase, if they have. */
+  accomplishOutcome: AccomplishOutcome | null;
+  /** The adopter's terms for the client's doubt, from the playbook. */
+  remorseTerms: string | null;
+  /** The kickoff was marked held on the card. */
+  kickoffHeld: boolean;
 }
 
 export async function readDealFacts(db: Queryable, deal: DealSnapshot, playbook: Playbook, now: number): Promise<DealFacts> {
   const [state] = await db.query<{ phase: string | null; day_zero: string | number | null }>('SELECT phase, day_zero FROM deal_onboarding WHERE deal_id = $1', [deal.id]);
   const phase = state?.phase ?? null;
   const handoff = await readHandoff(db, deal.id);
-  const remorseType = handoff.items.fears?.values.remorse_type || null;
+  const records = await readPmRecords(db, deal.id);
+  // The PM's confirmation after the reassurance call ("Discovery") wins over sales' guess at the handoff.
+  const remorseType = records.remorse_type?.value || handoff.items.fears?.values.remorse_type || null;
   const stories = playbook.caseHistories;
   return {
     companyName: deal.company?.name || deal.name,
@@ -51,6 +61,9 @@ export async function readDealFacts(db: Queryable, deal: DealSnapshot, playbook:
     cadence: isCadence(handoff.items.channel?.values.cadence) ? handoff.items.channel.values.cadence : null,
     progress: await readProgress(db, deal.id, state?.day_zero == null ? null : Number(state.day_zero), handoff.items.kickoff_date?.values.kickoff_date || null, playbook, now),
     caseHistories: (remorseType ? ownEntry<CaseHistory[] | undefined>(stories, remorseType) : undefined) ?? stories.default ?? [],
+    accomplishOutcome: outcomeOf(records.accomplish_outcome),
+    remorseTerms: (remorseType ? ownEntry(playbook.remorseTerms, remorseType)?.terms : undefined) || null,
+    kickoffHeld: records.kickoff_held !== undefined,
   };
 }
 
@@ -61,4 +74,8 @@ async function readProgress(db: Queryable, dealId: string, dayZero: number | nul
   const checkpoints = dayZero === null ? [] : playbook.checkpoints.map((c) => ({ day: c.day, at: checkpointStart(dayZero, c.day, playbook.timezone) }));
   const kickoff = kickoffDate ? DateTime.fromISO(kickoffDate, { zone: playbook.timezone }) : null;
   return progressReport({ entries, checkpoints, kickoffAt: kickoff?.isValid ? kickoff.toMillis() : null, now });
+}
+
+function outcomeOf(record: StoredPmRecord | undefined): AccomplishOutcome | null {
+  return isAccomplishOutcome(record?.value) ? record.value : null;
 }
