@@ -48,6 +48,7 @@ export async function walkHundredDays(h: HundredDays): Promise<void> {
     if (!res.ok) throw new Error(`the card API refused ${path} (${res.status}): ${await res.text()}`);
   };
   const handoff = `/api/cards/deals/${h.dealId}/handoff`;
+  const records = `/api/cards/deals/${h.dealId}/records`;
   let request = 0;
   const requestId = () => `demo-${h.dealId}-${(request += 1)}`;
   const scripted: Scripted[] = [
@@ -62,6 +63,16 @@ export async function walkHundredDays(h: HundredDays): Promise<void> {
       run: () => card(h.pmUserId, handoff, { action: 'accept', requestId: requestId(), items: Object.keys(HANDOFF_VALUES) }),
     },
     {
+      at: dayAt(4, 10),
+      what: 'after the reassurance call, the PM confirms on the card the doubt sales recorded: can we really make it work?',
+      run: () => card(h.pmUserId, records, { requestId: requestId(), kind: 'remorse_type', value: 'capability', note: 'They worry about the busy season' }),
+    },
+    {
+      at: dayAt(6, 17),
+      what: 'the PM marks the kickoff held on the card',
+      run: () => card(h.pmUserId, records, { requestId: requestId(), kind: 'kickoff_held', value: 'held', note: '' }),
+    },
+    {
       at: dayAt(60, 11),
       what: 'the PM moves the deal on: the agreed work is delivered',
       run: () => card(h.pmUserId, `/api/cards/deals/${h.dealId}/phase`, { requestId: requestId(), to: 'accomplish', reason: 'the agreed work is delivered' }),
@@ -70,6 +81,11 @@ export async function walkHundredDays(h: HundredDays): Promise<void> {
       at: dayAt(75, 11),
       what: 'the PM moves the deal on: the result is reviewed with the client, who now leads the relationship',
       run: () => card(h.pmUserId, `/api/cards/deals/${h.dealId}/phase`, { requestId: requestId(), to: 'adopt', reason: 'result reviewed with the client' }),
+    },
+    {
+      at: dayAt(62, 16),
+      what: 'the PM records the ending on the card: the goal is achieved',
+      run: () => card(h.pmUserId, records, { requestId: requestId(), kind: 'accomplish_outcome', value: 'achieved', note: 'Month closed in one day in February' }),
     },
   ];
   const end = dayAt(100, 18);

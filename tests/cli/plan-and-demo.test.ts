@@ -59,6 +59,11 @@ describe('npm run demo', { timeout: 120_000 }, () => {
     expect(rossi).toMatch(/email {2}at .* kickoff-survey to all contacts, CSAT survey on "Kickoff meeting" {2}\[done: 2 sent\]/);
     expect(rossi).toMatch(/email {2}at .* before-and-after to all contacts {2}\[done: 2 sent\]/);
     expect(out).toContain('day 3: the PM (user 202) accepts every item of the handoff');
+    // The PM's records on the card: the confirmed doubt lets the reassurance go, the held kickoff its survey, the ending its email.
+    expect(out).toMatch(/day \d+: the PM marks the kickoff held on the card/);
+    expect(out).toMatch(/day 62: the PM records the ending on the card: the goal is achieved/);
+    expect(rossi).toMatch(/email {2}at .* reassurance to primary contact {2}\[done: 1 sent\]/);
+    expect(out).toMatch(/\.eml {2}to Marco Bianchi <marco\.bianchi@rossi-meccanica\.invalid> {2}"Rossi Meccanica, avete raggiunto il vostro obiettivo"/);
     expect(out).toMatch(/day \d+: the client answers the CSAT survey that reached them: 5/);
     expect(out).toMatch(/day \d+: the client answers the NPS survey that reached them: 10/);
     // The other deals stay where nobody moved them; the lost one plans nothing more.
