@@ -35,6 +35,8 @@ export interface PortfolioView {
   /** Deals per phase split by health, over the filtered portfolio. */
   chart: { phase: string; health: string; count: number }[];
   total: number;
+  /** Where this page starts in the sorted, filtered portfolio. */
+  start: number;
   /** Pass as `start` for the next page; null on the last page. */
   next: number | null;
   deals: PortfolioDeal[];

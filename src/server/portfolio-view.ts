@@ -50,6 +50,7 @@ export async function portfolioView(engine: Engine, query: PortfolioQuery, local
     },
     chart: dealsPerPhaseByHealth(filtered),
     total: page.total,
+    start: query.start,
     next: page.next,
     deals: page.items.map((d) => ({
       ...dealView(d.row, locale, now, tz, dateOf),

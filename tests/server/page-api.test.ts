@@ -13,7 +13,7 @@ let hubspot: ReturnType<typeof fakeHubSpot>;
 beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
-  hubspot = fakeHubSpot({});
+  hubspot = fakeHubSpot({ deals: {} });
   server = await startServer({ clock: () => now });
   await seedPortfolio(server.db);
 });
