@@ -105,7 +105,7 @@ function Analytics({ view, t }: { view: AnalyticsView; t: Words }) {
         <StatisticsItem label={t.completeness} number={view.handoff.averageCompleteness === null ? '—' : `${view.handoff.averageCompleteness}%`} />
       </Statistics>
       <Text format={{ fontWeight: 'demibold' }}>{t.mostAsked}</Text>
-      {view.handoff.mostAsked.length === 0 ? <Text>{t.none}</Text> : view.handoff.mostAsked.map((a) => <Text key={a.item} testId="most-asked">{`${a.label}: ${a.questions}`}</Text>)}
+      {view.handoff.mostAsked.length === 0 ? <Text>{t.none}</Text> : view.handoff.mostAsked.map((a) => <Text key={a.item} testId={`most-asked-${a.item}`}>{`${a.label}: ${a.questions}`}</Text>)}
     </>
   );
 }
