@@ -27,7 +27,7 @@ export interface AppPagesResult {
 }
 
 /** What the portfolio is asked, in turn: the home page, each filter, a later page, the largest page there is. */
-const PORTFOLIO_QUERIES = ['', 'pm=5003', 'phase=activate', 'health=at_risk', 'pipeline=renewals', 'start=400', 'size=200', 'pm=5007&phase=acclimate'];
+const PORTFOLIO_QUERIES = ['locale=en', 'pm=5003', 'phase=activate', 'health=at_risk', 'pipeline=renewals', 'start=400', 'size=200', 'pm=5007&phase=acclimate'];
 const ANALYTICS_QUERIES = ['range=30', 'range=90', 'range=365'];
 
 /**
@@ -57,7 +57,10 @@ export async function benchAppPages(o: { deals: number; requests: number; playbo
     });
     try {
       const measure = async (base: string, queries: string[]): Promise<EndpointFigures> => {
-        for (const q of queries) await cardCall(server.url, 'GET', `${base}?${q}`);
+        for (const q of queries) {
+          const warm = await cardCall(server.url, 'GET', `${base}?${q}`);
+          if (warm.status !== 200) throw new Error(`${base}?${q} answered ${warm.status}: ${warm.text.slice(0, 500)}`);
+        }
         const ms: number[] = [];
         let maxBytes = 0;
         let failures = 0;

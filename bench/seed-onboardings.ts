@@ -2,7 +2,8 @@ import type { Queryable } from '../src/store/db.js';
 import { HANDOFF_ITEM_KEYS } from '../src/domain/handoff-items.js';
 import { newHandoff } from '../src/domain/handoff.js';
 
-const DAY = 86_400_000;
+/** A day in ms, as a bigint in SQL: day counts times it overflow a 32-bit integer. */
+const DAY = '86400000::bigint';
 
 /**
  * `count` onboardings as first100's store holds them after months of work, written straight into the store with

@@ -1,12 +1,12 @@
 import { DateTime } from 'luxon';
-import { businessDayCounter } from '../domain/business-day-counter.js';
+import { businessDayCounter, businessDayTable } from '../domain/business-day-counter.js';
 import { onboardingDay } from '../domain/onboarding-day.js';
-import { isPhase, PHASES, phaseLabel, type Locale } from '../domain/phases.js';
-import { choicesOf, compareNeedingAction, dealsPerPhaseByHealth, matchesFilter, NEEDS_ACTION_ORDER, pageOf, type PortfolioFilter } from '../domain/portfolio.js';
+import { isPhase, PHASES, phaseLabel, type Locale, type Phase } from '../domain/phases.js';
+import { chartOrder, NEEDS_ACTION_ORDER, type PortfolioFilter } from '../domain/portfolio.js';
 import { HEALTH_LABELS, isHealth } from '../domain/status-labels.js';
 import type { Engine } from '../jobs/engine.js';
 import { expectedBusinessDays, reasonText } from '../store/onboarding-health.js';
-import { readLastAnswersPerScale, readNextSteps, readOnboardings, type OnboardingRow, type UpcomingStep } from '../store/portfolio-reads.js';
+import { readLastAnswersPerScale, readNextSteps, readPortfolio, type OnboardingRow, type UpcomingStep } from '../store/portfolio-reads.js';
 import type { Labeled } from './card-api-types.js';
 import type { PortfolioDeal, PortfolioView } from './page-api-types.js';
 
@@ -15,47 +15,50 @@ export interface PortfolioQuery extends PortfolioFilter {
   size: number;
 }
 
+/** Days in a phase are counted back at most this far (three years): a longer stay shows as three years. */
+const COUNTED_DAYS = 3 * 366;
+
 /**
  * The portfolio page: every deal in onboarding, needing action first, filtered and paged, with the chart of deals
- * per phase by health. All from first100's store: one read of the light columns of every onboarding, then the
- * answers and next steps of the page's deals only.
+ * per phase by health. All from first100's store, which filters, ranks, counts and pages; then the answers and next
+ * steps of the page's deals only.
  */
 export async function portfolioView(engine: Engine, query: PortfolioQuery, locale: Locale): Promise<PortfolioView> {
   const now = engine.clock();
   const tz = engine.calendar.timezone;
-  const days = businessDayCounter((iso) => engine.calendar.isBusinessDay(iso), tz);
-  const all = (await readOnboardings(engine.db)).map((row) => ({
-    row,
-    dealId: row.dealId,
-    phase: row.phase,
-    pmOwnerId: row.pmOwnerId,
-    pipelineId: row.pipelineId,
-    health: row.health,
-    daysInPhase: days.between(row.enteredAt, now),
-    expectedDays: isPhase(row.phase) ? expectedBusinessDays(engine.playbook, row.phase) : null,
-  }));
-  const filtered = all.filter((d) => matchesFilter(d, query)).sort(compareNeedingAction);
-  const page = pageOf(filtered, query.start, query.size);
-  const ids = page.items.map((d) => d.dealId);
+  const isBusinessDay = (iso: string) => engine.calendar.isBusinessDay(iso);
+  const today = businessDayCounter(isBusinessDay, tz).localDay(now);
+  const expected = Object.fromEntries(PHASES.map((p) => [p, expectedBusinessDays(engine.playbook, p)]).filter((e): e is [Phase, number] => e[1] !== null));
+  const read = await readPortfolio(engine.db, {
+    filter: query,
+    start: query.start,
+    size: query.size,
+    now,
+    timezone: tz,
+    table: businessDayTable(isBusinessDay, today - COUNTED_DAYS, today),
+    expected,
+    ranks: NEEDS_ACTION_ORDER,
+  });
+  const ids = read.rows.map((d) => d.dealId);
   const [answers, nextSteps] = await Promise.all([readLastAnswersPerScale(engine.db, ids), readNextSteps(engine.db, ids, now)]);
   const dateOf = (ms: number) => DateTime.fromMillis(ms, { zone: tz }).toISODate()!;
   return {
     locale,
     filters: { pm: query.pm ?? null, phase: query.phase ?? null, health: query.health ?? null, pipeline: query.pipeline ?? null },
     choices: {
-      pms: choicesOf(all, (d) => d.pmOwnerId),
+      pms: read.pms,
       phases: PHASES.filter((p) => p !== 'assess').map((p) => ({ value: p, label: phaseLabel(p, locale) })),
       healths: NEEDS_ACTION_ORDER.map((h) => healthLabel(h, locale)),
-      pipelines: choicesOf(all, (d) => d.pipelineId),
+      pipelines: read.pipelines,
     },
-    chart: dealsPerPhaseByHealth(filtered),
-    total: page.total,
+    chart: chartOrder(read.chart),
+    total: read.total,
     start: query.start,
-    next: page.next,
-    deals: page.items.map((d) => ({
-      ...dealView(d.row, locale, now, tz, dateOf),
+    next: query.start + read.rows.length < read.total ? query.start + read.rows.length : null,
+    deals: read.rows.map((d) => ({
+      ...dealView(d, locale, now, tz, dateOf),
       daysInPhase: d.daysInPhase,
-      expectedDays: d.expectedDays,
+      expectedDays: isPhase(d.phase) ? (expected[d.phase] ?? null) : null,
       lastAnswers: (answers.get(d.dealId) ?? []).map((a) => ({ survey: a.survey, score: a.score, at: new Date(a.at).toISOString() })),
       nextStep: nextStepView(nextSteps.get(d.dealId), locale),
     })),

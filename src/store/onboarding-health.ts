@@ -1,4 +1,5 @@
 import { dealHealth, healthSignals } from '../domain/client-health.js';
+import { SURVEY_KINDS, SURVEY_SCALES, toneOf, type AnswerTone } from '../domain/feedback-scoring.js';
 import type { Locale, Phase } from '../domain/phases.js';
 import type { Playbook } from '../domain/playbook-schema.js';
 
@@ -16,6 +17,24 @@ export const HEALTH_COLUMNS = `last_feedback->>'kind' AS health_kind, last_feedb
  * due date. Read here, with the health, because the computed health's "behind" rests on the same knowledge.
  */
 export const TASK_COMPLETED_AT = 's.completed_at';
+
+/** The tone of the deal's latest answer (detractor, neutral, positive) or NULL: select it AS health_tone. */
+export const HEALTH_TONE_SQL = `CASE (last_feedback->>'kind') || ':' || (last_feedback->>'score') ${SURVEY_KINDS.flatMap((kind) => {
+  const { min, max } = SURVEY_SCALES[kind];
+  return Array.from({ length: max - min + 1 }, (_, i) => `WHEN '${kind}:${min + i}' THEN '${toneOf({ kind, score: min + i })}'`);
+}).join(' ')} END`;
+
+/**
+ * The same health as `toHealth`, as a SQL expression over `deal_onboarding` with `health_tone` selected (above), so
+ * the portfolio can filter, rank and count 10,000 deals in the store. Generated from the domain's own rules (toneOf,
+ * dealHealth) over every case they decide, so the rule is written once.
+ */
+export const HEALTH_VALUE_SQL = `CASE ${(['detractor', 'neutral', 'positive', null] as (AnswerTone | null)[]).flatMap((tone) =>
+  [true, false].map((silent) => {
+    const toneTest = tone === null ? 'health_tone IS NULL' : `health_tone = '${tone}'`;
+    return `WHEN ${toneTest} AND (silent_since IS NOT NULL) = ${silent} THEN '${dealHealth({ lastTone: tone, silentSince: silent ? 0 : null })}'`;
+  }),
+).join(' ')} END`;
 
 export interface HealthRow {
   health_kind: string | null;

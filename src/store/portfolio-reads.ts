@@ -1,5 +1,7 @@
 import type { Queryable } from './db.js';
-import { HEALTH_COLUMNS, toHealth, type HealthRow, type OnboardingHealth } from './onboarding-health.js';
+import type { BusinessDayTable } from '../domain/business-day-counter.js';
+import type { PortfolioFilter } from '../domain/portfolio.js';
+import { HEALTH_COLUMNS, HEALTH_TONE_SQL, HEALTH_VALUE_SQL, toHealth, type HealthRow, type OnboardingHealth } from './onboarding-health.js';
 
 /** A deal in onboarding as the portfolio lists it, from one read of the store. */
 export interface OnboardingRow {
@@ -13,6 +15,8 @@ export interface OnboardingRow {
   enteredAt: number;
   dayZero: number | null;
   paused: boolean;
+  /** Business days in the current phase. */
+  daysInPhase: number;
   health: OnboardingHealth;
 }
 
@@ -27,32 +31,103 @@ interface Row extends HealthRow {
   entered_at: string | number;
   day_zero: string | number | null;
   paused: boolean;
+  days_in_phase: number;
+  total: number;
 }
 
+export interface PortfolioQuery {
+  filter: PortfolioFilter;
+  start: number;
+  size: number;
+  now: number;
+  timezone: string;
+  /** Business days per local day, from far enough back to count any phase in progress (see businessDayTable). */
+  table: BusinessDayTable;
+  /** Business days each phase is expected to take, where the playbook says. */
+  expected: Record<string, number>;
+  /** Healths in needs-action order; one not listed ranks just before the last. */
+  ranks: readonly string[];
+}
+
+export interface PortfolioRead {
+  rows: OnboardingRow[];
+  total: number;
+  chart: { phase: string; health: string; count: number }[];
+  pms: string[];
+  pipelines: string[];
+}
+
+const localDay = (column: string) => `((to_timestamp(${column} / 1000.0) AT TIME ZONE $1)::date - DATE '1970-01-01')`;
+
 /**
- * Every deal in onboarding: in a phase after the sale (assess is the sale itself), not lost. One query, the light
- * columns only, so the whole portfolio can be ranked and filtered before a page of it is detailed.
+ * Every deal in onboarding (in a phase after the sale, assess being the sale itself; not lost), filtered, ranked
+ * needing action first (health, then days past the phase's expected time, then days in the phase, then deal id)
+ * and paged, all in the store; with the deals per phase by health of the filtered set, and the filters' choices.
+ * Only the page's rows leave the store.
  */
-export async function readOnboardings(db: Queryable): Promise<OnboardingRow[]> {
-  const rows = await db.query<Row>(
-    `SELECT d.deal_id, d.deal_name, d.company_id, c.name AS company_name, d.pm_owner_id, d.pipeline_id, d.phase,
-            d.entered_at, d.day_zero, d.paused_at IS NOT NULL AS paused, ${HEALTH_COLUMNS}
-       FROM deal_onboarding d LEFT JOIN company_names c ON c.company_id = d.company_id
-      WHERE d.phase IS NOT NULL AND NOT d.lost AND d.phase <> 'assess' AND d.entered_at IS NOT NULL`,
-  );
-  return rows.map((r) => ({
-    dealId: r.deal_id,
-    dealName: r.deal_name,
-    companyId: r.company_id,
-    companyName: r.company_name,
-    pmOwnerId: r.pm_owner_id,
-    pipelineId: r.pipeline_id,
-    phase: r.phase,
-    enteredAt: Number(r.entered_at),
-    dayZero: r.day_zero === null ? null : Number(r.day_zero),
-    paused: r.paused,
-    health: toHealth(r),
-  }));
+export async function readPortfolio(db: Queryable, q: PortfolioQuery): Promise<PortfolioRead> {
+  const first = q.table.firstDay;
+  const onboardings = `
+    WITH base AS (
+      SELECT d.*, ${HEALTH_TONE_SQL} AS health_tone,
+             ($3::int[])[$4::int - $2::int + 1] - ($3::int[])[GREATEST(${localDay('d.entered_at')}, $2::int) - $2::int + 1] AS days_in_phase
+        FROM deal_onboarding d
+       WHERE d.phase IS NOT NULL AND NOT d.lost AND d.phase <> 'assess' AND d.entered_at IS NOT NULL
+    ), onboarding AS (
+      SELECT base.*, ${HEALTH_VALUE_SQL} AS health_value FROM base
+    ), filtered AS (
+      SELECT * FROM onboarding
+       WHERE ($5::text IS NULL OR pm_owner_id = $5) AND ($6::text IS NULL OR phase = $6)
+         AND ($7::text IS NULL OR health_value = $7) AND ($8::text IS NULL OR pipeline_id = $8)
+    )`;
+  const params = [q.timezone, first, q.table.days, localDayOf(q), q.filter.pm ?? null, q.filter.phase ?? null, q.filter.health ?? null, q.filter.pipeline ?? null];
+  const [rows, chart, choices] = await Promise.all([
+    db.query<Row>(
+      `${onboardings}
+       SELECT f.deal_id, f.deal_name, f.company_id, c.name AS company_name, f.pm_owner_id, f.pipeline_id, f.phase, f.entered_at,
+              f.day_zero, f.paused_at IS NOT NULL AS paused, f.days_in_phase, ${HEALTH_COLUMNS}, count(*) OVER ()::int AS total
+         FROM filtered f LEFT JOIN company_names c ON c.company_id = f.company_id
+        ORDER BY COALESCE(array_position($9::text[], f.health_value), array_length($9::text[], 1) - 0.5),
+                 GREATEST(0, f.days_in_phase - (($10::jsonb)->>f.phase)::int) DESC NULLS LAST, f.days_in_phase DESC, f.deal_id
+        LIMIT $11 OFFSET $12`,
+      [...params, q.ranks, JSON.stringify(q.expected), q.size, q.start],
+    ),
+    db.query<{ phase: string; health: string; count: number }>(
+      `${onboardings} SELECT phase, health_value AS health, count(*)::int AS count FROM filtered GROUP BY 1, 2`,
+      params,
+    ),
+    db.query<{ pms: string[] | null; pipelines: string[] | null }>(
+      `SELECT array_agg(DISTINCT pm_owner_id) FILTER (WHERE pm_owner_id IS NOT NULL) AS pms,
+              array_agg(DISTINCT pipeline_id) FILTER (WHERE pipeline_id IS NOT NULL) AS pipelines
+         FROM deal_onboarding WHERE phase IS NOT NULL AND NOT lost AND phase <> 'assess'`,
+    ),
+  ]);
+  // Past the last page the window count is gone with the rows: count the filtered set then.
+  const total = rows[0]?.total ?? chart.reduce((n, c) => n + Number(c.count), 0);
+  return {
+    rows: rows.map((r) => ({
+      dealId: r.deal_id,
+      dealName: r.deal_name,
+      companyId: r.company_id,
+      companyName: r.company_name,
+      pmOwnerId: r.pm_owner_id,
+      pipelineId: r.pipeline_id,
+      phase: r.phase,
+      enteredAt: Number(r.entered_at),
+      dayZero: r.day_zero === null ? null : Number(r.day_zero),
+      paused: r.paused,
+      daysInPhase: Number(r.days_in_phase),
+      health: toHealth(r),
+    })),
+    total: Number(total),
+    chart: chart.map((c) => ({ ...c, count: Number(c.count) })),
+    pms: [...(choices[0]?.pms ?? [])].sort(),
+    pipelines: [...(choices[0]?.pipelines ?? [])].sort(),
+  };
+}
+
+function localDayOf(q: PortfolioQuery): number {
+  return q.table.firstDay + q.table.days.length - 1;
 }
 
 export interface LastAnswer {

@@ -69,8 +69,8 @@ function Analytics({ view, t }: { view: AnalyticsView; t: Words }) {
         <SpreadItem label={t.toActivate} spread={view.toActivate} t={t} />
         <SpreadItem label={t.toAccomplish} spread={view.toAccomplish} t={t} />
       </Statistics>
-      <Rates title={t.onTimeByPm} rates={view.onTimeByPm} t={t} testId="on-time-pm" />
-      <Rates title={t.onTimeByTask} rates={view.onTimeByPlaybookTask} t={t} testId="on-time-task" />
+      <Rates title={t.onTimeByPm} keyLabel={t.pm} rates={view.onTimeByPm} t={t} testId="on-time-pm" />
+      <Rates title={t.onTimeByTask} keyLabel={t.playbookTask} rates={view.onTimeByPlaybookTask} t={t} testId="on-time-task" />
       <Heading>{t.feedbackOverTime}</Heading>
       {view.feedback.points.length === 0 ? (
         <Text>{t.none}</Text>
@@ -118,14 +118,14 @@ function SpreadItem({ label, spread, t }: { label: string; spread: Spread; t: Wo
   );
 }
 
-function Rates({ title, rates, t, testId }: { title: string; rates: OnTimeRate[]; t: Words; testId: string }) {
+function Rates({ title, keyLabel, rates, t, testId }: { title: string; keyLabel: string; rates: OnTimeRate[]; t: Words; testId: string }) {
   return (
     <>
       <Heading>{title}</Heading>
       <Table testId={testId} density="condensed">
         <TableHead>
           <TableRow>
-            {['', t.due, t.onTime, t.rate].map((h) => <TableHeader key={h}>{h}</TableHeader>)}
+            {[keyLabel, t.due, t.onTime, t.rate].map((h) => <TableHeader key={h}>{h}</TableHeader>)}
           </TableRow>
         </TableHead>
         <TableBody>
