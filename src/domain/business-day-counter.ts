@@ -74,3 +74,34 @@ export function businessDayTable(isBusinessDay: (isoDate: string) => boolean, fi
   for (let d = firstDay + 1; d <= lastDay; d += 1) days.push(days[days.length - 1]! + (isBusinessDay(new Date(d * DAY_MS).toISOString().slice(0, 10)) ? 1 : 0));
   return { firstDay, days };
 }
+
+/** A time zone's UTC offsets over a span, for a store query to turn moments into local days with arithmetic. */
+export interface ZoneOffsets {
+  /** Epoch ms from which each offset applies, ascending; the first is 0. */
+  starts: number[];
+  /** Offset in ms to add to a moment to get its local time. */
+  offsets: number[];
+}
+
+/** The offsets of a time zone from `fromMs` to `toMs`, each change found to the minute (zone changes fall on minutes). */
+export function zoneOffsets(timezone: string, fromMs: number, toMs: number): ZoneOffsets {
+  const zone = IANAZone.create(timezone);
+  if (!zone.isValid) throw new RangeError(`not an IANA time zone: ${timezone}`);
+  const at = (ms: number) => zone.offset(ms) * 60_000;
+  const starts = [0];
+  const offsets = [at(fromMs)];
+  for (let t = fromMs; t < toMs; t += DAY_MS) {
+    const next = Math.min(t + DAY_MS, toMs);
+    if (at(next) === offsets[offsets.length - 1]) continue;
+    let lo = t;
+    let hi = next;
+    while (hi - lo > 60_000) {
+      const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+      if (at(mid) === offsets[offsets.length - 1]) lo = mid;
+      else hi = mid;
+    }
+    starts.push(hi);
+    offsets.push(at(hi));
+  }
+  return { starts, offsets };
+}

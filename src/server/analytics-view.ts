@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { businessDayCounter, businessDayTable } from '../domain/business-day-counter.js';
+import { businessDayCounter, businessDayTable, zoneOffsets } from '../domain/business-day-counter.js';
 import { HANDOFF_ITEMS, itemSpec, type HandoffItemKey } from '../domain/handoff-items.js';
 import { PHASES, phaseLabel, type Locale } from '../domain/phases.js';
 import type { Engine } from '../jobs/engine.js';
@@ -22,14 +22,18 @@ export async function analyticsView(engine: Engine, rangeDays: RangeDays, locale
   const counter = businessDayCounter((iso) => calendar.isBusinessDay(iso), timezone);
   // Counted from the oldest moment the store holds, so a phase entered long before the window still counts whole.
   const earliest = Math.min(from, (await readEarliestMoment(db)) ?? from);
-  const w: AnalyticsWindow = { from, to, timezone, table: businessDayTable((iso) => calendar.isBusinessDay(iso), counter.localDay(earliest) - 1, counter.localDay(to) + 1) };
+  const w: AnalyticsWindow = {
+    from,
+    to,
+    zone: zoneOffsets(timezone, earliest - DAY_MS, to + DAY_MS),
+    table: businessDayTable((iso) => calendar.isBusinessDay(iso), counter.localDay(earliest) - 1, counter.localDay(to) + 1),
+  };
   const bucket = rangeDays === 365 ? 'month' : 'week';
-  const [durations, toActivate, toAccomplish, byPm, byTask, points, rates, acceptance, asked] = await Promise.all([
+  const [durations, toActivate, toAccomplish, onTime, points, rates, acceptance, asked] = await Promise.all([
     readPhaseDurations(db, w),
     readDayZeroTo(db, w, 'activate'),
     readDayZeroTo(db, w, 'accomplish'),
-    readOnTime(db, w, to, 'pm'),
-    readOnTime(db, w, to, 'playbook-task'),
+    readOnTime(db, w, to),
     readFeedbackPoints(db, from, to, timezone, bucket),
     readResponseRates(db, from, to),
     readHandoffAcceptance(db, from, to, HANDOFF_ITEMS.length),
@@ -45,8 +49,8 @@ export async function analyticsView(engine: Engine, rangeDays: RangeDays, locale
     phaseDurations: PHASES.filter((p) => byPhase.has(p)).map((p) => ({ phase: { value: p, label: phaseLabel(p, locale) }, ...spreadOf(byPhase.get(p)!) })),
     toActivate: spreadOf(toActivate),
     toAccomplish: spreadOf(toAccomplish),
-    onTimeByPm: byPm.map(rateOf),
-    onTimeByPlaybookTask: byTask.map(rateOf),
+    onTimeByPm: onTime.byPm.map(rateOf),
+    onTimeByPlaybookTask: onTime.byTask.map(rateOf),
     feedback: {
       bucket,
       points: points.map((p) => ({ period: p.period, series: `${p.touchpoint} (${p.survey})`, average: round(p.average, 2), answers: p.answers })),

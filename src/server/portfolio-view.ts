@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { businessDayCounter, businessDayTable } from '../domain/business-day-counter.js';
+import { businessDayCounter, businessDayTable, zoneOffsets } from '../domain/business-day-counter.js';
 import { onboardingDay } from '../domain/onboarding-day.js';
 import { isPhase, PHASES, phaseLabel, type Locale, type Phase } from '../domain/phases.js';
 import { chartOrder, NEEDS_ACTION_ORDER, type PortfolioFilter } from '../domain/portfolio.js';
@@ -34,7 +34,7 @@ export async function portfolioView(engine: Engine, query: PortfolioQuery, local
     start: query.start,
     size: query.size,
     now,
-    timezone: tz,
+    zone: zoneOffsets(tz, now - (COUNTED_DAYS + 2) * 86_400_000, now + 86_400_000),
     table: businessDayTable(isBusinessDay, today - COUNTED_DAYS, today),
     expected,
     ranks: NEEDS_ACTION_ORDER,

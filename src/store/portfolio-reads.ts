@@ -1,5 +1,6 @@
 import type { Queryable } from './db.js';
-import type { BusinessDayTable } from '../domain/business-day-counter.js';
+import type { BusinessDayTable, ZoneOffsets } from '../domain/business-day-counter.js';
+import { localDaySql } from './analytics-reads.js';
 import type { PortfolioFilter } from '../domain/portfolio.js';
 import { HEALTH_COLUMNS, HEALTH_TONE_SQL, HEALTH_VALUE_SQL, toHealth, type HealthRow, type OnboardingHealth } from './onboarding-health.js';
 
@@ -40,7 +41,8 @@ export interface PortfolioQuery {
   start: number;
   size: number;
   now: number;
-  timezone: string;
+  /** The calendar's time zone around every phase in progress (local days by arithmetic). */
+  zone: ZoneOffsets;
   /** Business days per local day, from far enough back to count any phase in progress (see businessDayTable). */
   table: BusinessDayTable;
   /** Business days each phase is expected to take, where the playbook says. */
@@ -57,7 +59,7 @@ export interface PortfolioRead {
   pipelines: string[];
 }
 
-const localDay = (column: string) => `((to_timestamp(${column} / 1000.0) AT TIME ZONE $1)::date - DATE '1970-01-01')`;
+const localDay = (column: string) => localDaySql(column, '$1', '$2');
 
 /**
  * Every deal in onboarding (in a phase after the sale, assess being the sale itself; not lost), filtered, ranked
@@ -70,26 +72,26 @@ export async function readPortfolio(db: Queryable, q: PortfolioQuery): Promise<P
   const onboardings = `
     WITH base AS (
       SELECT d.*, ${HEALTH_TONE_SQL} AS health_tone,
-             ($3::int[])[$4::int - $2::int + 1] - ($3::int[])[GREATEST(${localDay('d.entered_at')}, $2::int) - $2::int + 1] AS days_in_phase
+             ($4::int[])[$5::int - $3::int + 1] - ($4::int[])[GREATEST(${localDay('d.entered_at')}, $3::int) - $3::int + 1] AS days_in_phase
         FROM deal_onboarding d
        WHERE d.phase IS NOT NULL AND NOT d.lost AND d.phase <> 'assess' AND d.entered_at IS NOT NULL
     ), onboarding AS (
       SELECT base.*, ${HEALTH_VALUE_SQL} AS health_value FROM base
     ), filtered AS (
       SELECT * FROM onboarding
-       WHERE ($5::text IS NULL OR pm_owner_id = $5) AND ($6::text IS NULL OR phase = $6)
-         AND ($7::text IS NULL OR health_value = $7) AND ($8::text IS NULL OR pipeline_id = $8)
+       WHERE ($6::text IS NULL OR pm_owner_id = $6) AND ($7::text IS NULL OR phase = $7)
+         AND ($8::text IS NULL OR health_value = $8) AND ($9::text IS NULL OR pipeline_id = $9)
     )`;
-  const params = [q.timezone, first, q.table.days, localDayOf(q), q.filter.pm ?? null, q.filter.phase ?? null, q.filter.health ?? null, q.filter.pipeline ?? null];
+  const params = [q.zone.starts, q.zone.offsets, first, q.table.days, localDayOf(q), q.filter.pm ?? null, q.filter.phase ?? null, q.filter.health ?? null, q.filter.pipeline ?? null];
   const [rows, chart, choices] = await Promise.all([
     db.query<Row>(
       `${onboardings}
        SELECT f.deal_id, f.deal_name, f.company_id, c.name AS company_name, f.pm_owner_id, f.pipeline_id, f.phase, f.entered_at,
               f.day_zero, f.paused_at IS NOT NULL AS paused, f.days_in_phase, ${HEALTH_COLUMNS}, count(*) OVER ()::int AS total
          FROM filtered f LEFT JOIN company_names c ON c.company_id = f.company_id
-        ORDER BY COALESCE(array_position($9::text[], f.health_value), array_length($9::text[], 1) - 0.5),
-                 GREATEST(0, f.days_in_phase - (($10::jsonb)->>f.phase)::int) DESC NULLS LAST, f.days_in_phase DESC, f.deal_id
-        LIMIT $11 OFFSET $12`,
+        ORDER BY COALESCE(array_position($10::text[], f.health_value), array_length($10::text[], 1) - 0.5),
+                 GREATEST(0, f.days_in_phase - (($11::jsonb)->>f.phase)::int) DESC NULLS LAST, f.days_in_phase DESC, f.deal_id
+        LIMIT $12 OFFSET $13`,
       [...params, q.ranks, JSON.stringify(q.expected), q.size, q.start],
     ),
     db.query<{ phase: string; health: string; count: number }>(

@@ -32,3 +32,20 @@ describe('businessDayCounter', () => {
     expect(table.days[7]! - table.days[0]!).toBe(4);
   });
 });
+
+describe('zoneOffsets', () => {
+  it("finds each daylight-saving change of a year to the minute, so a moment's local day is arithmetic", async () => {
+    const { zoneOffsets } = await import('../../src/domain/business-day-counter.js');
+    const z = zoneOffsets('Europe/Rome', Date.parse('2026-01-01T00:00:00Z'), Date.parse('2027-01-01T00:00:00Z'));
+    expect(z.starts.slice(1).map((s) => new Date(s).toISOString())).toEqual(['2026-03-29T01:00:00.000Z', '2026-10-25T01:00:00.000Z']);
+    expect(z.offsets).toEqual([3_600_000, 7_200_000, 3_600_000]);
+    const localDay = (ms: number) => {
+      let i = 0;
+      while (i + 1 < z.starts.length && z.starts[i + 1]! <= ms) i++;
+      return Math.floor((ms + z.offsets[i]!) / 86_400_000);
+    };
+    for (const iso of ['2026-03-28T23:30:00Z', '2026-03-29T00:30:00Z', '2026-10-24T22:30:00Z', '2026-10-25T22:30:00Z', '2026-07-01T22:30:00Z']) {
+      expect([iso, localDay(Date.parse(iso))]).toEqual([iso, counter.localDay(Date.parse(iso))]);
+    }
+  });
+});
