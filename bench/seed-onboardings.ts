@@ -8,8 +8,8 @@ const DAY = '86400000::bigint';
 /**
  * `count` onboardings as first100's store holds them after months of work, written straight into the store with
  * set-based SQL (a deterministic random sequence): each deal in a phase after the sale, with its phase history
- * (one entry per phase reached, a few business days apart), three playbook tasks per entry (most completed, some
- * late, some open), three surveys (most answered), an accepted handoff with the questions asked back, its PM (one of
+ * (one entry per phase reached, a few business days apart), three playbook tasks per entry created in HubSpot (most
+ * found completed, some late, some open), its computed health, three surveys (most answered), an accepted handoff with the questions asked back, its PM (one of
  * 25), pipeline (one of 2) and company. About 5 % are silent, 4 % had a detractor answer, 2 % are lost.
  */
 export async function seedOnboardings(db: Queryable, count: number, now: number): Promise<void> {
@@ -45,12 +45,26 @@ export async function seedOnboardings(db: Queryable, count: number, now: number)
     [now],
   );
   await db.query(
-    `INSERT INTO steps (effect_key, entry_id, deal_id, kind, step_id, due_at, payload, status, run_at, completed_at)
+    `INSERT INTO steps (effect_key, entry_id, deal_id, kind, step_id, due_at, payload, status, run_at, hubspot_id)
        SELECT 'seed-' || e.id || '-' || t, e.id, e.deal_id, 'task', 'task-' || e.phase || '-' || t, e.entered_at + t * 2 * ${DAY},
               jsonb_build_object('task', jsonb_build_object('subject', 'Step ' || t || ' of ' || e.phase), 'assignee', 'pm'),
               CASE WHEN e.entered_at + t * 2 * ${DAY} > $1::bigint THEN 'pending' ELSE 'done' END, e.entered_at + t * 2 * ${DAY},
-              CASE WHEN random() < 0.8 THEN e.entered_at + t * 2 * ${DAY} + floor((random() - 0.7) * 3 * ${DAY})::bigint END
+              'seed-task-' || e.id || '-' || t
          FROM phase_entries e, generate_series(1, 3) t`,
+    [now],
+  );
+  // The health sweep found 80 % of them completed, most on time.
+  await db.query(
+    `INSERT INTO task_completions (task_id, deal_id, completed_at)
+       SELECT hubspot_id, deal_id, due_at + floor((random() - 0.7) * 3 * ${DAY})::bigint FROM steps WHERE hubspot_id LIKE 'seed-task-%' AND random() < 0.8`,
+  );
+  // And computed every deal's health: mostly on track, some behind, stuck, silent or at risk, with a reason each.
+  await db.query(
+    `INSERT INTO deal_health (deal_id, health, reasons, phase, business_days_in_phase, expected_business_days, due_tasks, overdue_tasks, projected_go_live, slip_business_days, computed_at)
+       SELECT deal_id, h, CASE h WHEN 'on_track' THEN '[]'::jsonb ELSE jsonb_build_array(jsonb_build_object('kind', 'silent', 'since', $1::bigint - 5 * ${DAY})) END,
+              phase, 10, 15, 3, CASE h WHEN 'behind' THEN 2 ELSE 0 END, '2027-04-01', floor(random() * 10)::int - 3, $1::bigint
+         FROM (SELECT deal_id, phase, (ARRAY['on_track','on_track','on_track','on_track','behind','stuck','silent','at_risk','needs_attention'])[1 + floor(random() * 9)::int] AS h
+                 FROM deal_onboarding WHERE phase IS NOT NULL AND NOT lost) x`,
     [now],
   );
   await db.query(

@@ -71,12 +71,18 @@ const silence = z.strictObject({
   businessDays: z.number().int().min(1, 'a silence limit is at least 1 business day').max(130, 'a silence limit is at most 130 business days (half a year)'),
 });
 
+/** How long the phase should take; past it the deal is "stuck", and go-live is projected from these. */
+const expected = z.strictObject({
+  businessDays: z.number().int().min(1, 'an expected duration is at least 1 business day').max(260, 'an expected duration is at most 260 business days (a year)'),
+});
+
 const phasePlan = z
   .strictObject({
     tasks: z.array(task).default([]),
     emails: z.array(email).default([]),
     advance: advance.optional(),
     silence: silence.optional(),
+    expected: expected.optional(),
   })
   .refine((p) => new Set([...p.tasks, ...p.emails].map((s) => s.id)).size === p.tasks.length + p.emails.length, {
     message: 'step ids must be unique within a phase',
@@ -115,6 +121,10 @@ export const playbookSchema = z.strictObject({
   caseHistories: caseHistories.default({}),
   /** The task a silent client's deal gets, once per silence. */
   checkIn: task.optional(),
+  /** When a deal counts as behind: more than this share of its due tasks (first100's and the client's) still open. */
+  health: z
+    .strictObject({ behind: z.strictObject({ overdueShare: z.number().min(0).max(0.99, 'an overdue share is below 1: "more than all of them" never happens') }) })
+    .default({ behind: { overdueShare: 0.25 } }),
   checkpoints: z
     .array(checkpoint)
     .default([])

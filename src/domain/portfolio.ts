@@ -1,13 +1,13 @@
+import { HEALTH_PRECEDENCE } from './health/compute-health.js';
 import { PHASES } from './phases.js';
 
 /**
- * Which health needs someone first: a client who said something bad, then work past its time (stuck, then
- * behind), then a client gone quiet, then a lukewarm answer. Strings, not the Health type: the computed health adds
- * values, and a value this list does not know ranks just before on_track (it is shown, never hidden). The store
- * ranks the portfolio by this list (src/store/portfolio-reads.ts), then by days past the phase's expected time,
- * then by days in the phase.
+ * Which health needs someone first: the computed health's own order of precedence (at risk, silent, stuck, behind,
+ * needs attention), then on track. A value this list does not know ranks just before on_track (it is shown, never
+ * hidden). The store ranks the portfolio by this list (src/store/portfolio-reads.ts), then by days past the phase's
+ * expected time, then by days in the phase.
  */
-export const NEEDS_ACTION_ORDER: readonly string[] = ['at_risk', 'stuck', 'behind', 'silent', 'needs_attention', 'on_track'];
+export const NEEDS_ACTION_ORDER: readonly string[] = [...HEALTH_PRECEDENCE, 'on_track'];
 
 export interface PortfolioFilter {
   pm?: string;

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { businessDayCounter, businessDayTable, zoneOffsets } from '../domain/business-day-counter.js';
 import { onboardingDay } from '../domain/onboarding-day.js';
 import { isPhase, PHASES, phaseLabel, type Locale, type Phase } from '../domain/phases.js';
@@ -41,7 +40,6 @@ export async function portfolioView(engine: Engine, query: PortfolioQuery, local
   });
   const ids = read.rows.map((d) => d.dealId);
   const [answers, nextSteps] = await Promise.all([readLastAnswersPerScale(engine.db, ids), readNextSteps(engine.db, ids, now)]);
-  const dateOf = (ms: number) => DateTime.fromMillis(ms, { zone: tz }).toISODate()!;
   return {
     locale,
     filters: { pm: query.pm ?? null, phase: query.phase ?? null, health: query.health ?? null, pipeline: query.pipeline ?? null },
@@ -56,7 +54,7 @@ export async function portfolioView(engine: Engine, query: PortfolioQuery, local
     start: query.start,
     next: query.start + read.rows.length < read.total ? query.start + read.rows.length : null,
     deals: read.rows.map((d) => ({
-      ...dealView(d, locale, now, tz, dateOf),
+      ...dealView(d, locale, now, tz),
       daysInPhase: d.daysInPhase,
       expectedDays: isPhase(d.phase) ? (expected[d.phase] ?? null) : null,
       lastAnswers: (answers.get(d.dealId) ?? []).map((a) => ({ survey: a.survey, score: a.score, at: new Date(a.at).toISOString() })),
@@ -67,7 +65,7 @@ export async function portfolioView(engine: Engine, query: PortfolioQuery, local
 
 type DealBase = Omit<PortfolioDeal, 'daysInPhase' | 'expectedDays' | 'lastAnswers' | 'nextStep'>;
 
-function dealView(row: OnboardingRow, locale: Locale, now: number, tz: string, dateOf: (ms: number) => string): DealBase {
+function dealView(row: OnboardingRow, locale: Locale, now: number, tz: string): DealBase {
   const h = row.health;
   return {
     dealId: row.dealId,
@@ -77,9 +75,9 @@ function dealView(row: OnboardingRow, locale: Locale, now: number, tz: string, d
     pipelineId: row.pipelineId,
     phase: { value: row.phase, label: isPhase(row.phase) ? phaseLabel(row.phase, locale) : row.phase },
     day: onboardingDay(row.dayZero, now, tz),
-    health: { ...healthLabel(h.value, locale), reasons: h.reasons.map((r) => reasonText(r, locale, dateOf)) },
+    health: { ...healthLabel(h.value, locale), reasons: h.reasons.map((r) => reasonText(r, locale, tz)) },
     overdueTasks: h.overdueTasks,
-    projectedGoLive: h.projectedGoLive === null ? null : dateOf(h.projectedGoLive),
+    projectedGoLive: h.projectedGoLive,
     slipBusinessDays: h.slipBusinessDays,
     paused: row.paused,
   };

@@ -1,6 +1,6 @@
 import type { BusinessDayTable, ZoneOffsets } from '../domain/business-day-counter.js';
 import type { Queryable } from './db.js';
-import { TASK_COMPLETED_AT } from './onboarding-health.js';
+import { TASK_COMPLETED_AT, TASK_COMPLETION_JOIN } from './onboarding-health.js';
 
 /** A window of time and the calendar to count its business days with: every figure is aggregated in the store. */
 export interface AnalyticsWindow {
@@ -95,7 +95,7 @@ export async function readOnTime(db: Queryable, w: AnalyticsWindow, now: number)
   const rows = await db.query<{ pm: string | null; task: string | null; by_pm: number; due: number; on_time: number }>(
     `SELECT COALESCE(d.pm_owner_id, '') AS pm, s.step_id AS task, GROUPING(s.step_id) AS by_pm, count(*)::int AS due,
             count(*) FILTER (WHERE ${localDay(TASK_COMPLETED_AT)} <= ${localDay('s.due_at')})::int AS on_time
-       FROM steps s JOIN deal_onboarding d ON d.deal_id = s.deal_id
+       FROM steps s JOIN deal_onboarding d ON d.deal_id = s.deal_id ${TASK_COMPLETION_JOIN}
       WHERE s.kind IN ('task', 'owner-task') AND s.status <> 'cancelled' AND s.due_at BETWEEN $1 AND LEAST($2::bigint, $5::bigint)
       GROUP BY GROUPING SETS ((COALESCE(d.pm_owner_id, '')), (s.step_id))`,
     [w.from, w.to, w.zone.starts, w.zone.offsets, now],

@@ -2,7 +2,7 @@ import type { Queryable } from './db.js';
 import type { BusinessDayTable, ZoneOffsets } from '../domain/business-day-counter.js';
 import { localDaySql } from './analytics-reads.js';
 import type { PortfolioFilter } from '../domain/portfolio.js';
-import { HEALTH_COLUMNS, HEALTH_TONE_SQL, HEALTH_VALUE_SQL, toHealth, type HealthRow, type OnboardingHealth } from './onboarding-health.js';
+import { COMPUTED_COLUMNS, HEALTH_COLUMNS, HEALTH_JOIN, HEALTH_TONE_SQL, HEALTH_VALUE_SQL, toHealth, type HealthRow, type OnboardingHealth } from './onboarding-health.js';
 
 /** A deal in onboarding as the portfolio lists it, from one read of the store. */
 export interface OnboardingRow {
@@ -71,9 +71,9 @@ export async function readPortfolio(db: Queryable, q: PortfolioQuery): Promise<P
   const first = q.table.firstDay;
   const onboardings = `
     WITH base AS (
-      SELECT d.*, ${HEALTH_TONE_SQL} AS health_tone,
+      SELECT d.*, ${COMPUTED_COLUMNS}, ${HEALTH_TONE_SQL} AS health_tone,
              ($4::int[])[$5::int - $3::int + 1] - ($4::int[])[GREATEST(${localDay('d.entered_at')}, $3::int) - $3::int + 1] AS days_in_phase
-        FROM deal_onboarding d
+        FROM deal_onboarding d ${HEALTH_JOIN}
        WHERE d.phase IS NOT NULL AND NOT d.lost AND d.phase <> 'assess' AND d.entered_at IS NOT NULL
     ), onboarding AS (
       SELECT base.*, ${HEALTH_VALUE_SQL} AS health_value FROM base

@@ -25,12 +25,13 @@ describe('portfolio page', () => {
     await r.waitFor(() => expect(r.findByTestId(Table, 'portfolio')).toBeTruthy());
     expect(backend.calls[0]!.path).toBe('/api/pages/portfolio?locale=en&size=50&start=0');
     const list = rows(r);
-    expect(list.map((row) => row.split(' ')[0])).toEqual(['Gamma', 'Borealis', 'Fjord', 'Cobalt', 'Acme']);
-    expect(list[0]).toMatch(/Gamma unhappy.*203.*Activate.*23.*At risk.*NPS answer 3 on 2026-12-01/);
-    expect(list[2]).toMatch(/Silent.*no contact since 2026-11-30/);
-    expect(list[4]).toMatch(/14 of 20.*CSAT 4, NPS 9.*2027-02-10 \(\+3\).*2026-12-07 email "milestone-update"/);
+    expect(list.map((row) => row.split(' ')[0])).toEqual(['Gamma', 'Borealis', 'Fjord', 'Helix', 'Cobalt', 'Acme']);
+    expect(list[0]).toMatch(/Gamma unhappy.*203.*Activate.*23.*At risk.*detractor answer: NPS 3 on 2026-12-01/);
+    expect(list[2]).toMatch(/Silent.*no contact from the client since 2026-11-30/);
+    expect(list[3]).toMatch(/Stuck.*Adopt: 48 business days in the phase, 8 over the expected 40.*2.*48 of 40.*2027-03-01 \(\+5\)/);
+    expect(list[5]).toMatch(/On track.*14.*CSAT 4, NPS 9.*2026-12-07 email "milestone-update"/);
     expect(r.findAll(StatusTag).map((t) => [t.text, t.props.variant])).toEqual([
-      ['At risk', 'danger'], ['At risk', 'danger'], ['Silent', 'warning'], ['Needs attention', 'warning'], ['On track', 'success'],
+      ['At risk', 'danger'], ['At risk', 'danger'], ['Silent', 'warning'], ['Stuck', 'danger'], ['Needs attention', 'warning'], ['On track', 'success'],
     ]);
     expect(r.findAll(Link)[0]!.props.href).toEqual({ url: 'https://app.hubspot.com/contacts/4242/record/0-3/107', external: false });
   });
@@ -46,6 +47,7 @@ describe('portfolio page', () => {
       { phase: 'Acclimate', health: 'Silent', count: 1 },
       { phase: 'Acclimate', health: 'On track', count: 1 },
       { phase: 'Accomplish', health: 'At risk', count: 1 },
+      { phase: 'Adopt', health: 'Stuck', count: 1 },
     ]);
     expect(chart.props.axes).toMatchObject({ x: { field: 'phase', fieldType: 'category' }, y: { field: 'count', fieldType: 'linear' }, options: { groupFieldByColor: 'health', stacking: true } });
   });
@@ -60,7 +62,7 @@ describe('portfolio page', () => {
     fire(r.findByTestId(Select, 'filter-health'), 'onChange', 'at_risk');
     await r.waitFor(() => expect(backend.calls.at(-1)!.path).toBe('/api/pages/portfolio?locale=en&size=50&start=0&pm=201&health=at_risk'));
     await r.waitFor(() => expect(r.findByTestId(Select, 'filter-phase')).toBeTruthy());
-    expect(r.findByTestId(Select, 'filter-phase').props.options.map((o: { label: string }) => o.label)).toEqual(['Any', 'Activate', 'Acclimate', 'Accomplish']);
+    expect(r.findByTestId(Select, 'filter-phase').props.options.map((o: { label: string }) => o.label)).toEqual(['Any', 'Activate', 'Acclimate', 'Accomplish', 'Adopt']);
   });
 
   it('pages on: the next page starts where the server said', async () => {

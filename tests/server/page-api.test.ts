@@ -31,12 +31,12 @@ const get = async <T>(path: string): Promise<T> => {
 const ids = (view: PortfolioView) => view.deals.map((d) => d.dealId);
 
 describe('portfolio endpoint', () => {
-  it('lists every deal in onboarding, needing action first: at risk, silent, lukewarm, on track', async () => {
+  it('lists every deal in onboarding, needing action first: at risk, silent, stuck, lukewarm, on track', async () => {
     const view = await get<PortfolioView>('/api/pages/portfolio');
     // 104 is lost and 105 still in the sale (assess): neither is in onboarding.
-    expect(ids(view)).toEqual(['107', '102', '106', '103', '101']);
-    expect(view.deals.map((d) => d.health.value)).toEqual(['at_risk', 'at_risk', 'silent', 'needs_attention', 'on_track']);
-    expect(view.total).toBe(5);
+    expect(ids(view)).toEqual(['107', '102', '106', '108', '103', '101']);
+    expect(view.deals.map((d) => d.health.value)).toEqual(['at_risk', 'at_risk', 'silent', 'stuck', 'needs_attention', 'on_track']);
+    expect(view.total).toBe(6);
     expect(view.next).toBeNull();
   });
 
@@ -44,8 +44,14 @@ describe('portfolio endpoint', () => {
     const view = await get<PortfolioView>('/api/pages/portfolio');
     const gamma = view.deals.find((d) => d.dealId === '107')!;
     expect(gamma).toMatchObject({ companyName: 'Gamma', pmOwnerId: '203', phase: { value: 'activate', label: 'Activate' }, day: 23, daysInPhase: 10 });
-    expect(gamma.health.reasons).toEqual(['NPS answer 3 on 2026-12-01']);
-    expect(view.deals.find((d) => d.dealId === '106')!.health.reasons).toEqual(['no contact since 2026-11-30']);
+    expect(gamma.health.reasons).toEqual(['detractor answer: NPS 3 on 2026-12-01']);
+    expect(view.deals.find((d) => d.dealId === '106')!.health.reasons).toEqual(['no contact from the client since 2026-11-30']);
+    // A deal whose health the recomputation stored shows it: its reasons, overdue tasks, go-live and slip.
+    expect(view.deals.find((d) => d.dealId === '108')).toMatchObject({
+      health: { value: 'stuck', label: 'Stuck', reasons: ['Adopt: 48 business days in the phase, 8 over the expected 40'] },
+      overdueTasks: 2, projectedGoLive: '2027-03-01', slipBusinessDays: 5,
+    });
+    expect(view.deals.find((d) => d.dealId === '103')).toMatchObject({ overdueTasks: null, projectedGoLive: null });
     const acme = view.deals.find((d) => d.dealId === '101')!;
     expect(acme.lastAnswers).toEqual([
       { survey: 'CSAT', score: 4, at: '2026-11-11T09:00:00.000Z' },
@@ -69,9 +75,9 @@ describe('portfolio endpoint', () => {
     const first = await get<PortfolioView>('/api/pages/portfolio?size=2');
     expect([ids(first), first.next]).toEqual([['107', '102'], 2]);
     const second = await get<PortfolioView>('/api/pages/portfolio?size=2&start=2');
-    expect([ids(second), second.next]).toEqual([['106', '103'], 4]);
+    expect([ids(second), second.next]).toEqual([['106', '108'], 4]);
     const last = await get<PortfolioView>('/api/pages/portfolio?size=2&start=4');
-    expect([ids(last), last.next, last.total]).toEqual([['101'], null, 5]);
+    expect([ids(last), last.next, last.total]).toEqual([['103', '101'], null, 6]);
   });
 
   it('counts deals per phase by health for the chart, over the filtered portfolio, and offers the filters\' choices', async () => {
@@ -82,6 +88,7 @@ describe('portfolio endpoint', () => {
       { phase: 'acclimate', health: 'silent', count: 1 },
       { phase: 'acclimate', health: 'on_track', count: 1 },
       { phase: 'accomplish', health: 'at_risk', count: 1 },
+      { phase: 'adopt', health: 'stuck', count: 1 },
     ]);
     expect(view.choices.pms).toEqual(['201', '202', '203']);
     expect(view.choices.pipelines).toEqual(['987654', 'default']);

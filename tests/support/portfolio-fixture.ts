@@ -62,15 +62,17 @@ export interface FixtureTask {
   title?: string;
 }
 
-/** A step first100 planned; a task may carry when HubSpot says it was completed. */
+/** A step first100 planned (created in HubSpot); a task may have been found completed there. */
 export async function insertStep(db: Queryable, t: FixtureTask): Promise<void> {
   keys += 1;
   const payload = t.kind === 'email' ? { template: t.title ?? 'welcome' } : t.kind === 'advance' ? { to: t.title ?? 'acclimate' } : { task: { subject: t.title ?? t.stepId }, assignee: 'pm' };
   await db.query(
-    `INSERT INTO steps (effect_key, entry_id, deal_id, kind, step_id, due_at, payload, status, run_at, completed_at)
+    `INSERT INTO steps (effect_key, entry_id, deal_id, kind, step_id, due_at, payload, status, run_at, hubspot_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $6, $9)`,
-    [`fixture-${keys}-${t.dealId}-${t.stepId}`, t.entryId, t.dealId, t.kind ?? 'task', t.stepId, rome(t.due), JSON.stringify(payload), t.status ?? 'done', t.completed ? rome(t.completed) : null],
+    [`fixture-${keys}-${t.dealId}-${t.stepId}`, t.entryId, t.dealId, t.kind ?? 'task', t.stepId, rome(t.due), JSON.stringify(payload), t.status ?? 'done', `task-${keys}`],
   );
+  // The health sweep records the tasks it found completed in HubSpot.
+  if (t.completed) await db.query('INSERT INTO task_completions (task_id, deal_id, completed_at) VALUES ($1, $2, $3)', [`task-${keys}`, t.dealId, rome(t.completed)]);
 }
 
 export interface FixtureSurvey {
@@ -107,5 +109,14 @@ export async function insertQuestion(db: Queryable, dealId: string, item: string
   await db.query(
     `INSERT INTO handoff_events (deal_id, at, actor_user_id, actor_email, action, items, comment) VALUES ($1, $2, '1002', NULL, 'ask', $3::jsonb, 'which?')`,
     [dealId, rome(at), JSON.stringify([item])],
+  );
+}
+
+/** A deal's computed health as the health recomputation stores it (src/store/deal-health-store.ts). */
+export async function insertComputedHealth(db: Queryable, dealId: string, h: { health: string; phase: string; reasons: unknown[]; overdue: number; goLive: string | null; slip: number | null; daysInPhase: number; expected: number | null }): Promise<void> {
+  await db.query(
+    `INSERT INTO deal_health (deal_id, health, reasons, phase, business_days_in_phase, expected_business_days, due_tasks, overdue_tasks, projected_go_live, slip_business_days, computed_at)
+     VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $7, $8, $9, 0)`,
+    [dealId, h.health, JSON.stringify(h.reasons), h.phase, h.daysInPhase, h.expected, h.overdue, h.goLive, h.slip],
   );
 }

@@ -1,11 +1,11 @@
 import type { Queryable } from '../../src/store/db.js';
-import { ALL_ITEMS, insertAcceptedHandoff, insertDeal, insertQuestion, insertStep, insertSurvey, rome } from './portfolio-fixture.js';
+import { ALL_ITEMS, insertAcceptedHandoff, insertComputedHealth, insertDeal, insertQuestion, insertStep, insertSurvey, rome } from './portfolio-fixture.js';
 
 /** "Now" for the portfolio fixture: Friday 4 December 2026, 15:00 in Rome. */
 export const PORTFOLIO_NOW = rome('2026-12-04 15:00');
 
 /**
- * Seven deals whose figures were worked out by hand (Rome, Italian holidays: no weekday holiday in November 2026).
+ * Eight deals whose figures were worked out by hand (Rome, Italian holidays: no weekday holiday in November 2026).
  *
  * Business days spent per completed phase (entry → next entry):
  *   A: admit Nov 2→3 = 1, affirm Nov 3→9 = 4, activate Nov 9→16 = 5 (now in acclimate)
@@ -39,6 +39,15 @@ export async function seedPortfolio(db: Queryable): Promise<void> {
   await insertDeal(db, {
     id: '107', name: 'Gamma unhappy', company: { id: '507', name: 'Gamma' }, pm: '203', dayZero: '2026-11-12 10:00',
     entries: [['activate', '2026-11-20 10:00']], lastFeedback: { kind: 'NPS', score: 3, at: '2026-12-01 10:00' },
+  });
+  // H: its health computed by the health recomputation: stuck, past the phase's expected time, go-live slipping.
+  await insertDeal(db, {
+    id: '108', name: 'Helix platform', company: { id: '508', name: 'Helix' }, pm: '203', dayZero: '2026-09-01 10:00',
+    entries: [['adopt', '2026-10-01 10:00']],
+  });
+  await insertComputedHealth(db, '108', {
+    health: 'stuck', phase: 'adopt', daysInPhase: 48, expected: 40, overdue: 2, goLive: '2027-03-01', slip: 5,
+    reasons: [{ kind: 'over-expected', phase: 'adopt', businessDaysInPhase: 48, expectedBusinessDays: 40, overBy: 8 }],
   });
 
   const [aAdmit, , aActivate, aAcclimate] = a.entryIds;

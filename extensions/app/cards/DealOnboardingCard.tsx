@@ -12,8 +12,10 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import type { DealCardView } from '../../../src/server/card-api-types';
+import { HealthReasons } from './deal/HealthReasons';
 import { NextStepsTable } from './deal/NextStepsTable';
 import { PhaseMoveForm } from './deal/PhaseMoveForm';
+import { TouchpointViews } from './deal/TouchpointViews';
 import { TEXT, uiLocale, type Text as Words } from './lib/i18n';
 import { HubSpotDown, LoadError, Loading } from './lib/states';
 import { useBackend } from './lib/use-backend';
@@ -29,6 +31,8 @@ const HEALTH_VARIANT: Record<string, 'success' | 'warning' | 'danger' | 'default
   needs_attention: 'warning',
   at_risk: 'danger',
   silent: 'danger',
+  behind: 'warning',
+  stuck: 'warning',
 };
 
 /** The deal's first 100 days: the 8 phases, day N, time in phase, health, next steps, last feedback; a PM moves the phase. */
@@ -64,7 +68,7 @@ export function DealOnboardingCard({ context }: { context: RecordContext }) {
         <StatisticsItem label={onboarding.phaseLabel} number={onboarding.day === null ? t.beforeDayZero : t.dayOf(onboarding.day, onboarding.of)} testId="day">
           <Text>{t.inPhaseFor(onboarding.daysInPhase)}</Text>
         </StatisticsItem>
-        <StatisticsItem label={t.lastFeedback} number={view.lastFeedback ? t.score(view.lastFeedback.score) : t.noFeedback} testId="last-feedback" />
+        <StatisticsItem label={t.lastFeedback} number={view.lastFeedback ? view.lastFeedback.label : t.noFeedback} testId="last-feedback" />
       </Statistics>
       <Flex direction="row" gap="sm" align="center">
         <Text format={{ fontWeight: 'demibold' }}>{t.health}</Text>
@@ -76,8 +80,10 @@ export function DealOnboardingCard({ context }: { context: RecordContext }) {
           {`${view.handoff.label} (${view.handoff.completeness}%)`}
         </StatusTag>
       </Flex>
+      <HealthReasons view={view} />
       <Heading>{t.nextSteps}</Heading>
       <NextStepsTable steps={view.nextSteps} t={t} locale={locale} />
+      <TouchpointViews view={view} t={t} locale={locale} path={path} onRated={show} />
       <Divider />
       <MoveSection view={view} t={t} path={movePath} suggested={next} onMoved={show} />
     </Flex>

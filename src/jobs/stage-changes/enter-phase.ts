@@ -5,6 +5,7 @@ import type { Queryable } from '../../store/db.js';
 import { recordDealIdentity } from '../../store/deal-identity.js';
 import { cancelPendingSteps, insertPhaseEntry, insertSteps, saveDealState, type DealState } from '../../store/onboarding-store.js';
 import { HELD_KINDS } from '../../store/step-kinds.js';
+import { recomputeDealHealth, type HealthContext } from '../health/recompute-health.js';
 import { stepsFromPlan } from '../steps/steps-from-plan.js';
 import { planClosingOfLeftTasks } from './close-left-tasks.js';
 
@@ -20,6 +21,8 @@ export interface PhaseEntryChange {
   now: number;
   /** The language of the note that says why first100 closed its tasks. */
   locale: Locale;
+  /** A new phase restarts the time in phase and the go-live projection: the health is recomputed with the entry. */
+  health: HealthContext;
 }
 
 /** Records a phase entry with its steps, inside the caller's transaction. Returns the entry id. */
@@ -50,5 +53,6 @@ export async function enterPhase(tx: Queryable, c: PhaseEntryChange): Promise<st
   // The company's health and segment are summed over its deals in onboarding (see update-companies); the cards
   // show the names without asking HubSpot.
   await recordDealIdentity(tx, c.deal);
+  await recomputeDealHealth(tx, c.health, c.deal.id, c.now, c.dealUpdates);
   return entryId;
 }

@@ -2,8 +2,7 @@ import type { Migration } from '../migrations.js';
 
 /**
  * What the app pages filter the portfolio by, kept where the deal is read anyway (as its name is): its PM and its
- * pipeline; when HubSpot says a task first100 created was completed (the on-time rate's and the computed health's
- * source; IF NOT EXISTS, as the health work may add it first). And the indexes the portfolio and analytics read through, so 10,000 onboardings answer in milliseconds.
+ * pipeline. And the indexes the portfolio and analytics read through.
  */
 export const migration018: Migration = {
   id: 18,
@@ -11,7 +10,6 @@ export const migration018: Migration = {
   sql: `
       ALTER TABLE deal_onboarding ADD COLUMN pm_owner_id text;
       ALTER TABLE deal_onboarding ADD COLUMN pipeline_id text;
-      ALTER TABLE steps ADD COLUMN IF NOT EXISTS completed_at bigint;
       CREATE INDEX deal_onboarding_in_onboarding ON deal_onboarding (phase) WHERE phase IS NOT NULL AND NOT lost;
       CREATE INDEX phase_entries_by_deal ON phase_entries (deal_id, entered_at);
       CREATE INDEX feedback_answers_by_time ON feedback_answers (answered_at);
