@@ -20,6 +20,7 @@ export interface EndpointFigures {
 }
 
 export interface AppPagesResult {
+  database: 'pglite' | 'postgres';
   deals: number;
   seedSeconds: number;
   portfolio: EndpointFigures;
@@ -32,15 +33,15 @@ const ANALYTICS_QUERIES = ['range=30', 'range=90', 'range=365'];
 
 /**
  * The app pages' endpoints over a store holding `deals` onboardings (seeded straight into the store, see
- * seed-onboardings.ts), on the real server in its own process: each endpoint asked `requests` times, one request at
+ * seed-onboardings.ts), on the real server in its own process, on PGlite or on the PostgreSQL `databaseUrl` names: each endpoint asked `requests` times, one request at
  * a time, signed as hubspot.fetch signs it, after a few warm-up requests.
  */
-export async function benchAppPages(o: { deals: number; requests: number; playbook: string }): Promise<AppPagesResult> {
+export async function benchAppPages(o: { deals: number; requests: number; playbook: string; databaseUrl?: string }): Promise<AppPagesResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'first100-bench-pages-'));
   const double = createHubSpotDouble();
   try {
     const started = performance.now();
-    const db = await openDb({ dataDir });
+    const db = await openDb({ dataDir, databaseUrl: o.databaseUrl });
     await migrate(db);
     await seedOnboardings(db, o.deals, Date.now());
     await db.close();
@@ -54,6 +55,7 @@ export async function benchAppPages(o: { deals: number; requests: number; playbo
       DATA_DIR: dataDir,
       PLAYBOOK: o.playbook,
       LOG_LEVEL: 'warn',
+      ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
     });
     try {
       const measure = async (base: string, queries: string[]): Promise<EndpointFigures> => {
@@ -73,7 +75,7 @@ export async function benchAppPages(o: { deals: number; requests: number; playbo
         ms.sort((a, b) => a - b);
         return { n: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms.at(-1)!, maxBytes, failures };
       };
-      return { deals: o.deals, seedSeconds, portfolio: await measure('/api/pages/portfolio', PORTFOLIO_QUERIES), analytics: await measure('/api/pages/analytics', ANALYTICS_QUERIES) };
+      return { database: o.databaseUrl ? 'postgres' : 'pglite', deals: o.deals, seedSeconds, portfolio: await measure('/api/pages/portfolio', PORTFOLIO_QUERIES), analytics: await measure('/api/pages/analytics', ANALYTICS_QUERIES) };
     } finally {
       await server.stop();
     }

@@ -86,10 +86,14 @@ if (parts.has('cards')) {
 
 if (parts.has('pages')) {
   // The app pages over 10,000 onboardings: target p95 ≤ 150 ms each, answers under hubspot.fetch's 1 MB.
-  const pages = await benchAppPages({ deals: 10_000, requests: 200, playbook: playbookPath });
+  const runs = [await benchAppPages({ deals: 10_000, requests: 100, playbook: playbookPath })];
+  if (postgresUrl) runs.push(await benchAppPages({ deals: 10_000, requests: 100, playbook: playbookPath, databaseUrl: await freshDatabase(postgresUrl) }));
+  else line('PostgreSQL app pages skipped: set FIRST100_BENCH_DATABASE_URL');
   const figures = (f: { n: number; p50: number; p95: number; max: number; maxBytes: number; failures: number }) =>
     `p50 ${fixed(f.p50)} ms, p95 ${fixed(f.p95)} ms, max ${fixed(f.max)} ms (n ${f.n}, one at a time), largest answer ${fixed(f.maxBytes / 1024, 0)} KiB, non-200: ${f.failures}`;
-  line(`app pages over ${pages.deals} onboardings (seeded in ${fixed(pages.seedSeconds)} s): portfolio ${figures(pages.portfolio)}; analytics ${figures(pages.analytics)}; ${load()}`);
+  for (const pages of runs) {
+    line(`app pages ${pages.database}, ${pages.deals} onboardings (seeded in ${fixed(pages.seedSeconds)} s): portfolio ${figures(pages.portfolio)}; analytics ${figures(pages.analytics)}; ${load()}`);
+  }
 }
 
 async function freshDatabase(url: string): Promise<string> {
