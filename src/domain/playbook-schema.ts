@@ -32,6 +32,8 @@ export const EMAIL_TEMPLATES = [
   'result-survey',
   'touchpoint-survey',
   'referral-ask',
+  'result-ending',
+  'pm-introduction',
 ] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
 
@@ -49,6 +51,8 @@ const email = z
     send: offset,
     survey: z.enum(['NPS', 'CSAT', 'CES']).optional(),
     touchpoint: z.string().min(1).max(200).optional(),
+    /** Sent only once this task of the same phase is completed in HubSpot (or the PM marks the kickoff held on the card). */
+    afterTask: stepId.optional(),
   })
   .refine((e) => !e.survey || e.touchpoint, {
     message: 'a survey email must name its touchpoint (the moment the client is asked about)',
@@ -86,14 +90,31 @@ const phasePlan = z
   })
   .refine((p) => new Set([...p.tasks, ...p.emails].map((s) => s.id)).size === p.tasks.length + p.emails.length, {
     message: 'step ids must be unique within a phase',
+  })
+  .refine((p) => p.emails.every((e) => !e.afterTask || p.tasks.some((t) => t.id === e.afterTask)), {
+    message: 'an email\'s afterTask must name a task of the same phase (the task whose completion it waits for)',
   });
 
 /** Stories the reassurance email tells, per remorse type recorded at handoff ("default" when none is). */
 const caseHistory = z.strictObject({
   title: z.string().min(1).max(120),
   story: z.string().min(1).max(1200),
+  /** A shipped example, not a real client: `first100 doctor` refuses to go live while one is left. */
+  example: z.boolean().optional(),
 });
 const caseHistories = z.partialRecord(z.enum([...REMORSE_TYPES, 'default']), z.array(caseHistory).min(1).max(3));
+
+/**
+ * The adopter's own terms, per kind of doubt, that the reassurance email states in plain words (nobody reads
+ * contracts): the guarantee or refund policy for "will it work?", returns, free support and training for "was I
+ * cheated?". `first100 doctor` fails while the terms for those two are missing, empty or still the shipped examples.
+ */
+const remorseTerm = z.strictObject({
+  terms: z.string().trim().max(1200),
+  example: z.boolean().optional(),
+});
+export const REMORSE_TYPES_NEEDING_TERMS = ['product_doubt', 'being_cheated'] as const;
+const remorseTerms = z.partialRecord(z.enum(REMORSE_TYPES), remorseTerm);
 
 const stageTarget = z.union([phaseName, z.literal('lost')]);
 
@@ -119,6 +140,7 @@ export const playbookSchema = z.strictObject({
   pipelines: z.record(z.string().min(1), z.record(z.string().min(1), stageTarget)),
   phases: z.partialRecord(phaseName, phasePlan),
   caseHistories: caseHistories.default({}),
+  remorseTerms: remorseTerms.default({}),
   /** The task a silent client's deal gets, once per silence. */
   checkIn: task.optional(),
   /** When a deal counts as behind: more than this share of its due tasks (first100's and the client's) still open. */
@@ -143,6 +165,7 @@ export type EmailTemplate = z.output<typeof email>;
 export type Checkpoint = z.output<typeof checkpoint>;
 export type EmailAudience = z.output<typeof audience>;
 export type CaseHistory = z.output<typeof caseHistory>;
+export type RemorseTerm = z.output<typeof remorseTerm>;
 export type Offset = z.output<typeof offset>;
 export type Assignee = z.output<typeof assignee>;
 export type StageTarget = z.output<typeof stageTarget>;

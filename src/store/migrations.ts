@@ -15,6 +15,7 @@ import { migration014 } from './schema/014-watch-start-and-last-contact.js';
 import { migration017 } from './schema/017-deal-health.js';
 import { migration018 } from './schema/018-portfolio.js';
 import { migration019 } from './schema/019-team-ratings.js';
+import { migration020 } from './schema/020-pm-records.js';
 
 export interface Migration {
   id: number;
@@ -39,6 +40,7 @@ const MIGRATIONS: Migration[] = [
   migration014,
   migration017,
   migration019,
+  migration020,
   migration018,
 ];
 

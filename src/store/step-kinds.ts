@@ -39,6 +39,8 @@ export interface EmailStepPayload {
   touchpoint?: string;
   contactIds?: string[];
   delivery?: unknown;
+  /** Waits for this task of the same phase entry to be completed, or for the PM to mark the kickoff held. */
+  afterTask?: string;
 }
 
 export interface WorkflowActionPayload {

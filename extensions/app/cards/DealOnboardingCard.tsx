@@ -15,6 +15,7 @@ import type { DealCardView } from '../../../src/server/card-api-types';
 import { HealthReasons } from './deal/HealthReasons';
 import { NextStepsTable } from './deal/NextStepsTable';
 import { PhaseMoveForm } from './deal/PhaseMoveForm';
+import { PmRecordsPanel } from './deal/PmRecordsPanel';
 import { TouchpointViews } from './deal/TouchpointViews';
 import { TEXT, uiLocale, type Text as Words } from './lib/i18n';
 import { HubSpotDown, LoadError, Loading } from './lib/states';
@@ -83,6 +84,7 @@ export function DealOnboardingCard({ context }: { context: RecordContext }) {
       <HealthReasons view={view} />
       <Heading>{t.nextSteps}</Heading>
       <NextStepsTable steps={view.nextSteps} t={t} locale={locale} />
+      <PmRecordsPanel dealId={context.crm.objectId} locale={locale} t={t} />
       <TouchpointViews view={view} t={t} locale={locale} path={path} onRated={show} />
       <Divider />
       <MoveSection view={view} t={t} path={movePath} suggested={next} onMoved={show} />
