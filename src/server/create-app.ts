@@ -7,6 +7,8 @@ import { cardRouter } from './card-routes.js';
 import { errorHandler } from './error-handler.js';
 import { feedbackRouter } from './feedback-routes.js';
 import { healthRouter } from './health-routes.js';
+import { pageRouter } from './page-routes.js';
+import type { SettingsSources } from './settings-view.js';
 import type { CheckedToken } from './hubspot-readiness.js';
 import { HttpError } from './http-error.js';
 import { statusRouter, type StatusFacts } from './status-routes.js';
@@ -32,6 +34,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** What the status page at / says about this server. */
   status: StatusFacts;
+  /** The settings page's doctor checks and settings; absent, that page answers 503. */
+  settings?: SettingsSources;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -43,6 +47,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps));
   app.use(statusRouter(deps));
   app.use(cardRouter(deps));
+  app.use(pageRouter(deps));
   app.use(feedbackRouter(deps));
   app.use(workflowActionRouter(deps));
   app.use(unsubscribeRouter({ db: deps.db, clock: deps.clock, brandName: () => deps.engine.mail?.brand.name ?? 'first100' }));

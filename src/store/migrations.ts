@@ -13,6 +13,7 @@ import { migration012 } from './schema/012-no-planned-steps.js';
 import { migration013 } from './schema/013-set-aside-events-and-request-fingerprints.js';
 import { migration014 } from './schema/014-watch-start-and-last-contact.js';
 import { migration017 } from './schema/017-deal-health.js';
+import { migration018 } from './schema/018-portfolio.js';
 import { migration019 } from './schema/019-team-ratings.js';
 import { migration020 } from './schema/020-pm-records.js';
 import { migration021 } from './schema/021-company-segments.js';
@@ -42,6 +43,7 @@ const MIGRATIONS: Migration[] = [
   migration019,
   migration020,
   migration021,
+  migration018,
 ];
 
 /** Brings the schema up to date; safe when several processes start at once on one PostgreSQL. */
