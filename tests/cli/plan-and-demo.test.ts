@@ -27,9 +27,8 @@ describe('npm run demo', { timeout: 120_000 }, () => {
   it('walks one deal of the default playbook through its 100 days and prints the timeline; --keep keeps its data', async () => {
     const lines: string[] = [];
     const keepDir = join(await mkdtemp(join(tmpdir(), 'first100-demo-keep-')), 'kept');
-    const started = Date.now();
+    // How long it takes is measured with `time npm run demo` and recorded in BENCHMARKS.md, not asserted here.
     await demoCommand('playbooks/default.en.yml', (line) => lines.push(line), { keepDir });
-    const elapsed = Date.now() - started;
     const out = lines.join('\n');
     expect(out).toContain('2. Deal 9001 (Rossi Meccanica) is won: webhook answered 200 {"received":1,"stored":1,"ignored":0,"setAside":0}');
     expect(out).toContain('3. HubSpot delivers the same event again: webhook answered 200 {"received":1,"stored":0,"ignored":0,"setAside":0}');
@@ -79,7 +78,6 @@ describe('npm run demo', { timeout: 120_000 }, () => {
     expect(out).toMatch(new RegExp(`Outbox .*: ${emls.length} emails`));
     expect(out).toContain(`Kept: the embedded database in ${join(keepDir, 'pglite')} and the emails in ${kept}`);
     expect(await readdir(join(keepDir, 'pglite'))).toContain('PG_VERSION');
-    expect(elapsed).toBeLessThan(60_000);
     await rm(dirname(keepDir), { recursive: true, force: true });
   }, 120_000); // a fresh embedded database (initdb) and 100 days of work: slow on a busy machine
 });
