@@ -31,8 +31,10 @@ describe('the README\'s workflow recipes name what first100 defines and writes',
     expect(workflowsSection).toContain('`Silent` (`silent`)');
   });
 
-  it('recipe 4 compares the last feedback score as a number, and the advocate phase asks for a referral', () => {
-    expect(property('first100_last_feedback_score')).toMatchObject({ type: 'number', label: 'Last feedback score' });
+  it('recipe 4 compares the last NPS, a number on its own scale, and the advocate phase asks for a referral', () => {
+    expect(property('first100_last_nps')).toMatchObject({ type: 'number', label: 'Last NPS 0–10' });
+    expect(workflowsSection).toContain('`Last NPS 0–10` (`first100_last_nps`) *is greater than or equal to* `9`');
+    expect(property('first100_health_reasons')).toMatchObject({ label: 'Onboarding health reasons' });
     for (const file of ['playbooks/default.en.yml', 'playbooks/default.it.yml']) {
       const advocate = parsePlaybook(read(file), file).phases.advocate!;
       expect(advocate.emails.map((e) => e.template)).toContain('referral-ask');
