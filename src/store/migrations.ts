@@ -12,6 +12,7 @@ import { migration011 } from './schema/011-card-names.js';
 import { migration012 } from './schema/012-no-planned-steps.js';
 import { migration013 } from './schema/013-set-aside-events-and-request-fingerprints.js';
 import { migration014 } from './schema/014-watch-start-and-last-contact.js';
+import { migration015 } from './schema/015-client-page.js';
 
 export interface Migration {
   id: number;
@@ -34,6 +35,7 @@ const MIGRATIONS: Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
 
 /** Brings the schema up to date; safe when several processes start at once on one PostgreSQL. */
