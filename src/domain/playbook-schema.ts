@@ -22,6 +22,8 @@ const task = z.strictObject({
   due: offset,
   priority: z.enum(['LOW', 'MEDIUM', 'HIGH']).default('MEDIUM'),
   type: z.enum(['TODO', 'CALL', 'EMAIL']).default('TODO'),
+  /** Shown on the client's page under "what comes next" with these words; absent, the task is the team's only. */
+  clientTitle: z.string().min(1).max(200).optional(),
 });
 
 export const EMAIL_TEMPLATES = [
@@ -49,6 +51,8 @@ const email = z
     send: offset,
     survey: z.enum(['NPS', 'CSAT', 'CES']).optional(),
     touchpoint: z.string().min(1).max(200).optional(),
+    /** Shown on the client's page under "what comes next" with these words. */
+    clientTitle: z.string().min(1).max(200).optional(),
   })
   .refine((e) => !e.survey || e.touchpoint, {
     message: 'a survey email must name its touchpoint (the moment the client is asked about)',
@@ -60,6 +64,15 @@ const email = z
   });
 
 const phaseName = z.enum(PHASES);
+
+/** Something the client does, shown on their page; they mark it done, or say they are stuck. */
+const clientTask = z.strictObject({
+  id: stepId,
+  title: z.string().min(1).max(200),
+  why: z.string().min(1).max(1000),
+  due: z.strictObject({ businessDays: z.number().int().min(0).max(365) }),
+  who: audience.default('primary_contact'),
+});
 
 const advance = z.union([
   z.strictObject({ to: phaseName, after: offset }),
@@ -77,9 +90,14 @@ const phasePlan = z
     emails: z.array(email).default([]),
     advance: advance.optional(),
     silence: silence.optional(),
+    clientTasks: z.array(clientTask).default([]),
   })
   .refine((p) => new Set([...p.tasks, ...p.emails].map((s) => s.id)).size === p.tasks.length + p.emails.length, {
     message: 'step ids must be unique within a phase',
+  })
+  .refine((p) => new Set(p.clientTasks.map((t) => t.id)).size === p.clientTasks.length, {
+    message: 'client task ids must be unique within a phase',
+    path: ['clientTasks'],
   });
 
 /** Stories the reassurance email tells, per remorse type recorded at handoff ("default" when none is). */
@@ -131,6 +149,7 @@ export type Playbook = z.output<typeof playbookSchema>;
 export type TaskTemplate = z.output<typeof task>;
 export type EmailTemplate = z.output<typeof email>;
 export type Checkpoint = z.output<typeof checkpoint>;
+export type ClientTask = z.output<typeof clientTask>;
 export type EmailAudience = z.output<typeof audience>;
 export type CaseHistory = z.output<typeof caseHistory>;
 export type Offset = z.output<typeof offset>;
