@@ -107,6 +107,13 @@ const caseHistory = z.strictObject({
 });
 const caseHistories = z.partialRecord(z.enum([...REMORSE_TYPES, 'default']), z.array(caseHistory).min(1).max(3));
 
+/** A person of the team as the client sees them on their page; HubSpot's owners carry no phone number. */
+const teamMember = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  email: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'an email address such as anna@example.com').optional(),
+  phone: z.string().trim().regex(/^\+?[0-9 ()./-]{5,30}$/, 'a phone number such as +39 02 1234 5678').optional(),
+});
+
 const stageTarget = z.union([phaseName, z.literal('lost')]);
 
 /** A moment counted from day zero (day 1 is the close date) at which every onboarding deal gets its tasks and emails. */
@@ -131,6 +138,8 @@ export const playbookSchema = z.strictObject({
   pipelines: z.record(z.string().min(1), z.record(z.string().min(1), stageTarget)),
   phases: z.partialRecord(phaseName, phasePlan),
   caseHistories: caseHistories.default({}),
+  /** How the client's page presents the people behind HubSpot owner ids (the deal's owner and its PM). */
+  team: z.record(z.string().regex(/^\d+$/, 'a team member is keyed by their HubSpot owner id (digits)'), teamMember).default({}),
   /** The task a silent client's deal gets, once per silence. */
   checkIn: task.optional(),
   checkpoints: z
@@ -150,6 +159,7 @@ export type TaskTemplate = z.output<typeof task>;
 export type EmailTemplate = z.output<typeof email>;
 export type Checkpoint = z.output<typeof checkpoint>;
 export type ClientTask = z.output<typeof clientTask>;
+export type TeamMember = z.output<typeof teamMember>;
 export type EmailAudience = z.output<typeof audience>;
 export type CaseHistory = z.output<typeof caseHistory>;
 export type Offset = z.output<typeof offset>;

@@ -45,6 +45,14 @@ export const migration015: Migration = {
       ALTER TABLE deal_onboarding ADD COLUMN pm_owner_id text;
       ALTER TABLE deal_onboarding ADD COLUMN client_seen_written_at bigint;
 
+      CREATE TABLE client_shared_items (
+        deal_id text NOT NULL,
+        item_key text NOT NULL,
+        shared_by text NOT NULL,
+        shared_at bigint NOT NULL,
+        PRIMARY KEY (deal_id, item_key)
+      );
+
       CREATE TABLE rate_limit_hits (
         bucket text NOT NULL,
         window_start bigint NOT NULL,
