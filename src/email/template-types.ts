@@ -35,6 +35,8 @@ export interface TemplateInput {
   caseHistories: CaseHistory[];
   survey: SurveyLinks | null;
   unsubscribeUrl: string;
+  /** `${PUBLIC_BASE_URL}/c/${token}`: the contact's own page of this project. */
+  clientPageUrl: string;
 }
 
 /** A template's words, structured so that one layout renders the HTML and the text alike. */

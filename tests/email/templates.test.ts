@@ -28,6 +28,7 @@ function input(locale: Locale, over: Partial<TemplateInput> = {}): TemplateInput
     caseHistories: [{ title: 'Example – a small manufacturer', story: 'They made it, one step a week.' }],
     survey: null,
     unsubscribeUrl: `${base}/unsubscribe/unsub456`,
+    clientPageUrl: `${base}/c/page789`,
     ...over,
   };
 }
