@@ -4,9 +4,10 @@ import { clientCommentNote, clientStuckTask, clientTaskDoneNote } from '../domai
 import { MAX_COMMENT_CHARS } from '../domain/feedback-effects.js';
 import { unstorableText } from '../domain/input-text.js';
 import type { Engine } from '../jobs/engine.js';
-import { markerOf } from '../jobs/steps/steps-from-plan.js';
+import { dealUpdateStep, markerOf } from '../jobs/steps/steps-from-plan.js';
 import type { ClientLink } from '../store/client-links.js';
 import { recordClientContact, saveClientTaskAnswer } from '../store/client-task-answers.js';
+import type { Queryable } from '../store/db.js';
 import { insertSteps, lockDealState, type NewStep } from '../store/onboarding-store.js';
 
 export type ClientActionOutcome =
@@ -47,8 +48,8 @@ export async function recordClientTask(engine: Engine, p: ClientTaskPost): Promi
     if (!task || deal.entryId === null) return { kind: 'unknown-task' };
     const now = engine.clock();
     const before = await saveClientTaskAnswer(tx, { dealId, entryId: deal.entryId, taskId: task.id, contactId: p.link.contactId, status, comment: p.comment, now });
-    await recordClientContact(tx, dealId, now);
-    if (before === status) return { kind: 'recorded', stored: false };
+    const seen = await clientSeenSteps(tx, p.link, now);
+    if (before === status) return { kind: 'recorded', stored: (await insertSteps(tx, seen)) > 0 };
     const key = `${dealId}:client-task:${deal.entryId}:${task.id}:${status}`;
     const locale = engine.playbook.locale;
     const base = { effectKey: key, entryId: null, dealId, dueAt: now, runAt: now };
@@ -74,8 +75,14 @@ export async function recordClientTask(engine: Engine, p: ClientTaskPost): Promi
               },
             },
           };
-    return { kind: 'recorded', stored: (await insertSteps(tx, [step])) > 0 };
+    return { kind: 'recorded', stored: (await insertSteps(tx, [step, ...seen])) > 0 };
   });
+}
+
+/** The visit and contact a client action is; HubSpot hears of it at most once an hour per deal. */
+async function clientSeenSteps(tx: Queryable, link: ClientLink, now: number): Promise<NewStep[]> {
+  if (!(await recordClientContact(tx, link.dealId, link.contactId, now))) return [];
+  return [dealUpdateStep(link.dealId, null, `${link.dealId}:client-seen:${now}`, { first100_client_last_seen: new Date(now).toISOString() }, now)];
 }
 
 /** A free comment from the page: a note on the deal, once per contact and text (a form posted twice adds nothing). */
@@ -85,11 +92,11 @@ export async function recordClientComment(engine: Engine, link: ClientLink, comm
   return engine.db.transaction(async (tx) => {
     await lockDealState(tx, link.dealId);
     const now = engine.clock();
-    await recordClientContact(tx, link.dealId, now);
+    const seen = await clientSeenSteps(tx, link, now);
     const digest = createHash('sha256').update(`${link.contactId}\n${comment}`).digest('hex').slice(0, 24);
     const key = `${link.dealId}:client-comment:${digest}`;
     const body = clientCommentNote(comment!, engine.playbook.locale);
     const step: NewStep = { effectKey: key, entryId: null, dealId: link.dealId, kind: 'note', stepId: 'client-comment', dueAt: now, runAt: now, payload: { note: { marker: markerOf(key), dealId: link.dealId, body, timestamp: now } } };
-    return { kind: 'recorded', stored: (await insertSteps(tx, [step])) > 0 };
+    return { kind: 'recorded', stored: (await insertSteps(tx, [step, ...seen])) > 0 };
   });
 }

@@ -48,6 +48,7 @@ export function first100Properties(locale: Locale): Record<CrmObjectType, Proper
     enumeration('first100_health', en ? 'Onboarding health' : 'Salute onboarding', HEALTH_LABELS, locale),
     { name: 'first100_last_feedback_score', label: en ? 'Last feedback score' : 'Ultimo punteggio feedback', type: 'number', fieldType: 'number' },
     { name: 'first100_last_feedback_at', label: en ? 'Last feedback at' : 'Ultimo feedback il', type: 'datetime', fieldType: 'date' },
+    { name: 'first100_client_last_seen', label: en ? 'Client last used their page' : 'Ultimo uso della pagina cliente', type: 'datetime', fieldType: 'date' },
   ];
   const companies: Def[] = [
     enumeration('first100_phase', en ? 'Onboarding phase (latest deal)' : 'Fase di onboarding (ultimo deal)', PHASE_LABELS, locale),

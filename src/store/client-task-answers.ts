@@ -1,4 +1,5 @@
 import type { ClientTaskStatus } from '../domain/client-page-view.js';
+import { recordClientVisit } from './client-visits.js';
 import type { Queryable } from './db.js';
 
 export interface ClientTaskAnswerRow {
@@ -30,12 +31,14 @@ export async function saveClientTaskAnswer(tx: Queryable, a: ClientTaskAnswerRow
 }
 
 /**
- * A client acting on their page is contact: the silent-client sweep counts it as it counts a logged call or a survey
+ * A client acting on their page is a visit (see client-visits.ts) and contact: the silent-client sweep counts it as it counts a logged call or a survey
  * answer, and a silence in progress ends. The deal's row must be locked by the caller (lockDealState).
  */
-export async function recordClientContact(tx: Queryable, dealId: string, at: number): Promise<void> {
+export async function recordClientContact(tx: Queryable, dealId: string, contactId: string, at: number): Promise<boolean> {
+  const seenDue = await recordClientVisit(tx, dealId, contactId, at);
   await tx.query(
     'UPDATE deal_onboarding SET last_contact_at = GREATEST(last_contact_at, $2), silent_since = NULL, updated_at = now() WHERE deal_id = $1',
     [dealId, at],
   );
+  return seenDue;
 }

@@ -140,7 +140,11 @@ describe('the client page', () => {
     expect(new Date(tasks[0]!.properties.hs_timestamp!).toISOString().slice(0, 10)).toBe('2026-12-07');
     const after = await traces();
     expect(after.answers).toHaveLength(2);
-    expect(Number(after.contact)).toBe(at);
+    expect(Number(after.contact)).toBe(at); // contact, for the silent-client sweep
+    // Five posts within the hour: HubSpot hears of the client's visit once.
+    const seen = hubspot.callsTo('/crm/v3/objects/deals/batch/update').flatMap((c) => c.body.inputs).filter((i: any) => i.properties.first100_client_last_seen);
+    expect(seen).toEqual([{ id: '42', properties: { first100_client_last_seen: new Date(at).toISOString() } }]);
+    expect(await server.db.query('SELECT deal_id, contact_id, last_seen_at::float8 AS last_seen_at FROM client_visits')).toEqual([{ deal_id: '42', contact_id: '9', last_seen_at: at }]);
     const page = await (await fetch(`${server.url}/c/${token}?sent=task`)).text();
     expect(page).toContain('Thank you: we received it.');
     expect(page).toContain('Done on Monday 7 December. Thank you!');
