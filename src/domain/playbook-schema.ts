@@ -34,6 +34,7 @@ export const EMAIL_TEMPLATES = [
   'result-survey',
   'touchpoint-survey',
   'referral-ask',
+  'client-link',
 ] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
 

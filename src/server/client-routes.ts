@@ -1,6 +1,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { recordClientComment, recordClientTask, type ClientActionOutcome } from '../actions/record-client-task.js';
+import { requestClientLink } from '../actions/request-client-link.js';
 import { clientPageView } from '../domain/client-page-view.js';
 import { MAX_COMMENT_CHARS } from '../domain/feedback-effects.js';
 import { normalizeText } from '../domain/input-text.js';
@@ -28,9 +29,11 @@ export interface ClientRouteDeps {
 }
 
 /** Per client address and per link, counted in the database so that every replica enforces the same limit. */
-export const CLIENT_PAGE_LIMITS: { perIp: RateLimit; perToken: RateLimit } = {
+export const CLIENT_PAGE_LIMITS: { perIp: RateLimit; perToken: RateLimit; resendPerIp: RateLimit } = {
   perIp: { limit: 120, windowMs: 60_000 },
   perToken: { limit: 60, windowMs: 10 * 60_000 },
+  // Each request for a new link may send an email: few per address an hour.
+  resendPerIp: { limit: 5, windowMs: 3600_000 },
 };
 
 const DEFAULT_BRAND: Brand = { name: 'first100', color: '#1f6feb' };
@@ -42,6 +45,7 @@ export function clientPageRouter(deps: ClientRouteDeps): Router {
   const { engine } = deps;
   const perIp = createSharedRateLimiter(engine.db, CLIENT_PAGE_LIMITS.perIp, deps.clock);
   const perToken = createSharedRateLimiter(engine.db, CLIENT_PAGE_LIMITS.perToken, deps.clock);
+  const resendPerIp = createSharedRateLimiter(engine.db, CLIENT_PAGE_LIMITS.resendPerIp, deps.clock);
   // Read per request: the embedded demo attaches its mailer after the app is built.
   const brand = (): Brand => engine.mail?.brand ?? DEFAULT_BRAND;
 
@@ -56,12 +60,24 @@ export function clientPageRouter(deps: ClientRouteDeps): Router {
     const locale = requestedLocale(req) ?? acceptedLocale(req);
     const token = tokenOf(req);
     const decisions = await guard(brand(), locale, () => Promise.all([perIp.take(`client-ip:${req.ip ?? 'unknown'}`), perToken.take(`client-link:${hashToken(token).slice(0, 32)}`)]));
+    if (req.method === 'POST' && req.path.endsWith('/resend')) decisions.push(await guard(brand(), locale, () => resendPerIp.take(`client-resend-ip:${req.ip ?? 'unknown'}`)));
     const refused = decisions.find((d) => !d.allowed);
     if (refused && !refused.allowed) {
       res.set('Retry-After', String(Math.ceil(refused.retryAfterMs / 1000)));
       return next(new PageError(429, 'TOO_MANY_REQUESTS', 'too many client page requests from this address or for this link; wait and retry', clientMessagePage(brand(), locale, LINK_WORDS.tooManyTitle[locale], LINK_WORDS.tooMany[locale])));
     }
     next();
+  });
+
+  // Answers alike whether the link or the address is known: the page must not tell anyone which addresses we write to.
+  router.post('/c/:token/resend', readForm, async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const locale = toLocale(typeof body.lang === 'string' ? body.lang : acceptedLocale(req));
+    const address = typeof body.email === 'string' ? body.email.slice(0, 254) : '';
+    await guard(brand(), locale, () => requestClientLink(engine, tokenOf(req), address));
+    deps.log.info({ ref: hashToken(tokenOf(req)).slice(0, 12) }, 'client page link asked for again');
+    deps.onStored();
+    res.type('html').send(clientMessagePage(brand(), locale, LINK_WORDS.resendTitle[locale], LINK_WORDS.resendDone[locale]));
   });
 
   /** The link's record when it opens the page; otherwise the page that says why, with the form for a new link. */

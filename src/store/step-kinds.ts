@@ -39,6 +39,8 @@ export interface EmailStepPayload {
   touchpoint?: string;
   contactIds?: string[];
   delivery?: unknown;
+  /** Sent only if the contact's address has this hash (addressHash): a client page's "email me a new link" form. */
+  toAddressHash?: string;
 }
 
 export interface WorkflowActionPayload {

@@ -42,6 +42,7 @@ const EXPECTED: Record<(typeof EMAIL_TEMPLATES)[number], Record<Locale, { subjec
   'result-survey': { en: { subject: 'Rossi Meccanica, how does the delivery look from your side?', text: 'How likely are you to recommend Acme Consulting' }, it: { subject: 'Rossi Meccanica, come vedete il lavoro consegnato?', text: 'Con quale probabilità consigliereste Acme Consulting' } },
   'touchpoint-survey': { en: { subject: 'Rossi Meccanica: your view on “Monthly review”', text: 'How satisfied are you with “Monthly review”?' }, it: { subject: 'Rossi Meccanica: la vostra opinione su “Monthly review”', text: 'Quanto siete soddisfatti di “Monthly review”?' } },
   'referral-ask': { en: { subject: 'Thank you, Rossi Meccanica: may we ask a favour?', text: 'Do you know someone' }, it: { subject: 'Grazie, Rossi Meccanica: possiamo chiedervi un favore?', text: 'Conoscete qualcuno' } },
+  'client-link': { en: { subject: 'Your new link to the Rossi Meccanica project page', text: 'you asked for a new link' }, it: { subject: 'Il nuovo link alla pagina del progetto Rossi Meccanica', text: 'avete chiesto un nuovo link' } },
 };
 
 describe('email templates', () => {

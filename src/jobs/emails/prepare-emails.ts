@@ -12,6 +12,7 @@ import { insertMessage, type NewEmailMessage } from '../../store/email-messages.
 import type { EmailStep } from '../../store/email-steps.js';
 import { issueClientLink } from '../../store/client-links.js';
 import { createFeedbackRequest } from '../../store/feedback-requests.js';
+import { addressHash } from '../../domain/address-hash.js';
 import { clientLinkExpiresAt } from '../../domain/client-link-expiry.js';
 import { deletedContacts } from '../../store/privacy-deletion-store.js';
 import { createUnsubscribeToken, unsubscribedAmong } from '../../store/unsubscribes.js';
@@ -74,6 +75,9 @@ async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
   if (!known) return insertMessage(tx, { ...base, reason: `no template named "${step.payload.template}"` });
   if (i.unsubscribed) return insertMessage(tx, { ...base, reason: 'unsubscribed' });
   if (!i.contact?.email) return insertMessage(tx, { ...base, reason: i.contact ? 'no email address in HubSpot' : 'contact not found in HubSpot' });
+  if (step.payload.toAddressHash && addressHash(i.contact.email) !== step.payload.toAddressHash) {
+    return insertMessage(tx, { ...base, reason: 'the address typed on the client page is not this contact\'s' });
+  }
   const secrets: string[] = [];
   let survey: SurveyLinks | null = null;
   if (step.payload.survey) {
