@@ -28,7 +28,7 @@ const body = z.discriminatedUnion('action', [
 export function clientPageCardRoutes(deps: ClientPageCardDeps): Router {
   const router = Router();
   const { engine } = deps;
-  const path = '/api/cards/deals/:dealId/client-page';
+  const path = '/api/cards/client-pages/:dealId';
   const view = (req: Request) => clientPageCardView(engine.db, dealIdOf(req), toLocale(String(req.query.locale ?? '')), engine.clock());
 
   router.get(path, async (req, res) => {

@@ -16,7 +16,7 @@ async function setUp() {
     hubspot.stop();
   });
   const card = async (body?: Record<string, unknown>) => {
-    const res = await cardCall(server.url, body ? 'POST' : 'GET', `/api/cards/deals/42/client-page?locale=en`, at, { userId: '2002', ...(body ? { body: { requestId: newRequestId(), ...body } } : {}) });
+    const res = await cardCall(server.url, body ? 'POST' : 'GET', `/api/cards/client-pages/42?locale=en`, at, { userId: '2002', ...(body ? { body: { requestId: newRequestId(), ...body } } : {}) });
     return { status: res.status, body: (await res.json()) as any };
   };
   const pageOf = (url: string) => fetch(`${server.url}${url.slice(PUBLIC_URL.length)}`);
@@ -71,7 +71,7 @@ describe('the client page on the deal card', () => {
 
   it('is behind the card signature', async () => {
     const { server } = await setUp();
-    const res = await cardCall(server.url, 'POST', '/api/cards/deals/42/client-page', at, { body: { requestId: newRequestId(), action: 'revoke' }, signature: null });
+    const res = await cardCall(server.url, 'POST', '/api/cards/client-pages/42', at, { body: { requestId: newRequestId(), action: 'revoke' }, signature: null });
     expect(res.status).toBe(401);
   });
 });

@@ -12,6 +12,7 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import type { DealCardView } from '../../../src/server/card-api-types';
+import { ClientPageSection } from './deal/ClientPageSection';
 import { NextStepsTable } from './deal/NextStepsTable';
 import { PhaseMoveForm } from './deal/PhaseMoveForm';
 import { TEXT, uiLocale, type Text as Words } from './lib/i18n';
@@ -78,6 +79,7 @@ export function DealOnboardingCard({ context }: { context: RecordContext }) {
       </Flex>
       <Heading>{t.nextSteps}</Heading>
       <NextStepsTable steps={view.nextSteps} t={t} locale={locale} />
+      <ClientPageSection dealId={context.crm.objectId} locale={locale} t={t} />
       <Divider />
       <MoveSection view={view} t={t} path={movePath} suggested={next} onMoved={show} />
     </Flex>
