@@ -133,7 +133,8 @@ export function clientPageRouter(deps: ClientRouteDeps): Router {
   function answer(res: Response, req: Request, outcome: ClientActionOutcome, locale: Locale, back: string, sent: string): void {
     deps.log.info({ ref: hashToken(tokenOf(req)).slice(0, 12), outcome: outcome.kind, ...(outcome.kind === 'recorded' ? { stored: outcome.stored } : {}) }, 'client page action');
     if (outcome.kind === 'unknown-task') {
-      throw new HttpError(404, 'CLIENT_TASK_UNKNOWN', 'this deal has no such client task in its current phase');
+      const html = clientMessagePage(brand(), locale, LINK_WORDS.formExpiredTitle[locale], LINK_WORDS.formExpired[locale]);
+      throw new PageError(404, 'CLIENT_TASK_UNKNOWN', 'this deal has no such client task in its current phase (it may have moved on)', html);
     }
     if (outcome.kind === 'invalid') {
       const html = clientMessagePage(brand(), locale, LINK_WORDS.invalidTitle[locale], fill(LINK_WORDS.invalid[locale], { max: MAX_COMMENT_CHARS }));
