@@ -11,7 +11,7 @@ import type { Engine } from '../jobs/engine.js';
 import { readClientPage } from '../store/client-page-reads.js';
 import { findClientLink, type ClientLink } from '../store/client-links.js';
 import { hashToken } from '../store/feedback-requests.js';
-import { createSharedRateLimiter, type RateLimit } from '../store/shared-rate-limit.js';
+import { takeSharedRates, type RateCount, type RateLimit } from '../store/shared-rate-limit.js';
 import { formToken, isFormToken } from './client-page/csrf.js';
 import { clientPageStyle } from './client-page/layout.js';
 import { clientMessagePage, clientPageHtml, resendForm, type Brand } from './client-page/page-html.js';
@@ -43,9 +43,6 @@ const MAX_FORM_BYTES = 32 * 1024;
 export function clientPageRouter(deps: ClientRouteDeps): Router {
   const router = Router();
   const { engine } = deps;
-  const perIp = createSharedRateLimiter(engine.db, CLIENT_PAGE_LIMITS.perIp, deps.clock);
-  const perToken = createSharedRateLimiter(engine.db, CLIENT_PAGE_LIMITS.perToken, deps.clock);
-  const resendPerIp = createSharedRateLimiter(engine.db, CLIENT_PAGE_LIMITS.resendPerIp, deps.clock);
   // Read per request: the embedded demo attaches its mailer after the app is built.
   const brand = (): Brand => engine.mail?.brand ?? DEFAULT_BRAND;
 
@@ -59,10 +56,13 @@ export function clientPageRouter(deps: ClientRouteDeps): Router {
     });
     const locale = requestedLocale(req) ?? acceptedLocale(req);
     const token = tokenOf(req);
-    const decisions = await guard(brand(), locale, () => Promise.all([perIp.take(`client-ip:${req.ip ?? 'unknown'}`), perToken.take(`client-link:${hashToken(token).slice(0, 32)}`)]));
-    if (req.method === 'POST' && req.path.endsWith('/resend')) decisions.push(await guard(brand(), locale, () => resendPerIp.take(`client-resend-ip:${req.ip ?? 'unknown'}`)));
-    const refused = decisions.find((d) => !d.allowed);
-    if (refused && !refused.allowed) {
+    const counts: RateCount[] = [
+      { key: `client-ip:${req.ip ?? 'unknown'}`, limit: CLIENT_PAGE_LIMITS.perIp },
+      { key: `client-link:${hashToken(token).slice(0, 32)}`, limit: CLIENT_PAGE_LIMITS.perToken },
+    ];
+    if (req.method === 'POST' && req.path.endsWith('/resend')) counts.push({ key: `client-resend-ip:${req.ip ?? 'unknown'}`, limit: CLIENT_PAGE_LIMITS.resendPerIp });
+    const refused = await guard(brand(), locale, () => takeSharedRates(engine.db, counts, deps.clock()));
+    if (!refused.allowed) {
       res.set('Retry-After', String(Math.ceil(refused.retryAfterMs / 1000)));
       return next(new PageError(429, 'TOO_MANY_REQUESTS', 'too many client page requests from this address or for this link; wait and retry', clientMessagePage(brand(), locale, LINK_WORDS.tooManyTitle[locale], LINK_WORDS.tooMany[locale])));
     }
