@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from '../domain/business-calendar.js';
 import type { FeedbackDecision } from '../domain/feedback-effects.js';
+import { scalePropertyValues } from '../domain/feedback-scales.js';
 import { feedbackNote, followUpTask, scoreText, type AnswerForTeam } from '../domain/feedback-notes.js';
 import { toneOf } from '../domain/feedback-scoring.js';
 import type { Locale } from '../domain/phases.js';
@@ -60,6 +61,7 @@ export function stepsFromFeedback(e: AnswerEffects): FeedbackSteps {
     steps.push(dealUpdateStep(dealId, null, `${base}:${e.revision}:properties`, {
       first100_last_feedback_score: String(e.score),
       first100_last_feedback_at: new Date(now).toISOString(),
+      ...scalePropertyValues(request.survey, e.score, now),
       first100_health: e.decision.health,
     }, now));
   }

@@ -1,3 +1,5 @@
+import { SCALE_PROPERTIES, scaleRange } from '../domain/feedback-scales.js';
+import { SURVEY_KINDS } from '../domain/feedback-scoring.js';
 import { HANDOFF_ITEMS, HANDOFF_STATUS_LABELS } from '../domain/handoff-items.js';
 import type { Labels } from '../domain/locale.js';
 import { PHASE_LABELS, type Locale } from '../domain/phases.js';
@@ -25,6 +27,20 @@ const options = <T extends string>(labels: Labels<T>, locale: Locale) =>
 type Def = Omit<PropertyDefinition, 'groupName' | 'description'> & { description?: string };
 const enumeration = (name: string, label: string, labels: Labels<string>, locale: Locale): Def => ({ name, label, type: 'enumeration', fieldType: 'select', options: options(labels, locale) });
 
+const MIXED_SCORE_DESCRIPTION: Record<Locale, string> = {
+  en: 'Written by first100: the latest answer on any scale (NPS 0–10, CSAT 1–5, CES 1–7), kept for existing reports. Do not average it: use Last NPS, Last CSAT and Last CES.',
+  it: 'Scritto da first100: l\'ultima risposta su qualsiasi scala (NPS 0–10, CSAT 1–5, CES 1–7), mantenuto per i report esistenti. Non farne la media: usa Ultimo NPS, Ultimo CSAT e Ultimo CES.',
+};
+
+/** The latest answer of each scale and its time: numbers a report can average, one scale each. */
+function scaleProperties(locale: Locale): Def[] {
+  const en = locale === 'en';
+  return SURVEY_KINDS.flatMap((kind): Def[] => [
+    { name: SCALE_PROPERTIES[kind].score, label: `${en ? 'Last' : 'Ultimo'} ${scaleRange(kind, locale)}`, type: 'number', fieldType: 'number' },
+    { name: SCALE_PROPERTIES[kind].at, label: en ? `Last ${kind} at` : `Ultimo ${kind} il`, type: 'datetime', fieldType: 'date' },
+  ]);
+}
+
 /** Every first100_* property on deals and companies: what `first100 setup` creates and `doctor` checks. */
 export function first100Properties(locale: Locale): Record<CrmObjectType, PropertyDefinition[]> {
   const en = locale === 'en';
@@ -46,9 +62,11 @@ export function first100Properties(locale: Locale): Record<CrmObjectType, Proper
       }),
     ),
     enumeration('first100_health', en ? 'Onboarding health' : 'Salute onboarding', HEALTH_LABELS, locale),
-    { name: 'first100_last_feedback_score', label: en ? 'Last feedback score' : 'Ultimo punteggio feedback', type: 'number', fieldType: 'number' },
+    // Kept for the reports and workflows built on it; it mixes NPS, CSAT and CES, so new reports use the per-scale ones.
+    { name: 'first100_last_feedback_score', label: en ? 'Last feedback score' : 'Ultimo punteggio feedback', type: 'number', fieldType: 'number', description: MIXED_SCORE_DESCRIPTION[locale] },
     { name: 'first100_last_feedback_at', label: en ? 'Last feedback at' : 'Ultimo feedback il', type: 'datetime', fieldType: 'date' },
     { name: 'first100_client_last_seen', label: en ? 'Client last used their page' : 'Ultimo uso della pagina cliente', type: 'datetime', fieldType: 'date' },
+    ...scaleProperties(locale),
   ];
   const companies: Def[] = [
     enumeration('first100_phase', en ? 'Onboarding phase (latest deal)' : 'Fase di onboarding (ultimo deal)', PHASE_LABELS, locale),

@@ -42,7 +42,12 @@ export interface DealCardView {
   } | null;
   lost: boolean;
   health: Labeled | null;
-  lastFeedback: { score: number; at: string | null } | null;
+  /** The client's latest answer on any survey, with its scale. */
+  lastFeedback: (ScaledScore & { at: string | null }) | null;
+  /** The latest answer of each scale answered on this deal (as the first100_last_nps/csat/ces properties hold them). */
+  lastScores: (ScaledScore & { at: string })[];
+  /** Every touchpoint the team may rate on this deal: the team's view beside the client's. */
+  touchpoints: TouchpointView[];
   nextSteps: NextStep[];
   handoff: { status: string; label: string; completeness: number };
   /**
@@ -90,9 +95,38 @@ export interface CompanyCardView {
   health: Labeled | null;
   segment: Labeled | null;
   deals: { dealId: string; name: string; phase: string; phaseLabel: string; day: number | null; health: Labeled | null }[];
-  feedback: { dealId: string; dealName: string; score: number; at: string | null }[];
+  feedback: ({ dealId: string; dealName: string; at: string | null } & ScaledScore)[];
+  /** Per deal, the touchpoints someone has scored: the team's view beside the client's. */
+  touchpoints: (TouchpointView & { dealId: string; dealName: string })[];
   /** As on the deal card: first100 knew no deal of this company and HubSpot could not be asked in time about it. */
   hubspotUnavailable: boolean;
+}
+
+/** A score with its scale, as every card shows it: "NPS 9/10", "CSAT 4/5", "CES 2/7 (1 = least effort)". */
+export interface ScaledScore {
+  survey: string;
+  score: number;
+  label: string;
+}
+
+/** One surveyed touchpoint of a deal: the team's view and the client's on the same scale, and the gap between them. */
+export interface TouchpointView {
+  touchpoint: string;
+  survey: string;
+  /** "NPS 0–10", "CES 1–7 (1 = least effort)". */
+  scale: string;
+  min: number;
+  max: number;
+  /** What the lowest and the highest score mean. */
+  ends: { low: string; high: string };
+  /** The question the team answers about the client (team words: cards only). */
+  question: string;
+  /** The mean of each team member's rating; count: how many rated. */
+  team: { score: number; label: string; count: number } | null;
+  /** The mean of each client contact's latest answer; count: how many answered. */
+  client: { score: number; label: string; count: number } | null;
+  /** Set once both sides have scored; flagged at 2 points or more. */
+  gap: { points: number; flagged: boolean; text: string } | null;
 }
 
 export interface ApiErrorBody {

@@ -5,11 +5,13 @@ import { HANDOFF_ITEM_KEYS, MAX_FIELD_CHARS } from '../domain/handoff-items.js';
 import { normalizeText } from '../domain/input-text.js';
 import { toLocale } from '../domain/locale.js';
 import { PHASES } from '../domain/phases.js';
+import { SURVEY_KINDS } from '../domain/feedback-scoring.js';
 import { HubSpotError } from '../hubspot/hubspot-error.js';
 import { applyHandoff } from '../actions/apply-handoff.js';
 import type { CardActor } from '../actions/card-actor.js';
 import type { Engine } from '../jobs/engine.js';
 import { movePhase } from '../actions/move-phase.js';
+import { rateTouchpoint, type TouchpointRatingOutcome } from '../actions/rate-touchpoint.js';
 import { cardAuth, type CardAuthDeps, type CardCaller } from './card-auth.js';
 import { clientPageCardRoutes } from './client-page-card-routes.js';
 import { companyCardView } from './company-card-view.js';
@@ -38,6 +40,7 @@ const handoffBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('accept'), requestId, items: z.array(itemKey).min(1).max(HANDOFF_ITEM_KEYS.length) }),
   z.strictObject({ action: z.literal('ask'), requestId, item: itemKey, text: z.string().max(MAX_FIELD_CHARS * 2) }),
 ]);
+const touchpointRatingBody = z.strictObject({ requestId, survey: z.enum(SURVEY_KINDS), touchpoint: z.string().min(1).max(200), score: z.number().int() });
 const phaseBody = z.strictObject({ requestId, to: z.enum(PHASES), reason: z.string().trim().min(3, 'say in a few words why the phase moves').max(500).transform(normalizeText) });
 
 /**
@@ -61,6 +64,15 @@ export function cardRouter(deps: CardRouteDeps): Router {
     if (outcome === 'deal-not-found') throw new HttpError(404, 'DEAL_NOT_FOUND', `HubSpot has no deal ${dealId}; reload the record`);
     if (outcome === 'already-there') throw new HttpError(409, 'ALREADY_IN_PHASE', `the deal is already in ${body.to}`);
     refuseReusedId(outcome);
+    if (outcome === 'applied') deps.onStored();
+    res.json(await dealCardView(engine, dealId, toLocale(localeOf(req))));
+  });
+
+  router.post('/api/cards/deals/:dealId/touchpoint-ratings', async (req, res) => {
+    const dealId = recordId(req, 'dealId');
+    const body = parse(touchpointRatingBody, res);
+    const outcome = await rateTouchpoint(engine, { ...body, dealId, actor: actorOf(res) });
+    refuseRating(outcome);
     if (outcome === 'applied') deps.onStored();
     res.json(await dealCardView(engine, dealId, toLocale(localeOf(req))));
   });
@@ -94,6 +106,13 @@ export function cardRouter(deps: CardRouteDeps): Router {
     res.json(await companyCardView(engine, recordId(req, 'companyId'), toLocale(localeOf(req))));
   });
   return router;
+}
+
+function refuseRating(outcome: TouchpointRatingOutcome): void {
+  if (outcome === 'not-in-onboarding') throw new HttpError(409, 'NOT_IN_ONBOARDING', 'the deal is not in onboarding: start it before rating its touchpoints');
+  if (outcome === 'unknown-touchpoint') throw new HttpError(400, 'UNKNOWN_TOUCHPOINT', 'the playbook does not survey this touchpoint with this survey, and this deal\'s client was never asked about it');
+  if (outcome === 'bad-score') throw new HttpError(400, 'BAD_SCORE', 'the score is not on the survey\'s scale (NPS 0–10, CSAT 1–5, CES 1–7)');
+  refuseReusedId(outcome);
 }
 
 function toAction(body: z.output<typeof handoffBody>): HandoffAction {

@@ -6,6 +6,7 @@ import type { Engine } from '../jobs/engine.js';
 import { readCompanyRecord, type DealRecord } from '../store/card-reads.js';
 import { readCompanySignals } from '../store/health-signals.js';
 import type { CompanyCardView } from './card-api-types.js';
+import { companyTouchpointViews, scaled } from './feedback-card-views.js';
 import { readUnknownRecord } from './unknown-record.js';
 
 /** A company with more deals than this shows its most advanced onboardings; the response stays small. */
@@ -23,7 +24,7 @@ export async function companyCardView(engine: Engine, companyId: string, locale:
   if (!company) {
     const read = await readUnknownRecord(engine, 'companies', companyId, ['name']);
     const name = read === 'unavailable' ? null : (read.name ?? null);
-    return { companyId, name, health: null, segment: null, deals: [], feedback: [], hubspotUnavailable: read === 'unavailable' };
+    return { companyId, name, health: null, segment: null, deals: [], feedback: [], touchpoints: [], hubspotUnavailable: read === 'unavailable' };
   }
   const now = engine.clock();
   const tz = engine.calendar.timezone;
@@ -40,10 +41,11 @@ export async function companyCardView(engine: Engine, companyId: string, locale:
     .slice(0, MAX_SHOWN);
 
   const feedback = company.deals
-    .flatMap((d) => (d.lastAnswer ? [{ dealId: d.dealId, dealName: name(d), score: d.lastAnswer.score, at: d.lastAnswer.at }] : []))
+    .flatMap((d) => (d.lastAnswer ? [{ dealId: d.dealId, dealName: name(d), answer: d.lastAnswer, at: d.lastAnswer.at }] : []))
     .sort((a, b) => b.at - a.at)
     .slice(0, MAX_SHOWN)
-    .map((f) => ({ ...f, at: new Date(f.at).toISOString() }));
+    .map(({ answer, ...f }) => ({ ...f, ...scaled(answer, locale), at: new Date(f.at).toISOString() }));
+  const touchpoints = await companyTouchpointViews(engine, company.deals.map((d) => ({ dealId: d.dealId, name: name(d) })), locale, MAX_SHOWN);
 
   // The same signals and rules as the step that writes the company's properties (jobs/steps/update-companies).
   const signals = signalsOf.get(companyId) ?? [];
@@ -56,6 +58,7 @@ export async function companyCardView(engine: Engine, companyId: string, locale:
     segment: segment === null ? null : { value: segment, label: SEGMENT_LABELS[segment][locale] },
     deals,
     feedback,
+    touchpoints,
     hubspotUnavailable: false,
   };
 }

@@ -9,6 +9,7 @@ import type { Engine } from '../jobs/engine.js';
 import { isDealKnown, readDealRecord, readPlannedSteps, type DealRecord, type PlannedStep } from '../store/card-reads.js';
 import { readHandoff } from '../store/handoff-store.js';
 import type { DealCardView, NextStep } from './card-api-types.js';
+import { dealFeedbackViews, scaled } from './feedback-card-views.js';
 import { readUnknownRecord } from './unknown-record.js';
 
 const MAX_STEPS = 20;
@@ -44,7 +45,8 @@ export async function dealCardView(engine: Engine, dealId: string, locale: Local
         : null,
     lost: record?.lost ?? false,
     health: healthOf(record, locale),
-    lastFeedback: record?.lastAnswer ? { score: record.lastAnswer.score, at: new Date(record.lastAnswer.at).toISOString() } : null,
+    lastFeedback: record?.lastAnswer ? { ...scaled(record.lastAnswer, locale), at: new Date(record.lastAnswer.at).toISOString() } : null,
+    ...(await dealFeedbackViews(engine, dealId, locale)),
     nextSteps: steps.map((s) => nextStep(s, locale)),
     handoff: { status: handoff.status, label: HANDOFF_STATUS_LABELS[handoff.status][locale], completeness: completeness(handoff) },
     hubspotUnavailable,

@@ -11,7 +11,7 @@ export interface DealRecord extends DealState {
   companyId: string | null;
   signals: HealthSignals;
   /** The client's latest answer on this deal (any survey). */
-  lastAnswer: { score: number; at: number } | null;
+  lastAnswer: { kind: string; score: number; at: number } | null;
 }
 
 interface Row extends DealStateRow {
@@ -31,7 +31,7 @@ function toRecord(r: Row): DealRecord {
     dealName: r.deal_name,
     companyId: r.company_id,
     signals: healthSignals(answer, r.silent_since === null ? null : Number(r.silent_since)),
-    lastAnswer: answer ? { score: Number(answer.score), at: Number(answer.at) } : null,
+    lastAnswer: answer ? { kind: answer.kind, score: Number(answer.score), at: Number(answer.at) } : null,
   };
 }
 

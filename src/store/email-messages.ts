@@ -5,8 +5,11 @@ import type { Queryable } from './db.js';
  * or skipped (unsubscribed, no address), failed (refused for good), unknown (SMTP, a send cut short: never repeated).
  */
 export type MessageStatus = 'rendered' | 'sending' | 'sent' | 'skipped' | 'failed' | 'unknown';
-/** Logging on HubSpot, after sending: pending → logging (committed before the call) → logged. */
-export type LogStatus = 'none' | 'pending' | 'logging' | 'logged';
+/**
+ * Logging on HubSpot, after sending: pending → logging (committed before the call) → logged; or not-logged when
+ * the message only went to the outbox while HubSpot is live (nobody received it, so HubSpot must not show it sent).
+ */
+export type LogStatus = 'none' | 'pending' | 'logging' | 'logged' | 'not-logged';
 
 /** What the HubSpot log of a message needs; kept only until it is logged. Survey and unsubscribe links are masked. */
 export interface LoggedCopy {
@@ -114,7 +117,7 @@ export async function setLogStatus(db: Queryable, ids: string[], status: LogStat
   await db.query(
     `UPDATE email_messages m
         SET log_status = $2, hubspot_email_id = COALESCE(x.hubspot_id, m.hubspot_email_id),
-            logged = CASE WHEN $2 = 'logged' THEN NULL ELSE m.logged END
+            logged = CASE WHEN $2 IN ('logged', 'not-logged') THEN NULL ELSE m.logged END
        FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, hubspot_id text)
       WHERE m.id = x.id`,
     [JSON.stringify(rows), status],

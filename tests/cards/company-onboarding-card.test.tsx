@@ -34,7 +34,7 @@ describe('company onboarding card', () => {
     const deals = findByTestId(Table, 'deals').findAll(TableRow).slice(1).map(textOf);
     expect(deals[0]).toMatch(/Acme renewal.*Activate.*Day 12 of 100.*On track/);
     expect(deals[1]).toMatch(/Acme pilot.*Assess.*Before the sale.*Not assessed yet/);
-    expect(textOf(findByTestId(Table, 'feedback'))).toMatch(/Acme renewal.*Score 9/);
+    expect(textOf(findByTestId(Table, 'feedback'))).toMatch(/Acme renewal.*NPS 9\/10/);
   });
 
   it('says so when no deal is in onboarding and no feedback came yet', async () => {

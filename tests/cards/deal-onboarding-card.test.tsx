@@ -31,7 +31,7 @@ describe('deal onboarding card', () => {
     expect(find(StepIndicator).props.stepNames).toEqual(['Assess', 'Admit', 'Affirm', 'Activate', 'Acclimate', 'Accomplish', 'Adopt', 'Advocate']);
     expect(findByTestId(StatisticsItem, 'day').props).toMatchObject({ label: 'Admit', number: 'Day 4 of 100' });
     expect(textOf(findByTestId(StatisticsItem, 'day'))).toContain('In this phase for 3 days');
-    expect(findByTestId(StatisticsItem, 'last-feedback').props.number).toBe('Score 8');
+    expect(findByTestId(StatisticsItem, 'last-feedback').props.number).toBe('NPS 8/10');
     expect(findByTestId(StatusTag, 'health').props.variant).toBe('warning');
     expect(findByTestId(StatusTag, 'health').text).toBe('Needs attention');
     const rows = findAll(TableRow).slice(1).map(textOf);

@@ -1,4 +1,5 @@
 import type { CompanyCardView, DealCardView, HandoffView } from '../../src/server/card-api-types';
+import { scaledScore } from '../../src/domain/feedback-scales';
 import { HANDOFF_ITEMS, HANDOFF_STATUS_LABELS } from '../../src/domain/handoff-items';
 import { PHASES, phaseLabel, type Locale } from '../../src/domain/phases';
 
@@ -20,7 +21,9 @@ export function dealView(locale: Locale = 'en', overrides: Partial<DealCardView>
     },
     lost: false,
     health: { value: 'needs_attention', label: 'Needs attention' },
-    lastFeedback: { score: 8, at: '2026-12-06T10:00:00.000Z' },
+    lastFeedback: { survey: 'NPS', score: 8, label: scaledScore('NPS', 8, locale), at: '2026-12-06T10:00:00.000Z' },
+    lastScores: [{ survey: 'NPS', score: 8, label: scaledScore('NPS', 8, locale), at: '2026-12-06T10:00:00.000Z' }],
+    touchpoints: [],
     nextSteps: [
       { kind: 'task', dueAt: '2026-12-07T08:00:00.000Z', status: 'done', title: 'Celebrate Acme', assignee: 'deal_owner', ownerId: '100' },
       { kind: 'email', dueAt: '2026-12-07T08:00:00.000Z', status: 'planned', template: 'welcome' },
@@ -84,7 +87,8 @@ export function companyView(overrides: Partial<CompanyCardView> = {}): CompanyCa
       { dealId: '42', name: 'Acme renewal', phase: 'activate', phaseLabel: 'Activate', day: 12, health: { value: 'on_track', label: 'On track' } },
       { dealId: '43', name: 'Acme pilot', phase: 'assess', phaseLabel: 'Assess', day: null, health: null },
     ],
-    feedback: [{ dealId: '42', dealName: 'Acme renewal', score: 9, at: '2026-12-10T10:00:00.000Z' }],
+    feedback: [{ dealId: '42', dealName: 'Acme renewal', survey: 'NPS', score: 9, label: scaledScore('NPS', 9, 'en'), at: '2026-12-10T10:00:00.000Z' }],
+    touchpoints: [],
     hubspotUnavailable: false,
     ...overrides,
   };

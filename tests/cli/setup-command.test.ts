@@ -110,6 +110,28 @@ describe('first100 setup: properties', () => {
     });
   }
 
+  it('on an account set up before the scales were kept apart, creates only the last NPS, CSAT and CES with their dates', async () => {
+    const scales = ['first100_last_nps', 'first100_last_nps_at', 'first100_last_csat', 'first100_last_csat_at', 'first100_last_ces', 'first100_last_ces_at'];
+    const before = first100Properties('en');
+    const existing = (list: typeof before.deals) => list.filter((p) => !scales.includes(p.name)).map((p) => ({ name: p.name, type: p.type, fieldType: p.fieldType, groupName: 'first100' }));
+    const { portal, lines, setup } = await setUp({
+      groups: { deals: ['dealinformation', 'first100'], companies: ['companyinformation', 'first100'] },
+      properties: { deals: existing(before.deals), companies: existing(before.companies) },
+    });
+    const result = await setup();
+
+    expect(portal.writes().map((w) => w.path)).toEqual(['/crm/v3/properties/deals/batch/create']);
+    const created = portal.writes()[0]!.body.inputs;
+    expect(created.map((p: any) => [p.name, p.type])).toEqual([
+      ['first100_last_nps', 'number'], ['first100_last_nps_at', 'datetime'],
+      ['first100_last_csat', 'number'], ['first100_last_csat_at', 'datetime'],
+      ['first100_last_ces', 'number'], ['first100_last_ces_at', 'datetime'],
+    ]);
+    expect(created.find((p: any) => p.name === 'first100_last_ces').label).toBe('Last CES 1–7 (1 = least effort)');
+    expect(result).toMatchObject({ refused: [], created: { deals: scales, companies: [] } });
+    expect(lines).toContain(`companies: all ${before.companies.length} first100 properties exist`);
+  });
+
   it('stops before writing anything when the token belongs to another account', async () => {
     const { portal, setup } = await setUp({ tokenInfo: { hubId: 999, scopes: [] } });
     await expect(setup()).rejects.toThrow('the token belongs to HubSpot account 999, but HUBSPOT_PORTAL_ID is 4242');

@@ -97,8 +97,9 @@ describe('an email job retried after a crash sends one email', { timeout: 180_00
     );
     expect(sends).toHaveLength(0);
     expect(await outboxFiles(dataDir)).toHaveLength(1);
-    expect(message).toMatchObject({ status: 'sent', log_status: 'logged' });
-    expect(hubspot.emails).toHaveLength(1);
+    // Live with the outbox chosen: the message reached nobody, so HubSpot never shows it sent.
+    expect(message).toMatchObject({ status: 'sent', log_status: 'not-logged' });
+    expect(hubspot.emails).toHaveLength(0);
   });
 
   it('outbox: the crash came before the file was written; the retry writes it, once', async () => {
@@ -113,8 +114,8 @@ describe('an email job retried after a crash sends one email', { timeout: 180_00
     );
     expect(sends).toHaveLength(1);
     expect(await outboxFiles(dataDir)).toHaveLength(1);
-    expect(message).toMatchObject({ status: 'sent', log_status: 'logged' });
-    expect(hubspot.emails).toHaveLength(1);
+    expect(message).toMatchObject({ status: 'sent', log_status: 'not-logged' });
+    expect(hubspot.emails).toHaveLength(0);
   });
 
   it('SMTP: a send cut short is never repeated; it is marked unknown and the PM gets a task to check', async () => {

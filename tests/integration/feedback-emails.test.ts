@@ -1,14 +1,14 @@
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readOutboxMessage, surveyLinksInEml } from '../../src/email/outbox-reader.js';
+import { parseMessage, surveyLinksIn } from '../../src/email/outbox-reader.js';
 import { findFeedbackRequest } from '../../src/store/feedback-requests.js';
-import { outboxFilesOfContact } from '../../src/store/email-messages.js';
 import { lockHandoff, saveHandoff } from '../../src/store/handoff-store.js';
 import { createDryRunAdapter } from '../../src/hubspot/dry-run-adapter.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { fakeHubSpot, type FakeData } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
 import { outboxFiles } from '../support/outbox.js';
+import { startSmtpSink } from '../support/smtp-sink.js';
 import { PUBLIC_URL, startServer } from '../support/start-server.js';
 
 const onCleanUp = isolateNetwork();
@@ -41,30 +41,32 @@ const data = (): FakeData => ({
   },
 });
 
+/** The server live on the HubSpot fake, sending through a local SMTP server: only a sent email is logged. */
 async function setUp() {
   const hubspot = fakeHubSpot(data());
   const clock = { now: wonAt + 5000 };
-  const server = await startServer({ clock: () => clock.now });
+  const sink = await startSmtpSink();
+  const server = await startServer({ clock: () => clock.now, env: { SMTP_URL: sink.url, EMAIL_FROM: 'onboarding@first100.example.com' } });
   onCleanUp(async () => {
     await server.cleanUp();
+    await sink.stop();
     hubspot.stop();
   });
-  return { hubspot, clock, server };
+  const mails = () => sink.messages.map((m) => parseMessage(m.raw));
+  return { hubspot, clock, server, mails };
 }
 
 describe('feedback emails', { timeout: 120_000 }, () => {
   it('sends the welcome to the deal\'s primary contact in their language, once, and logs it on the deal, contact and company', async () => {
-    const { hubspot, clock, server } = await setUp();
+    const { hubspot, clock, server, mails } = await setUp();
     await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now);
     await server.worker.drain();
-    expect(await outboxFiles(server.dataDir)).toHaveLength(0); // not due before Monday 09:00
+    expect(mails()).toHaveLength(0); // not due before Monday 09:00
 
     clock.now = monday;
     await server.worker.drain();
-    const files = await outboxFiles(server.dataDir);
-    expect(files).toHaveLength(1);
-    expect(basename(files[0]!)).toMatch(/^[0-9a-f]{32}\.eml$/);
-    const message = await readOutboxMessage(files[0]!);
+    expect(mails()).toHaveLength(1);
+    const message = mails()[0]!;
     expect(message.headers.to).toBe('Anna Rossi <anna@example.com>');
     expect(message.headers.subject).toBe('Benvenuti, Rossi Meccanica: da oggi lavoriamo insieme');
     expect(message.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
@@ -87,11 +89,10 @@ describe('feedback emails', { timeout: 120_000 }, () => {
 
     clock.now += 3_600_000;
     await server.worker.drain();
-    expect(await outboxFiles(server.dataDir)).toHaveLength(1);
+    expect(mails()).toHaveLength(1);
     expect(hubspot.callsTo('/crm/v3/objects/emails/batch/create')).toHaveLength(1);
     const [step] = await server.db.query<{ status: string; payload: any }>(`SELECT status, payload FROM steps WHERE kind = 'email' AND deal_id = '42'`);
     expect(step).toMatchObject({ status: 'done', payload: { delivery: { sent: 1, skipped: [], unknown: 0, failed: 0 } } });
-    expect(await outboxFilesOfContact(server.db, `${server.dataDir}/outbox`, '11')).toEqual(files);
     // Sent and logged: the address and the body are no longer in our tables.
     const [row] = await server.db.query<{ raw: string | null; logged: unknown }>('SELECT raw, logged FROM email_messages');
     expect(row).toEqual({ raw: null, logged: null });
@@ -113,13 +114,12 @@ describe('feedback emails', { timeout: 120_000 }, () => {
   });
 
   it('an unsubscribed contact is skipped, and the skip is recorded on the step', async () => {
-    const { hubspot, clock, server } = await setUp();
+    const { hubspot, clock, server, mails } = await setUp();
     await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now);
     await server.worker.drain();
     clock.now = monday;
     await server.worker.drain();
-    const [file] = await outboxFiles(server.dataDir);
-    const link = (await readOutboxMessage(file!)).headers['list-unsubscribe']!.slice(1, -1);
+    const link = mails()[0]!.headers['list-unsubscribe']!.slice(1, -1);
     expect(link.startsWith(`${PUBLIC_URL}/unsubscribe/`)).toBe(true);
     // A mail client's RFC 8058 one-click unsubscribe.
     const res = await fetch(link.replace(PUBLIC_URL, server.url), {
@@ -133,20 +133,19 @@ describe('feedback emails', { timeout: 120_000 }, () => {
     await server.worker.drain();
     clock.now = Date.parse('2026-12-09T08:01:00Z'); // the next business day: 8 December is a holiday in Italy
     await server.worker.drain();
-    expect(await outboxFiles(server.dataDir)).toHaveLength(1);
+    expect(mails()).toHaveLength(1);
     expect(hubspot.emails).toHaveLength(1);
     const [step] = await server.db.query<{ status: string; payload: any }>(`SELECT status, payload FROM steps WHERE kind = 'email' AND deal_id = '43'`);
     expect(step).toMatchObject({ status: 'done', payload: { delivery: { sent: 0, skipped: [{ contactId: '11', reason: 'unsubscribed' }] } } });
   });
 
   it('a survey email carries a survey link and one link per score, for a token that stands for this request', async () => {
-    const { hubspot, clock, server } = await setUp();
+    const { hubspot, clock, server, mails } = await setUp();
     await deliver(server.url, [stageEvent('44', '111', wonAt)], clock.now);
     await server.worker.drain();
     clock.now = Date.parse('2026-12-08T08:01:00Z'); // kickoff survey: one business day after Friday
     await server.worker.drain();
-    const [file] = await outboxFiles(server.dataDir);
-    const links = await surveyLinksInEml(file!);
+    const links = surveyLinksIn(mails()[0]!.text);
     expect(links.survey).toMatch(new RegExp(`^${PUBLIC_URL}/feedback/[A-Za-z0-9_-]{43}$`));
     expect(links.scores.map((s) => s.url)).toEqual([1, 2, 3, 4, 5].map((n) => `${links.survey}?score=${n}`));
     const token = links.survey!.split('/').at(-1)!;
@@ -155,6 +154,30 @@ describe('feedback emails', { timeout: 120_000 }, () => {
     expect(request!.expiresAt - request!.createdAt).toBe(60 * 24 * 3600 * 1000);
     expect(hubspot.emails[0]!.properties.hs_email_text).not.toContain(token);
     expect(hubspot.emails[0]!.properties.hs_email_text).toContain('How satisfied are you with “Kickoff meeting”?');
+  });
+
+  it('live, with the outbox chosen: the email is written there and never logged in HubSpot as sent', async () => {
+    const hubspot = fakeHubSpot(data());
+    const clock = { now: wonAt + 5000 };
+    const server = await startServer({ clock: () => clock.now, env: { EMAIL_TRANSPORT: 'outbox' } });
+    onCleanUp(async () => {
+      await server.cleanUp();
+      hubspot.stop();
+    });
+    await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now);
+    await server.worker.drain();
+    clock.now = monday;
+    await server.worker.drain();
+    const files = await outboxFiles(server.dataDir);
+    expect(files).toHaveLength(1);
+    expect(basename(files[0]!)).toMatch(/^[0-9a-f]{32}\.eml$/);
+    expect(hubspot.emails).toHaveLength(0);
+    expect(hubspot.callsTo('/crm/v3/objects/emails/batch/create')).toHaveLength(0);
+    // The step is settled all the same, and the copy kept for the log (it holds the address) is gone.
+    const [step] = await server.db.query<{ status: string }>(`SELECT status FROM steps WHERE kind = 'email' AND deal_id = '42'`);
+    expect(step!.status).toBe('done');
+    const [row] = await server.db.query<{ log_status: string; logged: unknown }>('SELECT log_status, logged FROM email_messages');
+    expect(row).toEqual({ log_status: 'not-logged', logged: null });
   });
 
   it('in dry-run the email is written to the outbox and its HubSpot log is recorded, not sent', async () => {

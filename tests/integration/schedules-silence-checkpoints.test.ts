@@ -7,6 +7,7 @@ import { fakeEngagementSearch, loggedEmails, type FakeEngagement } from '../supp
 import { fakeHubSpot, type FakeDeal } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
 import { SCHEDULES_PLAYBOOK_PATH } from '../support/playbook.js';
+import { startSmtpSink } from '../support/smtp-sink.js';
 import { startServer } from '../support/start-server.js';
 
 const at = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Rome' }).toMillis();
@@ -39,9 +40,12 @@ async function dealInActivate() {
     contacts: { '9': { email: 'sam@acme.example', firstname: 'Sam', lastname: 'Carter', hs_language: 'en' } },
   });
   const clock = { now: wonAt + 5000 };
-  const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: SCHEDULES_PLAYBOOK_PATH } });
+  // Sent through a local SMTP server: only an email that reached someone is logged on the deal.
+  const sink = await startSmtpSink();
+  const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: SCHEDULES_PLAYBOOK_PATH, SMTP_URL: sink.url, EMAIL_FROM: 'onboarding@first100.example.com' } });
   onCleanUp(async () => {
     await server.cleanUp();
+    await sink.stop();
     engagements.stop();
     hubspot.stop();
   });

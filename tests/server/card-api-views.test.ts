@@ -62,7 +62,8 @@ describe('deal card data', () => {
     expect(hubspot.requests.length).toBe(before);
     expect(card.onboarding).toMatchObject({ phase: 'admit', phaseLabel: 'Admit', phaseIndex: 1, day: 2, of: 100, daysInPhase: 1, dayZero: '2026-12-04' });
     expect(card.health).toEqual({ value: 'needs_attention', label: 'Needs attention' });
-    expect(card.lastFeedback).toEqual({ score: 8, at: new Date(answeredAt).toISOString() });
+    expect(card.lastFeedback).toEqual({ survey: 'NPS', score: 8, label: 'NPS 8/10', at: new Date(answeredAt).toISOString() });
+    expect(card.lastScores).toEqual([{ survey: 'NPS', score: 8, label: 'NPS 8/10', at: new Date(answeredAt).toISOString() }]);
     expect(card.hubspotUnavailable).toBe(false);
     expect(card.nextSteps).toEqual([
       { kind: 'task', dueAt: '2026-12-07T08:00:00.000Z', status: 'done', title: 'Celebrate Acme', assignee: 'deal_owner', ownerId: '100' },
@@ -182,8 +183,13 @@ describe('company card data', () => {
         { dealId: '43', name: 'Acme pilot', phase: 'assess', phaseLabel: 'Valutazione', day: null, health: { value: 'needs_attention', label: 'Da seguire' } },
       ],
       feedback: [
-        { dealId: '43', dealName: 'Acme pilot', score: 3, at: new Date(clock.now).toISOString() },
-        { dealId: '42', dealName: 'Acme renewal', score: 9, at: new Date(first).toISOString() },
+        { dealId: '43', dealName: 'Acme pilot', survey: 'CSAT', score: 3, label: 'CSAT 3/5', at: new Date(clock.now).toISOString() },
+        { dealId: '42', dealName: 'Acme renewal', survey: 'NPS', score: 9, label: 'NPS 9/10', at: new Date(first).toISOString() },
+      ],
+      // Each answered touchpoint, the client's side only until the team rates it.
+      touchpoints: [
+        expect.objectContaining({ dealId: '42', dealName: 'Acme renewal', survey: 'NPS', touchpoint: 'Kickoff meeting', client: { score: 9, label: 'NPS 9/10', count: 1 }, team: null, gap: null }),
+        expect.objectContaining({ dealId: '43', dealName: 'Acme pilot', survey: 'CSAT', touchpoint: 'Kickoff meeting', client: { score: 3, label: 'CSAT 3/5', count: 1 }, team: null, gap: null }),
       ],
       hubspotUnavailable: false,
     });
@@ -195,7 +201,7 @@ describe('company card data', () => {
   it('a company with no onboarding and no feedback: its name from HubSpot, empty lists, no error', async () => {
     const { get } = await setUp({ deals: {}, companies: { '8': 'Beta' } });
     const card = await get('/api/cards/companies/8');
-    expect(card).toEqual({ companyId: '8', name: 'Beta', health: null, segment: null, deals: [], feedback: [], hubspotUnavailable: false });
+    expect(card).toEqual({ companyId: '8', name: 'Beta', health: null, segment: null, deals: [], feedback: [], touchpoints: [], hubspotUnavailable: false });
   });
 
   it('a company HubSpot does not have: 404', async () => {

@@ -16,6 +16,7 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import type { CompanyCardView } from '../../../src/server/card-api-types';
+import { TouchpointGaps } from './company/TouchpointGaps';
 import type { RecordContext } from './DealOnboardingCard';
 import { formatDate, TEXT, uiLocale, type Locale, type Text as Words } from './lib/i18n';
 import { HubSpotDown, LoadError, Loading } from './lib/states';
@@ -54,6 +55,7 @@ export function CompanyOnboardingCard({ context }: { context: RecordContext }) {
       )}
       <Heading>{t.feedback}</Heading>
       <Feedback view={view} t={t} locale={locale} />
+      <TouchpointGaps view={view} locale={locale} />
     </Flex>
   );
 }
@@ -99,7 +101,7 @@ function Feedback({ view, t, locale }: { view: CompanyCardView; t: Words; locale
           <TableRow key={f.dealId}>
             <TableCell>{formatDate(f.at, locale)}</TableCell>
             <TableCell>{f.dealName}</TableCell>
-            <TableCell>{t.score(f.score)}</TableCell>
+            <TableCell>{f.label}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -15,6 +15,7 @@ import type { DealCardView } from '../../../src/server/card-api-types';
 import { ClientPageSection } from './deal/ClientPageSection';
 import { NextStepsTable } from './deal/NextStepsTable';
 import { PhaseMoveForm } from './deal/PhaseMoveForm';
+import { TouchpointViews } from './deal/TouchpointViews';
 import { TEXT, uiLocale, type Text as Words } from './lib/i18n';
 import { HubSpotDown, LoadError, Loading } from './lib/states';
 import { useBackend } from './lib/use-backend';
@@ -65,7 +66,7 @@ export function DealOnboardingCard({ context }: { context: RecordContext }) {
         <StatisticsItem label={onboarding.phaseLabel} number={onboarding.day === null ? t.beforeDayZero : t.dayOf(onboarding.day, onboarding.of)} testId="day">
           <Text>{t.inPhaseFor(onboarding.daysInPhase)}</Text>
         </StatisticsItem>
-        <StatisticsItem label={t.lastFeedback} number={view.lastFeedback ? t.score(view.lastFeedback.score) : t.noFeedback} testId="last-feedback" />
+        <StatisticsItem label={t.lastFeedback} number={view.lastFeedback ? view.lastFeedback.label : t.noFeedback} testId="last-feedback" />
       </Statistics>
       <Flex direction="row" gap="sm" align="center">
         <Text format={{ fontWeight: 'demibold' }}>{t.health}</Text>
@@ -79,6 +80,7 @@ export function DealOnboardingCard({ context }: { context: RecordContext }) {
       </Flex>
       <Heading>{t.nextSteps}</Heading>
       <NextStepsTable steps={view.nextSteps} t={t} locale={locale} />
+      <TouchpointViews view={view} t={t} locale={locale} path={path} onRated={show} />
       <ClientPageSection dealId={context.crm.objectId} locale={locale} t={t} />
       <Divider />
       <MoveSection view={view} t={t} path={movePath} suggested={next} onMoved={show} />

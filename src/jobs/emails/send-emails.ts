@@ -61,7 +61,7 @@ async function finish(engine: Engine, steps: EmailStep[], byStep: Map<string, Em
 }
 
 function settled(m: EmailMessage): boolean {
-  return m.status === 'skipped' || m.status === 'failed' || m.status === 'unknown' || (m.status === 'sent' && m.logStatus === 'logged');
+  return m.status === 'skipped' || m.status === 'failed' || m.status === 'unknown' || (m.status === 'sent' && (m.logStatus === 'logged' || m.logStatus === 'not-logged'));
 }
 
 function summarize(messages: EmailMessage[]): DeliverySummary {
