@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { clientPageLinkIn, readOutboxMessage } from '../../src/email/outbox-reader.js';
+import { clientPageLinkIn, parseMessage } from '../../src/email/outbox-reader.js';
 import { clientPageHubSpot, clientPagePlaybook, PM } from '../support/client-page.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { isolateNetwork } from '../support/isolate-network.js';
-import { outboxFiles } from '../support/outbox.js';
+import { startSmtpSink } from '../support/smtp-sink.js';
 import { startServer, PUBLIC_URL } from '../support/start-server.js';
 
 const wonAt = Date.parse('2026-12-07T10:00:00Z'); // Monday 11:00 in Rome; Tuesday 8 is a holiday in Italy
@@ -14,17 +14,20 @@ describe('the client page link in emails', { timeout: 120_000 }, () => {
   it('comes fresh in each email, opens the contact\'s page of that deal, and never reaches HubSpot\'s logged copy', async () => {
     const hubspot = clientPageHubSpot();
     const clock = { now: wonAt };
-    const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: await clientPagePlaybook() } });
+    // Sent through SMTP: only an email that really went out is logged in HubSpot.
+    const sink = await startSmtpSink();
+    const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: await clientPagePlaybook(), SMTP_URL: sink.url, EMAIL_FROM: 'onboarding@first100.example.com' } });
     onCleanUp(async () => {
       await server.cleanUp();
+      await sink.stop();
       hubspot.stop();
     });
     await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now);
     await server.worker.drain();
     clock.now = wednesday;
     await server.worker.drain();
-    const [file] = await outboxFiles(server.dataDir);
-    const message = await readOutboxMessage(file!);
+    expect(sink.messages).toHaveLength(1);
+    const message = parseMessage(sink.messages[0]!.raw);
     const link = clientPageLinkIn(message.text);
     expect(link).toMatch(new RegExp(`^${PUBLIC_URL}/c/[A-Za-z0-9_-]{43}$`));
     const token = link!.slice(link!.lastIndexOf('/') + 1);
