@@ -24,6 +24,7 @@ import { createCheckpointSweep } from './jobs/schedules/checkpoint-sweep.js';
 import { createReconciliationSweep } from './jobs/schedules/reconciliation-sweep.js';
 import type { JobName, ScheduledJob } from './jobs/schedules/scheduled-job.js';
 import { createSilentClientSweep } from './jobs/schedules/silent-client-sweep.js';
+import { createHealthSweep } from './jobs/schedules/health-sweep.js';
 import { startSchedules, type RunningSchedules } from './jobs/schedules/start-schedules.js';
 import { createApp } from './server/create-app.js';
 import { cachedTokenCheck } from './server/hubspot-readiness.js';
@@ -123,6 +124,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     // Without a portal id (dry-run) the search finds nothing, so the id recorded does not matter.
     'reconciliation-sweep': createReconciliationSweep(engine, kick, { portalId: config.hubspot.portalId ?? '0' }),
     'checkpoint-sweep': createCheckpointSweep(engine, kick),
+    'health-sweep': createHealthSweep(engine, kick),
   };
   const app = createApp({
     db,
@@ -159,6 +161,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       'silent-client-sweep': config.schedules.silentClientSweep,
       'reconciliation-sweep': config.schedules.reconciliationSweep,
       'checkpoint-sweep': config.schedules.checkpointSweep,
+      'health-sweep': config.schedules.healthSweep,
     });
   }
   log.info({ url, dryRun: hubspot.dryRun, database: db.kind, playbook: playbook.name }, 'first100 is listening');

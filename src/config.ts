@@ -61,6 +61,8 @@ const schema = z.object({
   SCHEDULE_SILENT_SWEEP: cronExpression('SCHEDULE_SILENT_SWEEP').default('0 8 * * *'),
   SCHEDULE_RECONCILIATION: cronExpression('SCHEDULE_RECONCILIATION').default('*/10 * * * *'),
   SCHEDULE_CHECKPOINTS: cronExpression('SCHEDULE_CHECKPOINTS').default('30 7 * * *'),
+  // Health daily after the silence sweep, so the day's silences are in it (they recompute health themselves too).
+  SCHEDULE_HEALTH_SWEEP: cronExpression('SCHEDULE_HEALTH_SWEEP').default('15 8 * * *'),
   SMTP_URL: optionalText.pipe(
     z.string().regex(/^smtps?:\/\/[^\s/]+/, 'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465').optional(),
   ),
@@ -112,6 +114,7 @@ export interface Config {
     silentClientSweep: string;
     reconciliationSweep: string;
     checkpointSweep: string;
+    healthSweep: string;
   };
   email: {
     /** SMTP sends; the outbox only writes .eml files to `outboxDir`, and nobody receives them. */
@@ -214,6 +217,7 @@ function toConfig(e: Env): Config {
       silentClientSweep: e.SCHEDULE_SILENT_SWEEP,
       reconciliationSweep: e.SCHEDULE_RECONCILIATION,
       checkpointSweep: e.SCHEDULE_CHECKPOINTS,
+      healthSweep: e.SCHEDULE_HEALTH_SWEEP,
     },
     email: {
       transport: e.SMTP_URL ? 'smtp' : 'outbox',

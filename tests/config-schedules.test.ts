@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
 describe('configuration of the schedules', () => {
-  it('runs the three sweeps by default: silence daily at 08:00, reconciliation every 10 minutes, checkpoints daily at 07:30', () => {
+  it('runs the four sweeps by default: silence daily at 08:00, reconciliation every 10 minutes, checkpoints daily at 07:30, health daily at 08:15', () => {
     expect(loadConfig({}).schedules).toEqual({
       enabled: true,
       silentClientSweep: '0 8 * * *',
       reconciliationSweep: '*/10 * * * *',
       checkpointSweep: '30 7 * * *',
+      healthSweep: '15 8 * * *',
     });
     expect(loadConfig({ SCHEDULES: 'off', SCHEDULE_RECONCILIATION: '*/2 * * * * *' }).schedules).toMatchObject({ enabled: false, reconciliationSweep: '*/2 * * * * *' });
   });

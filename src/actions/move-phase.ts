@@ -96,6 +96,7 @@ export async function enterPhaseByHand(tx: Queryable, engine: Engine, found: Dea
     cause: move.cause,
     now,
     locale: engine.playbook.locale,
+    health: engine,
   });
   const key = effectKey(deal.id, move.to, now, 'phase-move-note');
   const body = phaseMoveNote(state.phase, move.to, move.reason, move.actor, playbook.locale);

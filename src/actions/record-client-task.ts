@@ -4,6 +4,7 @@ import { clientCommentNote, clientStuckTask, clientTaskDoneNote } from '../domai
 import { MAX_COMMENT_CHARS } from '../domain/feedback-effects.js';
 import { unstorableText } from '../domain/input-text.js';
 import type { Engine } from '../jobs/engine.js';
+import { recomputeDealHealth } from '../jobs/health/recompute-health.js';
 import { dealUpdateStep, markerOf } from '../jobs/steps/steps-from-plan.js';
 import type { ClientLink } from '../store/client-links.js';
 import { recordClientContact, saveClientTaskAnswer } from '../store/client-task-answers.js';
@@ -48,7 +49,7 @@ export async function recordClientTask(engine: Engine, p: ClientTaskPost): Promi
     if (!task || deal.entryId === null) return { kind: 'unknown-task' };
     const now = engine.clock();
     const before = await saveClientTaskAnswer(tx, { dealId, entryId: deal.entryId, taskId: task.id, contactId: p.link.contactId, status, comment: p.comment, now });
-    const seen = await clientSeenSteps(tx, p.link, now);
+    const seen = await clientSeenSteps(tx, engine, p.link, now);
     if (before === status) return { kind: 'recorded', stored: (await insertSteps(tx, seen)) > 0 };
     const key = `${dealId}:client-task:${deal.entryId}:${task.id}:${status}`;
     const locale = engine.playbook.locale;
@@ -80,8 +81,11 @@ export async function recordClientTask(engine: Engine, p: ClientTaskPost): Promi
 }
 
 /** The visit and contact a client action is; HubSpot hears of it at most once an hour per deal. */
-async function clientSeenSteps(tx: Queryable, link: ClientLink, now: number): Promise<NewStep[]> {
-  if (!(await recordClientContact(tx, link.dealId, link.contactId, now))) return [];
+async function clientSeenSteps(tx: Queryable, engine: Engine, link: ClientLink, now: number): Promise<NewStep[]> {
+  const seenDue = await recordClientContact(tx, link.dealId, link.contactId, now);
+  // Contact may end a silence: the health is recomputed (and written only if it changed), as after an answer.
+  await recomputeDealHealth(tx, engine, link.dealId, now);
+  if (!seenDue) return [];
   return [dealUpdateStep(link.dealId, null, `${link.dealId}:client-seen:${now}`, { first100_client_last_seen: new Date(now).toISOString() }, now)];
 }
 
@@ -92,7 +96,7 @@ export async function recordClientComment(engine: Engine, link: ClientLink, comm
   return engine.db.transaction(async (tx) => {
     await lockDealState(tx, link.dealId);
     const now = engine.clock();
-    const seen = await clientSeenSteps(tx, link, now);
+    const seen = await clientSeenSteps(tx, engine, link, now);
     const digest = createHash('sha256').update(`${link.contactId}\n${comment}`).digest('hex').slice(0, 24);
     const key = `${link.dealId}:client-comment:${digest}`;
     const body = clientCommentNote(comment!, engine.playbook.locale);

@@ -8,6 +8,7 @@ import { reviseNote } from '../store/note-update-steps.js';
 import { insertSteps, lockDealState } from '../store/onboarding-store.js';
 import type { Engine } from '../jobs/engine.js';
 import { stepsFromFeedback } from './steps-from-feedback.js';
+import { recomputeDealHealth } from '../jobs/health/recompute-health.js';
 
 /** A client may change an answer within a day of giving it; after that it stands. */
 export const CHANGE_WINDOW_MS = 24 * 3600_000;
@@ -83,6 +84,8 @@ export async function recordFeedback(engine: Engine, s: FeedbackSubmission): Pro
         ? await reviseNote(tx, { noteKey: note.step.effectKey, updateKey: note.updateKey, dealId: request.dealId, marker: note.marker, body: note.body, revision: saved.revision, now })
         : 'missing';
     await insertSteps(tx, revised === 'missing' ? [note.step, ...steps] : steps);
+    // An answer can make or clear "at risk" and ends a silence: the health is recomputed with it.
+    await recomputeDealHealth(tx, engine, request.dealId, now);
     return { kind: 'recorded', request, revision: saved.revision, stored: true, firstAnsweredAt };
   });
 }

@@ -62,7 +62,7 @@ export function stepsFromFeedback(e: AnswerEffects): FeedbackSteps {
       first100_last_feedback_score: String(e.score),
       first100_last_feedback_at: new Date(now).toISOString(),
       ...scalePropertyValues(request.survey, e.score, now),
-      first100_health: e.decision.health,
+      // first100_health is the computed health's (record-feedback recomputes it with the answer), written when it changes.
     }, now));
   }
   if (request.companyId && toneChanged) steps.push(companyUpdateStep(dealId, null, `${base}:${e.revision}:company`, request.companyId, now));

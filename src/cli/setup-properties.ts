@@ -28,6 +28,7 @@ export async function ensureProperties(
     const existing = new Map((await hubspot.readProperties(objectType)).map((p) => [p.name, p]));
     const missing = wanted[objectType].filter((p) => !existing.has(p.name));
     for (const warning of typeMismatches(wanted[objectType], existing)) print(`${objectType}: warning: ${warning}`);
+    await addMissingOptions(hubspot, objectType, wanted[objectType], existing, dryRun, print);
     if (missing.length === 0) {
       print(`${objectType}: all ${wanted[objectType].length} first100 properties exist`);
       continue;
@@ -45,6 +46,32 @@ export async function ensureProperties(
     }
   }
   return outcome;
+}
+
+/**
+ * A first100 enumeration that exists without some of today's values (first100_health before `behind` and `stuck`)
+ * gets them added, keeping every option it has: HubSpot refuses a value that is not an option.
+ */
+async function addMissingOptions(
+  hubspot: HubSpotPort,
+  objectType: CrmObjectType,
+  wanted: PropertyDefinition[],
+  existing: Map<string, ExistingProperty>,
+  dryRun: boolean,
+  print: (line: string) => void,
+): Promise<void> {
+  for (const w of wanted) {
+    const e = existing.get(w.name);
+    if (!w.options?.length || w.externalOptions || e?.type !== 'enumeration' || !e.options) continue;
+    const have = new Set(e.options.map((o) => o.value));
+    const missing = w.options.filter((o) => !have.has(o.value));
+    if (missing.length === 0) continue;
+    print(`${objectType}: ${dryRun ? 'would add' : 'adding'} to ${w.name} the options ${missing.map((o) => o.value).join(', ')}`);
+    if (dryRun) continue;
+    const next = e.options.length === 0 ? 0 : Math.max(...e.options.map((o) => o.displayOrder ?? 0)) + 1;
+    const options = [...e.options.map((o) => ({ label: o.label, value: o.value, displayOrder: o.displayOrder ?? 0, hidden: o.hidden ?? false })), ...missing.map((o, i) => ({ ...o, displayOrder: next + i }))];
+    await hubspot.updatePropertyOptions(objectType, w.name, options);
+  }
 }
 
 function typeMismatches(wanted: PropertyDefinition[], existing: Map<string, ExistingProperty>): string[] {

@@ -77,7 +77,7 @@ export function clientPageView(f: ClientPageFacts, playbook: Playbook, calendar:
   }
   const following = currentIndex >= 0 && currentIndex < PHASES.length - 1 ? PHASES[currentIndex + 1]! : null;
   if (following && f.phase !== 'assess') next.push({ title: clientPhase(following, locale).name, at: null });
-  const tasks = from === null || !plan ? [] : plan.clientTasks.map((t) => taskView(t, from, f.answers.get(t.id) ?? null, calendar, now));
+  const tasks = from === null || !plan ? [] : (plan.clientTasks ?? []).map((t) => taskView(t, from, f.answers.get(t.id) ?? null, calendar, now));
   return {
     map,
     current: map[currentIndex] ?? null,
@@ -96,5 +96,5 @@ function taskView(t: ClientTask, from: number, answer: ClientTaskAnswer | null, 
 /** The client task of the deal's current phase with this id, if the playbook has one. */
 export function findClientTask(playbook: Playbook, phase: Phase | null, id: string): ClientTask | null {
   if (phase === null) return null;
-  return playbook.phases[phase]?.clientTasks.find((t) => t.id === id) ?? null;
+  return playbook.phases[phase]?.clientTasks?.find((t) => t.id === id) ?? null;
 }

@@ -85,18 +85,25 @@ const silence = z.strictObject({
   businessDays: z.number().int().min(1, 'a silence limit is at least 1 business day').max(130, 'a silence limit is at most 130 business days (half a year)'),
 });
 
+/** How long the phase should take; past it the deal is "stuck", and go-live is projected from these. */
+const expected = z.strictObject({
+  businessDays: z.number().int().min(1, 'an expected duration is at least 1 business day').max(260, 'an expected duration is at most 260 business days (a year)'),
+});
+
 const phasePlan = z
   .strictObject({
     tasks: z.array(task).default([]),
     emails: z.array(email).default([]),
     advance: advance.optional(),
     silence: silence.optional(),
-    clientTasks: z.array(clientTask).default([]),
+    // Optional in the parsed playbook too, so plans written as literals (tests, tools) need not list it.
+    clientTasks: z.array(clientTask).optional(),
+    expected: expected.optional(),
   })
   .refine((p) => new Set([...p.tasks, ...p.emails].map((s) => s.id)).size === p.tasks.length + p.emails.length, {
     message: 'step ids must be unique within a phase',
   })
-  .refine((p) => new Set(p.clientTasks.map((t) => t.id)).size === p.clientTasks.length, {
+  .refine((p) => new Set((p.clientTasks ?? []).map((t) => t.id)).size === (p.clientTasks ?? []).length, {
     message: 'client task ids must be unique within a phase',
     path: ['clientTasks'],
   });
@@ -143,6 +150,10 @@ export const playbookSchema = z.strictObject({
   team: z.record(z.string().regex(/^\d+$/, 'a team member is keyed by their HubSpot owner id (digits)'), teamMember).default({}),
   /** The task a silent client's deal gets, once per silence. */
   checkIn: task.optional(),
+  /** When a deal counts as behind: more than this share of its due tasks (first100's and the client's) still open. */
+  health: z
+    .strictObject({ behind: z.strictObject({ overdueShare: z.number().min(0).max(0.99, 'an overdue share is below 1: "more than all of them" never happens') }) })
+    .default({ behind: { overdueShare: 0.25 } }),
   checkpoints: z
     .array(checkpoint)
     .default([])

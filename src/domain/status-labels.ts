@@ -1,7 +1,7 @@
 import type { Labels } from './locale.js';
 
 /** A deal's (or company's) onboarding health, as `first100_health` stores it. */
-export const HEALTH = ['on_track', 'needs_attention', 'at_risk', 'silent'] as const;
+export const HEALTH = ['on_track', 'needs_attention', 'at_risk', 'silent', 'behind', 'stuck'] as const;
 export type Health = (typeof HEALTH)[number];
 
 /** A client company's segment, as `first100_segment` stores it (loyal, occasional, at risk). */
@@ -13,6 +13,8 @@ export const HEALTH_LABELS: Labels<Health> = {
   needs_attention: { en: 'Needs attention', it: 'Da seguire' },
   at_risk: { en: 'At risk', it: 'A rischio' },
   silent: { en: 'Silent', it: 'Silenzioso' },
+  behind: { en: 'Behind', it: 'In ritardo' },
+  stuck: { en: 'Stuck', it: 'Bloccato' },
 };
 
 export const SEGMENT_LABELS: Labels<Segment> = {

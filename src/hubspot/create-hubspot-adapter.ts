@@ -1,13 +1,13 @@
 import { createHubSpotHttp, type HubSpotHttpSettings } from './hubspot-http.js';
 import type { HubSpotPort } from './hubspot-port.js';
 import { readDeals } from './read-deals.js';
-import { closeTasks, TASKS } from './tasks.js';
+import { closeTasks, readTaskCompletions, TASKS } from './tasks.js';
 import { readPipelines } from './deals-and-pipelines.js';
 import { NOTES } from './notes.js';
 import { updateNotes } from './note-updates.js';
 import { createMarked, findMarked } from './marked-objects.js';
 import { readObjects, updateObjects } from './objects.js';
-import { createProperties, createPropertyGroup, readProperties, readPropertyGroups } from './properties.js';
+import { createProperties, createPropertyGroup, readProperties, readPropertyGroups, updatePropertyOptions } from './properties.js';
 import { searchDealsModifiedSince } from './search-deals.js';
 import { searchDealEngagements } from './deal-engagements.js';
 import { readTokenInfo } from './token-info.js';
@@ -25,6 +25,7 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings & Pick<QuickR
     createTasks: (tasks) => createMarked(request, TASKS, tasks),
     findTasksByMarker: (dealId, markers) => findMarked(request, TASKS, dealId, markers),
     closeTasks: (taskIds) => closeTasks(request, taskIds),
+    readTaskCompletions: (taskIds) => readTaskCompletions(request, taskIds),
     updateDeals: (updates) => updateObjects(request, 'deals', updates),
     updateCompanies: (updates) => updateObjects(request, 'companies', updates),
     readPipelines: () => readPipelines(request),
@@ -37,6 +38,7 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings & Pick<QuickR
     readObjects: (objectType, ids, properties) => readObjects(request, objectType, ids, properties),
     readProperties: (objectType) => readProperties(request, objectType),
     readPropertyGroups: (objectType) => readPropertyGroups(request, objectType),
+    updatePropertyOptions: (objectType, name, options) => updatePropertyOptions(request, objectType, name, options),
     createPropertyGroup: (objectType, group) => createPropertyGroup(request, objectType, group),
     createProperties: (objectType, definitions) => createProperties(request, objectType, definitions),
     searchDealEngagements: (query) => searchDealEngagements(request, query),

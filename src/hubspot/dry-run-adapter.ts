@@ -2,7 +2,7 @@ import type { DealSnapshot } from '../domain/deal.js';
 import type { PropertyDefinition } from './first100-properties.js';
 import type { BatchAnswer } from './batch-answer.js';
 import type { NoteUpdate } from './note-updates.js';
-import type { ContactForEmail, CrmObjectType, EmailToLog, HubSpotPort, NoteToCreate, Pipeline, RecordUpdate, TaskToCreate } from './hubspot-port.js';
+import type { ContactForEmail, CrmObjectType, EmailToLog, HubSpotPort, NoteToCreate, Pipeline, PropertyOption, RecordUpdate, TaskToCreate } from './hubspot-port.js';
 
 export type DryRunWrite =
   | { kind: 'create-task'; task: TaskToCreate; id: string }
@@ -14,6 +14,7 @@ export type DryRunWrite =
   | { kind: 'log-email'; email: EmailToLog; id: string }
   | { kind: 'create-property-group'; objectType: CrmObjectType; name: string }
   | { kind: 'create-properties'; objectType: CrmObjectType; definitions: PropertyDefinition[] }
+  | { kind: 'update-property-options'; objectType: CrmObjectType; name: string; options: PropertyOption[] }
   | { kind: 'complete-callback'; callbackId: string; outputFields: Record<string, string> };
 
 export interface DryRunAdapter extends HubSpotPort {
@@ -83,6 +84,11 @@ export function createDryRunAdapter(
     async findTasksByMarker(_dealId, markers) {
       return findWritten('create-task', markers);
     },
+    async readTaskCompletions(taskIds) {
+      // Only the tasks a dry run "closed" are known done; nobody completes the others.
+      const closed = new Set(writes.flatMap((w) => (w.kind === 'close-task' ? [w.taskId] : [])));
+      return new Map(taskIds.filter((id) => closed.has(id)).map((id) => [id, null]));
+    },
     async closeTasks(taskIds) {
       for (const taskId of taskIds) writes.push({ kind: 'close-task', taskId });
       return { done: new Map(taskIds.map((id) => [id, id])), refused: new Map(), alreadyClosed: new Set() };
@@ -134,6 +140,9 @@ export function createDryRunAdapter(
     },
     async readPropertyGroups() {
       return [];
+    },
+    async updatePropertyOptions(objectType, name, options) {
+      writes.push({ kind: 'update-property-options', objectType, name, options });
     },
     async createPropertyGroup(objectType, group) {
       writes.push({ kind: 'create-property-group', objectType, name: group.name });

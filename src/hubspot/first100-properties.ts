@@ -62,6 +62,9 @@ export function first100Properties(locale: Locale): Record<CrmObjectType, Proper
       }),
     ),
     enumeration('first100_health', en ? 'Onboarding health' : 'Salute onboarding', HEALTH_LABELS, locale),
+    { name: 'first100_health_reasons', label: en ? 'Onboarding health reasons' : 'Motivi della salute onboarding', type: 'string', fieldType: 'textarea' },
+    { name: 'first100_projected_go_live', label: en ? 'Projected go-live' : 'Go-live previsto', type: 'date', fieldType: 'date' },
+    { name: 'first100_slip_business_days', label: en ? 'Go-live slip (business days)' : 'Slittamento go-live (giorni lavorativi)', type: 'number', fieldType: 'number' },
     // Kept for the reports and workflows built on it; it mixes NPS, CSAT and CES, so new reports use the per-scale ones.
     { name: 'first100_last_feedback_score', label: en ? 'Last feedback score' : 'Ultimo punteggio feedback', type: 'number', fieldType: 'number', description: MIXED_SCORE_DESCRIPTION[locale] },
     { name: 'first100_last_feedback_at', label: en ? 'Last feedback at' : 'Ultimo feedback il', type: 'datetime', fieldType: 'date' },

@@ -77,6 +77,16 @@ export interface ExistingProperty {
   type: string;
   fieldType: string;
   groupName: string;
+  /** An enumeration's options, as HubSpot lists them. */
+  options?: PropertyOption[];
+}
+
+/** One option of an enumeration property (HubSpot's OptionInput). */
+export interface PropertyOption {
+  label: string;
+  value: string;
+  displayOrder: number;
+  hidden: boolean;
 }
 
 export interface DealSearchQuery {
@@ -121,6 +131,8 @@ export interface HubSpotPort {
   findTasksByMarker(dealId: string, markers: string[]): Promise<Map<string, string>>;
   /** Completes first100's own tasks that are still open (never deletes; a completed or deleted task is left alone). */
   closeTasks(taskIds: string[]): Promise<ClosedTasks>;
+  /** Which of first100's tasks are no longer open work, and since when: completed (its completion date) or deleted (null). */
+  readTaskCompletions(taskIds: string[]): Promise<Map<string, number | null>>;
   updateDeals(updates: RecordUpdate[]): Promise<BatchAnswer>;
   updateCompanies(updates: RecordUpdate[]): Promise<BatchAnswer>;
   readPipelines(): Promise<Pipeline[]>;
@@ -137,6 +149,8 @@ export interface HubSpotPort {
   readObjects(objectType: CrmObjectType, ids: string[], properties: string[]): Promise<Map<string, Record<string, string | null>>>;
   readProperties(objectType: CrmObjectType): Promise<ExistingProperty[]>;
   readPropertyGroups(objectType: CrmObjectType): Promise<string[]>;
+  /** Replaces an enumeration property's options (PATCH): how a new value is added to a property that exists. */
+  updatePropertyOptions(objectType: CrmObjectType, name: string, options: PropertyOption[]): Promise<void>;
   createPropertyGroup(objectType: CrmObjectType, group: { name: string; label: string; displayOrder: number }): Promise<void>;
   /** Creates properties; HubSpot answers per input, and a refused one is reported with HubSpot's reason. */
   createProperties(objectType: CrmObjectType, definitions: PropertyDefinition[]): Promise<PropertyCreation>;

@@ -1,7 +1,7 @@
 import type { PropertyDefinition } from './first100-properties.js';
 import { HubSpotError } from './hubspot-error.js';
 import type { HubSpotRequest } from './hubspot-http.js';
-import { chunk, type CrmObjectType, type ExistingProperty, type PropertyCreation } from './hubspot-port.js';
+import { chunk, type CrmObjectType, type ExistingProperty, type PropertyCreation, type PropertyOption } from './hubspot-port.js';
 
 interface Results<T> {
   results: T[];
@@ -15,7 +15,12 @@ interface BatchAnswer {
 /** The portal's properties of an object type (GET /crm/v3/properties/{objectType}). */
 export async function readProperties(request: HubSpotRequest, objectType: CrmObjectType): Promise<ExistingProperty[]> {
   const page = await request<Results<ExistingProperty>>('GET', `/crm/v3/properties/${objectType}`);
-  return (page.results ?? []).map((p) => ({ name: p.name, type: p.type, fieldType: p.fieldType, groupName: p.groupName }));
+  return (page.results ?? []).map((p) => ({ name: p.name, type: p.type, fieldType: p.fieldType, groupName: p.groupName, ...(p.options ? { options: p.options } : {}) }));
+}
+
+/** Replaces the options of an enumeration property (PATCH /crm/v3/properties/{objectType}/{name}). */
+export async function updatePropertyOptions(request: HubSpotRequest, objectType: CrmObjectType, name: string, options: PropertyOption[]): Promise<void> {
+  await request('PATCH', `/crm/v3/properties/${objectType}/${encodeURIComponent(name)}`, { options });
 }
 
 export async function readPropertyGroups(request: HubSpotRequest, objectType: CrmObjectType): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { readBatchAnswer, type BatchAnswer, type BatchBody } from './batch-answer.js';
 import type { HubSpotRequest } from './hubspot-http.js';
-import { MAX_BATCH, markerLine, type TaskToCreate } from './hubspot-port.js';
+import { chunk, MAX_BATCH, markerLine, type TaskToCreate } from './hubspot-port.js';
 import type { MarkedObjectType } from './marked-objects.js';
 
 // HubSpot-defined association type ids (HUBSPOT-FACTS §4.2).
@@ -58,4 +58,28 @@ export async function closeTasks(request: HubSpotRequest, taskIds: string[]): Pr
         );
   for (const id of alreadyClosed) answer.done.set(id, id);
   return { ...answer, alreadyClosed };
+}
+
+/**
+ * Which of these tasks are no longer open work, ≤100 per batch read: completed ones with their completion date (null
+ * when HubSpot gives none), and deleted ones (absent from the read) with null. Open tasks are not in the map.
+ */
+export async function readTaskCompletions(request: HubSpotRequest, taskIds: string[]): Promise<Map<string, number | null>> {
+  const done = new Map<string, number | null>();
+  for (const part of chunk([...new Set(taskIds)])) {
+    const read = await request<BatchBody>('POST', '/crm/v3/objects/tasks/batch/read', { inputs: part.map((id) => ({ id })), properties: ['hs_task_status', 'hs_task_completion_date'] });
+    const found = new Map((read.results ?? []).map((t) => [t.id, t.properties ?? {}]));
+    for (const id of part) {
+      const task = found.get(id);
+      if (!task) done.set(id, null);
+      else if (task.hs_task_status === 'COMPLETED') done.set(id, completionDate(task.hs_task_completion_date));
+    }
+  }
+  return done;
+}
+
+function completionDate(value: unknown): number | null {
+  if (typeof value !== 'string' || value === '') return null;
+  const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
 }

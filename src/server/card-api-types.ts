@@ -25,6 +25,18 @@ export interface NextStep {
   toLabel?: string;
 }
 
+export interface HealthDetailView {
+  /** One line per reason, most severe first, in the card's language; empty when on track. */
+  reasons: string[];
+  businessDaysInPhase: number;
+  expectedBusinessDays: number | null;
+  /** YYYY-MM-DD. */
+  plannedGoLive: string | null;
+  projectedGoLive: string | null;
+  /** Business days later than planned (negative: earlier). */
+  slipBusinessDays: number | null;
+}
+
 export interface DealCardView {
   dealId: string;
   locale: 'en' | 'it';
@@ -42,6 +54,8 @@ export interface DealCardView {
   } | null;
   lost: boolean;
   health: Labeled | null;
+  /** Why the deal has its health, and where go-live stands (src/domain/health/); absent or null until computed. */
+  healthDetail?: HealthDetailView | null;
   /** The client's latest answer on any survey, with its scale. */
   lastFeedback: (ScaledScore & { at: string | null }) | null;
   /** The latest answer of each scale answered on this deal (as the first100_last_nps/csat/ces properties hold them). */

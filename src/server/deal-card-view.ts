@@ -5,6 +5,8 @@ import { HANDOFF_STATUS_LABELS } from '../domain/handoff-items.js';
 import { calendarDaysBetween, onboardingDay, ONBOARDING_DAYS } from '../domain/onboarding-day.js';
 import { isPhase, PHASES, phaseIndex, phaseLabel, type Locale } from '../domain/phases.js';
 import { HEALTH_LABELS } from '../domain/status-labels.js';
+import { healthDetailView } from './health-detail-view.js';
+import { readDealHealth, type StoredDealHealth } from '../store/deal-health-store.js';
 import type { Engine } from '../jobs/engine.js';
 import { isDealKnown, readDealRecord, readPlannedSteps, type DealRecord, type PlannedStep } from '../store/card-reads.js';
 import { readHandoff } from '../store/handoff-store.js';
@@ -22,7 +24,8 @@ const MAX_STEPS = 20;
 export async function dealCardView(engine: Engine, dealId: string, locale: Locale): Promise<DealCardView> {
   const now = engine.clock();
   const tz = engine.calendar.timezone;
-  const [record, handoff] = await Promise.all([readDealRecord(engine.db, dealId), readHandoff(engine.db, dealId)]);
+  const [record, handoff, computed] = await Promise.all([readDealRecord(engine.db, dealId), readHandoff(engine.db, dealId), readDealHealth(engine.db, [dealId])]);
+  const stored = computed.get(dealId);
   const hubspotUnavailable = !record && !(await isDealKnown(engine.db, dealId)) && (await readUnknownRecord(engine, 'deals', dealId)) === 'unavailable';
   const phase = record?.phase ?? null;
   const steps = phase && record?.entryId ? await readPlannedSteps(engine.db, dealId, record.entryId, MAX_STEPS) : [];
@@ -44,7 +47,8 @@ export async function dealCardView(engine: Engine, dealId: string, locale: Local
           }
         : null,
     lost: record?.lost ?? false,
-    health: healthOf(record, locale),
+    health: healthOf(record, locale, stored),
+    healthDetail: stored && record?.phase && !record.lost ? healthDetailView(stored, locale, tz) : null,
     lastFeedback: record?.lastAnswer ? { ...scaled(record.lastAnswer, locale), at: new Date(record.lastAnswer.at).toISOString() } : null,
     ...(await dealFeedbackViews(engine, dealId, locale)),
     nextSteps: steps.map((s) => nextStep(s, locale)),
@@ -53,10 +57,13 @@ export async function dealCardView(engine: Engine, dealId: string, locale: Local
   };
 }
 
-/** A deal has a health while it is in onboarding, as `first100_health` does (set on entry, cleared when lost). */
-function healthOf(record: DealRecord | undefined, locale: Locale): DealCardView['health'] {
+/**
+ * A deal has a health while it is in onboarding, as `first100_health` does (set on entry, cleared when lost): the
+ * computed one, or the one derived from answers and silence for a deal not computed yet.
+ */
+function healthOf(record: DealRecord | undefined, locale: Locale, computed: StoredDealHealth | undefined): DealCardView['health'] {
   if (!record || record.phase === null || record.lost) return null;
-  const health = dealHealth(record.signals);
+  const health = computed?.health ?? dealHealth(record.signals);
   return { value: health, label: HEALTH_LABELS[health][locale] };
 }
 

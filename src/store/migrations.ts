@@ -13,6 +13,7 @@ import { migration012 } from './schema/012-no-planned-steps.js';
 import { migration013 } from './schema/013-set-aside-events-and-request-fingerprints.js';
 import { migration014 } from './schema/014-watch-start-and-last-contact.js';
 import { migration015 } from './schema/015-client-page.js';
+import { migration017 } from './schema/017-deal-health.js';
 import { migration019 } from './schema/019-team-ratings.js';
 
 export interface Migration {
@@ -37,6 +38,7 @@ const MIGRATIONS: Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration017,
   migration019,
 ];
 

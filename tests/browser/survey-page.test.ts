@@ -88,7 +88,11 @@ describe.skipIf(!HAS_CHROMIUM)(`the survey page in Chromium${CHROMIUM_SKIP}`, ()
     expect(note.properties.hs_note_body).toContain('Client feedback: CSAT 2/5');
     expect(note.properties.hs_note_body).toContain('The agenda arrived late, the rest was fine.');
     expect(note.associations.map((a: any) => [a.to.id, a.types[0].associationTypeId])).toEqual([['42', 214], ['7', 190]]);
-    expect(sent('/crm/v3/objects/deals/batch/update').flatMap((b) => b.inputs)).toContainEqual({ id: '42', properties: { first100_last_feedback_score: '2', first100_last_feedback_at: '2026-12-07T08:01:00.000Z', first100_last_csat: '2', first100_last_csat_at: '2026-12-07T08:01:00.000Z', first100_health: 'at_risk' } });
+    // The computed health's reasons go with it: the answer first, then any overdue task (src/domain/health/).
+    expect(sent('/crm/v3/objects/deals/batch/update').flatMap((b) => b.inputs)).toContainEqual({ id: '42', properties: {
+      first100_last_feedback_score: '2', first100_last_feedback_at: '2026-12-07T08:01:00.000Z', first100_last_csat: '2', first100_last_csat_at: '2026-12-07T08:01:00.000Z',
+      first100_health: 'at_risk', first100_health_reasons: expect.stringMatching(/^detractor answer: CSAT 2 on 2026-12-07(; |$)/),
+    } });
     expect(sent('/crm/v3/objects/companies/batch/update')).toEqual([
       { inputs: [{ id: '7', properties: { first100_health: 'at_risk', first100_segment: 'at_risk' } }] },
     ]);

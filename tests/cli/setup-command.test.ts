@@ -198,6 +198,25 @@ describe('first100 setup: pipelines', () => {
     expect(portal.writes().filter((w) => w.path.includes('/batch/create'))).toHaveLength(2); // the properties were done first
   });
 
+  it('adds behind and stuck to a first100_health created before them, keeping its options, once', async () => {
+    const option = (value: string, displayOrder: number) => ({ label: value, value, displayOrder, hidden: false });
+    const before = [option('on_track', 0), option('needs_attention', 1), option('at_risk', 2), option('silent', 3)];
+    const portal = halfSetUpPortal();
+    const { portal: fake, lines, setup } = await setUp({
+      properties: { ...portal.properties, deals: portal.properties.deals.map((p) => (p.name === 'first100_health' ? { ...p, options: before } : p)) },
+    });
+    await setup();
+    const patches = fake.writes().filter((w) => w.method === 'PATCH');
+    expect(patches).toEqual([{
+      method: 'PATCH',
+      path: '/crm/v3/properties/deals/first100_health',
+      body: { options: [...before, { label: 'Behind', value: 'behind', displayOrder: 4, hidden: false }, { label: 'Stuck', value: 'stuck', displayOrder: 5, hidden: false }] },
+    }]);
+    expect(lines).toContain('deals: adding to first100_health the options behind, stuck');
+    await setup();
+    expect(fake.writes().filter((w) => w.method === 'PATCH')).toHaveLength(1);
+  });
+
   it('a second run writes nothing', async () => {
     const { portal, playbookPath, lines, setup } = await setUp();
     await setup({ pipelines: ['default'] });

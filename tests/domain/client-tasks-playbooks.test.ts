@@ -12,7 +12,7 @@ const clientShape = (p: Playbook) =>
     Object.entries(p.phases).map(([phase, plan]) => [
       phase,
       {
-        clientTasks: plan!.clientTasks.map(({ id, due, who }) => ({ id, due, who })),
+        clientTasks: (plan!.clientTasks ?? []).map(({ id, due, who }) => ({ id, due, who })),
         visible: [...plan!.tasks, ...plan!.emails].filter((s) => s.clientTitle).map((s) => s.id),
       },
     ]),
@@ -22,7 +22,7 @@ describe('the client tasks of the default playbooks', () => {
   it('ask the client to act before the kickoff, in activate and in acclimate, each with why it matters', () => {
     for (const playbook of [en, it_]) {
       for (const phase of ['affirm', 'activate', 'acclimate'] as const) {
-        const tasks = playbook.phases[phase]!.clientTasks;
+        const tasks = playbook.phases[phase]!.clientTasks ?? [];
         expect(tasks.length, `${playbook.locale} ${phase}`).toBeGreaterThanOrEqual(2);
         for (const t of tasks) expect(t.why.length).toBeGreaterThan(20);
       }
@@ -31,7 +31,7 @@ describe('the client tasks of the default playbooks', () => {
 
   it('are the same in English and Italian, and Italian speaks to the client company (voi)', () => {
     expect(clientShape(it_)).toEqual(clientShape(en));
-    const italian = Object.values(it_.phases).flatMap((p) => p!.clientTasks.map((t) => t.title));
+    const italian = Object.values(it_.phases).flatMap((p) => (p!.clientTasks ?? []).map((t) => t.title));
     for (const title of italian) expect(title).toMatch(/^(Indicateci|Inviateci|Confermate|Leggete|Fissate)\b/);
   });
 

@@ -66,7 +66,7 @@ describe('a detractor\'s answer in HubSpot', () => {
       },
     ]);
     expect(sent(DEALS)).toEqual([
-      { inputs: [{ id: '42', properties: { first100_last_feedback_score: '2', first100_last_feedback_at: '2026-12-04T14:00:00.000Z', first100_last_csat: '2', first100_last_csat_at: '2026-12-04T14:00:00.000Z', first100_health: 'at_risk' } }] },
+      { inputs: [{ id: '42', properties: { first100_last_feedback_score: '2', first100_last_feedback_at: '2026-12-04T14:00:00.000Z', first100_last_csat: '2', first100_last_csat_at: '2026-12-04T14:00:00.000Z', first100_health: 'at_risk', first100_health_reasons: 'detractor answer: CSAT 2 on 2026-12-04' } }] },
     ]);
     expect(sent(COMPANIES)).toEqual([{ inputs: [{ id: '7', properties: { first100_health: 'at_risk', first100_segment: 'at_risk' } }] }]);
     expect(sent(TASKS)).toEqual([
@@ -113,7 +113,7 @@ describe('a detractor\'s answer in HubSpot', () => {
       /^<p><strong>Client feedback changed: CSAT 1 → 5\/5<\/strong> \(positive\)<\/p><p>Touchpoint: Kickoff meeting<\/p><p>Comment: They called and fixed it<\/p><p>first100 ref [0-9a-f]{16}<\/p>$/,
     ) } }] }]);
     expect(note!.properties.hs_note_body).toBe(sent(NOTE_UPDATES)[0].inputs[0].properties.hs_note_body);
-    expect(sent(DEALS)).toEqual([{ inputs: [{ id: '42', properties: { first100_last_feedback_score: '5', first100_last_feedback_at: '2026-12-04T16:00:00.000Z', first100_last_csat: '5', first100_last_csat_at: '2026-12-04T16:00:00.000Z', first100_health: 'on_track' } }] }]);
+    expect(sent(DEALS)).toEqual([{ inputs: [{ id: '42', properties: { first100_last_feedback_score: '5', first100_last_feedback_at: '2026-12-04T16:00:00.000Z', first100_last_csat: '5', first100_last_csat_at: '2026-12-04T16:00:00.000Z', first100_health: 'on_track', first100_health_reasons: '' } }] }]);
     // Deal 43 has no answer yet and is not silent: the company's answers are all positive, so it is loyal.
     expect(sent(COMPANIES)).toEqual([{ inputs: [{ id: '7', properties: { first100_health: 'on_track', first100_segment: 'loyal' } }] }]);
     expect(sent(TASKS)).toEqual([]);
@@ -155,10 +155,11 @@ describe('an answer changed again and again within its 24 hours', () => {
 
     expect(feedbackNotes()).toHaveLength(1);
     expect(feedbackNotes()[0]!.properties.hs_note_body).toMatch(/^<p><strong>Client feedback changed: CSAT 4 → 5\/5<\/strong> \(positive\)<\/p><p>Touchpoint: Kickoff meeting<\/p><p>Comment: Fixed for good<\/p><p>first100 ref [0-9a-f]{16}<\/p>$/);
-    expect(sent(DEALS).map((b) => b.inputs.map((i: any) => [i.properties.first100_last_feedback_score, i.properties.first100_last_csat, i.properties.first100_health]))).toEqual([
-      [['2', '2', 'at_risk']],
-      [['1', '1', 'at_risk']],
-      [['5', '5', 'on_track']],
+    // The health is written when it changes: at risk stays at risk from 2 to 1 (only its reason's score moves).
+    expect(sent(DEALS).map((b) => b.inputs.map((i: any) => [i.properties.first100_last_feedback_score, i.properties.first100_last_csat, i.properties.first100_health, i.properties.first100_health_reasons]))).toEqual([
+      [['2', '2', 'at_risk', 'detractor answer: CSAT 2 on 2026-12-04']],
+      [['1', '1', undefined, 'detractor answer: CSAT 1 on 2026-12-04']],
+      [['5', '5', 'on_track', '']],
     ]);
     expect(sent(COMPANIES).map((b) => b.inputs[0].properties.first100_health)).toEqual(['at_risk', 'on_track']);
     expect(hubspot.tasks.filter((t) => t.properties.hs_task_subject?.startsWith('Call back an unhappy client'))).toHaveLength(1);
@@ -312,8 +313,10 @@ describe('a promoter\'s answer in HubSpot', () => {
     await server.worker.drain();
 
     expect(sent(DEALS).flatMap((b) => b.inputs)).toEqual([
-      { id: '42', properties: { first100_last_feedback_score: '10', first100_last_feedback_at: '2026-12-04T14:00:00.000Z', first100_last_nps: '10', first100_last_nps_at: '2026-12-04T14:00:00.000Z', first100_health: 'on_track' } },
-      { id: '42', properties: { first100_phase: 'advocate', first100_phase_entered_at: '2026-12-04T14:00:00.000Z', first100_day_zero: '2026-12-04' } },
+      // Already on track: the answer changes no health property.
+      { id: '42', properties: { first100_last_feedback_score: '10', first100_last_feedback_at: '2026-12-04T14:00:00.000Z', first100_last_nps: '10', first100_last_nps_at: '2026-12-04T14:00:00.000Z' } },
+      // Past the last phase with an expected time (accomplish), there is no go-live left to project.
+      { id: '42', properties: { first100_phase: 'advocate', first100_phase_entered_at: '2026-12-04T14:00:00.000Z', first100_day_zero: '2026-12-04', first100_projected_go_live: '', first100_slip_business_days: '' } },
     ]);
     expect(sent(COMPANIES)).toEqual([{ inputs: [{ id: '7', properties: { first100_health: 'on_track', first100_segment: 'loyal' } }] }]);
     expect(sent(TASKS).flatMap((b) => b.inputs.map((t: any) => t.properties.hs_task_subject))).toContain('Ask Acme for a referral or a review');
@@ -330,7 +333,7 @@ describe('a promoter\'s answer in HubSpot', () => {
     const sent = since();
     await postAnswer(server.url, token, { score: '9' });
     await server.worker.drain();
-    expect(sent(DEALS)).toEqual([{ inputs: [{ id: '42', properties: { first100_last_feedback_score: '9', first100_last_feedback_at: '2026-12-04T14:00:00.000Z', first100_last_nps: '9', first100_last_nps_at: '2026-12-04T14:00:00.000Z', first100_health: 'on_track' } }] }]);
+    expect(sent(DEALS)).toEqual([{ inputs: [{ id: '42', properties: { first100_last_feedback_score: '9', first100_last_feedback_at: '2026-12-04T14:00:00.000Z', first100_last_nps: '9', first100_last_nps_at: '2026-12-04T14:00:00.000Z' } }] }]);
     expect(sent(TASKS)).toEqual([]);
     expect((await readTimeline(server.db, ['42'])).at(-1)!.phase).toBe('activate');
   });

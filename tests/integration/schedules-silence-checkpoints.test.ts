@@ -110,7 +110,7 @@ describe('the silent-client sweep', () => {
         },
       ],
     });
-    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'silent' } }] });
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'silent', first100_health_reasons: 'no contact from the client since 2026-12-14' } }] });
     expect(hubspot.callsTo('/crm/v3/objects/companies/batch/update')[0]!.body).toEqual({ inputs: [{ id: '7', properties: { first100_health: 'silent', first100_segment: 'at_risk' } }] });
 
     hubspot.requests.splice(0);
@@ -122,7 +122,10 @@ describe('the silent-client sweep', () => {
     await tick('silent-client-sweep', '2026-12-15T12:00');
     // The call ends the silence: the meetings are not asked for.
     expect(hubspot.requests.map((r) => r.path)).toEqual([SEARCHES[0], SEARCHES[1], '/crm/v3/objects/deals/batch/update', '/crm/v3/objects/companies/batch/update']);
-    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'on_track' } }] });
+    // No longer silent; the check-in task, due yesterday, is open as far as first100 knows (the health sweep asks): behind.
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: {
+      first100_health: 'behind', first100_health_reasons: '1 of 1 due tasks still open: "Acme has gone quiet" (due 2026-12-14)',
+    } }] });
     expect(hubspot.callsTo('/crm/v3/objects/companies/batch/update')[0]!.body).toEqual({ inputs: [{ id: '7', properties: { first100_health: 'on_track', first100_segment: 'occasional' } }] });
 
     hubspot.requests.splice(0);
@@ -135,7 +138,7 @@ describe('the silent-client sweep', () => {
       `Call them.\n\nfirst100 ref ${marker(`42:silence:${silentSince}:check-in`)}`,
       `Call them.\n\nfirst100 ref ${marker(`42:silence:${at('2026-12-22T09:00')}:check-in`)}`,
     ]);
-    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'silent' } }] });
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'silent', first100_health_reasons: 'no contact from the client since 2026-12-22; 1 of 1 due tasks still open: "Acme has gone quiet" (due 2026-12-14)' } }] });
   });
 
   it('is not ended by the emails first100 logs, nor by an email someone sent, a call that did not connect or a meeting not held; the client\'s reply ends it', async () => {
@@ -154,13 +157,15 @@ describe('the silent-client sweep', () => {
     await tick('silent-client-sweep', '2026-12-14T09:00');
     const silent = await server.db.query<{ silent_since: string; last_contact_at: string | null }>("SELECT silent_since::text, last_contact_at::text FROM deal_onboarding WHERE deal_id = '42'");
     expect(silent).toEqual([{ silent_since: String(at('2026-12-14T09:00')), last_contact_at: null }]);
-    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update').map((r) => r.body.inputs[0].properties)).toEqual([{ first100_health: 'silent' }]);
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update').map((r) => r.body.inputs[0].properties)).toEqual([{ first100_health: 'silent', first100_health_reasons: 'no contact from the client since 2026-12-14' }]);
 
     log('emails', '2026-12-15T08:30', { hs_email_direction: 'INCOMING_EMAIL' }); // the client answered
     hubspot.requests.splice(0);
     await tick('silent-client-sweep', '2026-12-15T09:00');
     expect(hubspot.requests.map((r) => r.path)).toEqual([SEARCHES[0], '/crm/v3/objects/deals/batch/update', '/crm/v3/objects/companies/batch/update']);
-    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body.inputs[0].properties).toEqual({ first100_health: 'on_track' });
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body.inputs[0].properties).toEqual({
+      first100_health: 'behind', first100_health_reasons: '1 of 1 due tasks still open: "Acme has gone quiet" (due 2026-12-14)',
+    });
     const resumed = await server.db.query<{ silent_since: string | null; last_contact_at: string }>("SELECT silent_since::text, last_contact_at::text FROM deal_onboarding WHERE deal_id = '42'");
     expect(resumed).toEqual([{ silent_since: null, last_contact_at: String(at('2026-12-15T08:30')) }]);
   });
@@ -177,7 +182,9 @@ describe('the silent-client sweep', () => {
     await answered(3, '2026-12-11T10:00');
     await tick('silent-client-sweep', '2026-12-18T09:00');
     expect(hubspot.tasks).toHaveLength(1);
-    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: { first100_health: 'at_risk' } }] });
+    expect(hubspot.callsTo('/crm/v3/objects/deals/batch/update')[0]!.body).toEqual({ inputs: [{ id: '42', properties: {
+      first100_health: 'at_risk', first100_health_reasons: 'detractor answer: NPS 3 on 2026-12-11; no contact from the client since 2026-12-18',
+    } }] });
   });
 
   it('runs each tick once: a second claim of the same tick does nothing', async () => {

@@ -71,7 +71,15 @@ export function fakePortal(state: PortalState, base = 'https://api.hubapi.com') 
       return [201, body];
     });
     const problem = (p: any) => state.refuse?.[p.name] ?? propertyProblem(p, state.groups[type], state.properties[type].map((e) => e.name));
-    const add = (p: any) => state.properties[type].push({ name: p.name, type: p.type, fieldType: p.fieldType, groupName: p.groupName });
+    const add = (p: any) => state.properties[type].push({ name: p.name, type: p.type, fieldType: p.fieldType, groupName: p.groupName, ...(p.options ? { options: p.options } : {}) });
+    // PropertyUpdate: the options given replace the property's options.
+    scope.patch(new RegExp(`^/crm/v3/properties/${type}/[a-z0-9_]+$`)).reply((uri, body: any) => {
+      record('PATCH', uri, body);
+      const property = state.properties[type].find((e) => e.name === uri.split('/').pop());
+      if (!property) return [404, { status: 'error', message: 'Property does not exist', category: 'OBJECT_NOT_FOUND' }];
+      property.options = body.options;
+      return [200, property];
+    });
     scope.post(`/crm/v3/properties/${type}/batch/create`).reply((_uri, body: any) => {
       record('POST', `/crm/v3/properties/${type}/batch/create`, body);
       const refused = body.inputs.map((p: any) => ({ p, message: problem(p) })).filter((r: any) => r.message);
@@ -115,7 +123,7 @@ export function fakePortal(state: PortalState, base = 'https://api.hubapi.com') 
   return {
     state,
     requests,
-    writes: () => requests.filter((r) => r.method === 'POST' && !r.path.includes('/batch/read') && !r.path.includes('access-token-info')),
+    writes: () => requests.filter((r) => (r.method === 'POST' || r.method === 'PATCH') && !r.path.includes('/batch/read') && !r.path.includes('access-token-info')),
     stop() {
       scope.persist(false);
       nock.cleanAll();

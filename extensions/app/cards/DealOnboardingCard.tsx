@@ -13,6 +13,7 @@ import {
 } from '@hubspot/ui-extensions';
 import type { DealCardView } from '../../../src/server/card-api-types';
 import { ClientPageSection } from './deal/ClientPageSection';
+import { HealthReasons } from './deal/HealthReasons';
 import { NextStepsTable } from './deal/NextStepsTable';
 import { PhaseMoveForm } from './deal/PhaseMoveForm';
 import { TouchpointViews } from './deal/TouchpointViews';
@@ -31,6 +32,8 @@ const HEALTH_VARIANT: Record<string, 'success' | 'warning' | 'danger' | 'default
   needs_attention: 'warning',
   at_risk: 'danger',
   silent: 'danger',
+  behind: 'warning',
+  stuck: 'warning',
 };
 
 /** The deal's first 100 days: the 8 phases, day N, time in phase, health, next steps, last feedback; a PM moves the phase. */
@@ -78,6 +81,7 @@ export function DealOnboardingCard({ context }: { context: RecordContext }) {
           {`${view.handoff.label} (${view.handoff.completeness}%)`}
         </StatusTag>
       </Flex>
+      <HealthReasons view={view} />
       <Heading>{t.nextSteps}</Heading>
       <NextStepsTable steps={view.nextSteps} t={t} locale={locale} />
       <TouchpointViews view={view} t={t} locale={locale} path={path} onRated={show} />

@@ -1,6 +1,4 @@
 import { CONTACT_KINDS, latestClientContact } from '../../domain/client-contact.js';
-import { dealHealth } from '../../domain/client-health.js';
-import { isSurveyKind, toneOf, type AnswerTone } from '../../domain/feedback-scoring.js';
 import { planCheckIn, planSilence } from '../../domain/plan-silence.js';
 import { latest } from '../../hubspot/epoch-ms.js';
 import { MAX_BATCH } from '../../hubspot/hubspot-port.js';
@@ -8,7 +6,8 @@ import type { DealSnapshot } from '../../domain/deal.js';
 import { insertSteps, type NewStep } from '../../store/onboarding-store.js';
 import { listOnboardingDeals, recordLastContact, swapSilentSince, type OnboardingDeal } from '../../store/sweep-reads.js';
 import type { Engine } from '../engine.js';
-import { companyUpdateStep, dealUpdateStep, effectKey, plannedStepRows } from '../steps/steps-from-plan.js';
+import { recomputeDealHealth } from '../health/recompute-health.js';
+import { companyUpdateStep, effectKey, plannedStepRows } from '../steps/steps-from-plan.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 /**
@@ -110,7 +109,6 @@ async function decide(engine: Engine, deal: OnboardingDeal, now: number, counts:
 async function record(engine: Engine, { deal, silentSince }: Change, snapshot: DealSnapshot | undefined, now: number): Promise<boolean> {
   if (silentSince !== null && !snapshot) return false; // gone from HubSpot between the two reads
   const at = engine.clock();
-  const health = dealHealth({ lastTone: toneOfFeedback(deal.lastFeedback), silentSince });
   return engine.db.transaction(async (tx) => {
     if (!(await swapSilentSince(tx, deal.dealId, deal.silentSince, silentSince))) return false;
     const steps: NewStep[] = [];
@@ -119,18 +117,13 @@ async function record(engine: Engine, { deal, silentSince }: Change, snapshot: D
       const checkIn = planCheckIn(snapshot!, silentSince, engine.playbook, engine.calendar, now);
       if (checkIn) steps.push(...plannedStepRows(snapshot!, deal.entryId, key, [checkIn.task], at));
       for (const warning of checkIn?.warnings ?? []) engine.log.warn({ dealId: deal.dealId }, warning);
-      steps.push(dealUpdateStep(deal.dealId, deal.entryId, key('health'), { first100_health: health }, at));
-    } else {
-      steps.push(dealUpdateStep(deal.dealId, deal.entryId, effectKey(deal.dealId, 'contact', deal.silentSince!, 'health'), { first100_health: health }, at));
     }
     // The company's health and segment are recomputed from its deals' signals when the step runs.
     const companyId = snapshot?.company?.id ?? deal.companyId;
     if (companyId) steps.push(companyUpdateStep(deal.dealId, deal.entryId, effectKey(deal.dealId, silentSince === null ? 'contact' : 'silence', silentSince ?? deal.silentSince!, 'company-health'), companyId, at));
     await insertSteps(tx, steps);
+    // The deal's first100_health is the computed one: silence outranks being stuck or behind, and its end may reveal them.
+    await recomputeDealHealth(tx, engine, deal.dealId, now);
     return true;
   });
-}
-
-function toneOfFeedback(feedback: OnboardingDeal['lastFeedback']): AnswerTone | null {
-  return feedback && isSurveyKind(feedback.kind) ? toneOf({ kind: feedback.kind, score: Number(feedback.score) }) : null;
 }

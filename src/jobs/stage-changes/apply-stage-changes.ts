@@ -6,6 +6,7 @@ import { insertSteps, lockDealState, saveDealState, cancelPendingSteps } from '.
 import { HELD_KINDS } from '../../store/step-kinds.js';
 import { claimStageChanges, finishStageChange, retryStageChanges, type ClaimedStageChange } from '../../store/stage-change-store.js';
 import type { Engine } from '../engine.js';
+import { clearDealHealth } from '../health/recompute-health.js';
 import { enterPhase } from './enter-phase.js';
 import { dealUpdateStep, effectKey } from '../steps/steps-from-plan.js';
 import { failureOf } from '../retry-policy.js';
@@ -61,6 +62,7 @@ async function applyOne(engine: Engine, change: ClaimedStageChange, deal: Parame
         locale: engine.playbook.locale,
         now,
       });
+      await clearDealHealth(tx, deal.id, state.entryId, now);
       await saveDealState(tx, deal.id, { ...state, phase: null, entryId: null, enteredAt: null, lost: true, lastChangeAt: change.occurredAt });
       outcome = `lost in ${decision.from}: ${cancelled} pending steps cancelled, ${closing} open tasks to close`;
     } else {
@@ -75,6 +77,7 @@ async function applyOne(engine: Engine, change: ClaimedStageChange, deal: Parame
         cause: `stage ${change.stageId}`,
         now,
         locale: engine.playbook.locale,
+        health: engine,
       });
       outcome = `entered ${decision.entry.phase} with ${decision.entry.steps.length} steps`;
       for (const warning of decision.entry.warnings) engine.log.warn({ dealId: deal.id, phase: decision.entry.phase }, warning);

@@ -6,6 +6,7 @@ import { recordDealIdentity } from '../../store/deal-identity.js';
 import { recordDealTeam } from '../../store/deal-team.js';
 import { cancelPendingSteps, insertPhaseEntry, insertSteps, saveDealState, type DealState } from '../../store/onboarding-store.js';
 import { HELD_KINDS } from '../../store/step-kinds.js';
+import { recomputeDealHealth, type HealthContext } from '../health/recompute-health.js';
 import { stepsFromPlan } from '../steps/steps-from-plan.js';
 import { planClosingOfLeftTasks } from './close-left-tasks.js';
 
@@ -21,6 +22,8 @@ export interface PhaseEntryChange {
   now: number;
   /** The language of the note that says why first100 closed its tasks. */
   locale: Locale;
+  /** A new phase restarts the time in phase and the go-live projection: the health is recomputed with the entry. */
+  health: HealthContext;
 }
 
 /** Records a phase entry with its steps, inside the caller's transaction. Returns the entry id. */
@@ -52,5 +55,6 @@ export async function enterPhase(tx: Queryable, c: PhaseEntryChange): Promise<st
   // show the names without asking HubSpot.
   await recordDealIdentity(tx, c.deal);
   await recordDealTeam(tx, c.deal);
+  await recomputeDealHealth(tx, c.health, c.deal.id, c.now, c.dealUpdates);
   return entryId;
 }

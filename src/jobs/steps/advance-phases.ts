@@ -41,6 +41,7 @@ export async function advancePhases(engine: Engine, steps: ClaimedStepOf<'advanc
         cause: cause ?? `timed advance from ${state.phase}`,
         now,
         locale: engine.playbook.locale,
+        health: engine,
       });
       return `entered ${to}`;
     });
