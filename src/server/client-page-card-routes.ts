@@ -29,7 +29,7 @@ export function clientPageCardRoutes(deps: ClientPageCardDeps): Router {
   const router = Router();
   const { engine } = deps;
   const path = '/api/cards/client-pages/:dealId';
-  const view = (req: Request) => clientPageCardView(engine.db, dealIdOf(req), toLocale(String(req.query.locale ?? '')), engine.clock());
+  const view = (req: Request) => clientPageCardView(engine, dealIdOf(req), toLocale(String(req.query.locale ?? '')), engine.clock());
 
   router.get(path, async (req, res) => {
     res.json(await view(req));

@@ -1,6 +1,6 @@
 import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Button, Checkbox, Input, Text } from '@hubspot/ui-extensions';
+import { Button, Checkbox, Input, StatusTag, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { ClientPageSection } from '../../extensions/app/cards/deal/ClientPageSection';
 import { TEXT } from '../../extensions/app/cards/lib/i18n';
@@ -16,6 +16,10 @@ const view = (over: Record<string, unknown> = {}) => ({
     { key: 'goals', label: 'Your goals', shared: true },
     { key: 'success_criteria', label: 'How we will know it worked', shared: false },
     { key: 'promises', label: 'What we promised', shared: false },
+  ],
+  tasks: [
+    { id: 'day-to-day-contact', title: 'Name your day-to-day contact person', dueAt: 1, status: 'done', comment: null },
+    { id: 'confirm-success-criteria', title: 'Confirm the goals', dueAt: 2, status: 'stuck', comment: 'Board meets on the 15th' },
   ],
   ...over,
 });
@@ -36,6 +40,8 @@ describe('the client page section of the deal card', () => {
     const { findByTestId, waitFor, maybeFind } = render();
     await waitFor(() => expect(findByTestId(Text, 'client-last-seen').text).toBe('The client has not used their page yet.'));
     expect(maybeFind(Input)).toBeNull();
+    expect(findByTestId(StatusTag, 'client-task-day-to-day-contact').props.variant).toBe('success');
+    expect(findByTestId(StatusTag, 'client-task-confirm-success-criteria').text).toBe('Stuck: asked for help');
     fire(findByTestId(Button, 'client-link-copy'), 'onClick');
     await waitFor(() => expect(findByTestId(Input, 'client-link').props.value).toBe(url));
     expect(backend.posts()[0]!.body).toMatchObject({ action: 'copy' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientPageStyle } from '../../src/server/client-page/layout.js';
 import { revokeDealLinks } from '../../src/store/client-links.js';
+import { cardCall } from '../support/card-requests.js';
 import { clientLink, clientPageHubSpot, clientPagePlaybook, formTokenOf, PM, postForm, REP } from '../support/client-page.js';
 import { isolateNetwork } from '../support/isolate-network.js';
 import { startServer } from '../support/start-server.js';
@@ -149,6 +150,12 @@ describe('the client page', () => {
     expect(page).toContain('Thank you: we received it.');
     expect(page).toContain('Done on Monday 7 December. Thank you!');
     expect(page).toContain('You asked for help on Monday 7 December');
+    // The deal card's list follows.
+    const card = await cardCall(server.url, 'GET', '/api/cards/client-pages/42?locale=en', at, { userId: '2002' });
+    expect(((await card.json()) as any).tasks).toEqual([
+      { id: 'day-to-day-contact', title: 'Name your day-to-day contact person', dueAt: expect.any(Number), status: 'done', comment: null },
+      { id: 'confirm-success-criteria', title: 'Confirm the goals and success criteria agreed at the kickoff', dueAt: expect.any(Number), status: 'stuck', comment: 'We have not agreed the criteria with our board yet.' },
+    ]);
   });
 
   it('lands a free comment on the deal as one note, however often it is sent', async () => {

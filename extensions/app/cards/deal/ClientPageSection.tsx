@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import { Button, Checkbox, Flex, Heading, Input, Text } from '@hubspot/ui-extensions';
+import { Button, Checkbox, Flex, Heading, Input, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { ClientPageCardView } from '../../../../src/server/client-page-card-view';
 import type { Locale, Text as Words } from '../lib/i18n';
 import { ProblemAlert } from '../lib/states';
@@ -17,6 +17,8 @@ const WORDS = {
     revokeHint: 'Use it if a link reached the wrong person; the next email carries a new one.',
     shared: 'The client sees under "What we agreed":',
     saveShared: 'Save what the client sees',
+    tasks: 'What the client has to do in this phase:',
+    status: { open: 'Open', done: 'Done', stuck: 'Stuck: asked for help' },
   },
   it: {
     title: 'Pagina del cliente',
@@ -29,6 +31,8 @@ const WORDS = {
     revokeHint: 'Usalo se un link è arrivato alla persona sbagliata; la prossima email ne porta uno nuovo.',
     shared: 'Il cliente vede in "Cosa abbiamo concordato":',
     saveShared: 'Salva ciò che vede il cliente',
+    tasks: 'Cosa deve fare il cliente in questa fase:',
+    status: { open: 'Da fare', done: 'Fatto', stuck: 'Bloccato: chiede aiuto' },
   },
 };
 
@@ -48,6 +52,13 @@ export function ClientPageSection({ dealId, locale, t }: { dealId: string | numb
       <Heading>{w.title}</Heading>
       <Text testId="client-last-seen">{when ? w.lastSeen(when) : w.neverSeen}</Text>
       <Text>{w.links(view.activeLinks)}</Text>
+      {view.tasks.length > 0 ? <Text format={{ fontWeight: 'demibold' }}>{w.tasks}</Text> : null}
+      {view.tasks.map((task) => (
+        <Flex key={task.id} direction="row" gap="sm" align="center">
+          <StatusTag testId={`client-task-${task.id}`} variant={task.status === 'done' ? 'success' : task.status === 'stuck' ? 'danger' : 'default'}>{w.status[task.status]}</StatusTag>
+          <Text>{task.comment ? `${task.title}: “${task.comment}”` : task.title}</Text>
+        </Flex>
+      ))}
       {view.link ? <Input label={w.copied} name="client-link" testId="client-link" value={view.link.url} readOnly /> : null}
       <ProblemAlert problem={problem} t={t} />
       <Flex direction="row" gap="sm">
