@@ -8,7 +8,7 @@ import { loadConfig } from '../config.js';
 import { isPhase, type Locale } from '../domain/phases.js';
 import { createDryRunAdapter } from '../hubspot/dry-run-adapter.js';
 import { readTimeline, type TimelineStep } from '../store/timeline-store.js';
-import { DEMO_CONTACTS, DEMO_DEALS } from './demo-deals.js';
+import { DEMO_CONTACTS, DEMO_DEALS, DEMO_OWNERS } from './demo-deals.js';
 import { printOutbox } from './print-outbox.js';
 import { describeAudience } from '../domain/email-recipients.js';
 import type { EmailAudience } from '../domain/playbook-schema.js';
@@ -27,7 +27,7 @@ export async function demoCommand(playbookPath: string, print: (line: string) =>
   const dataDir = options.keepDir ?? (await mkdtemp(join(tmpdir(), 'first100-demo-')));
   const secret = randomBytes(32).toString('hex');
   const clock = { now: Date.now() };
-  const hubspot = createDryRunAdapter(DEMO_DEALS, undefined, DEMO_CONTACTS);
+  const hubspot = createDryRunAdapter(DEMO_DEALS, undefined, DEMO_CONTACTS, DEMO_OWNERS);
   const config = loadConfig({ HUBSPOT_CLIENT_SECRET: secret, HUBSPOT_PORTAL_ID: PORTAL, PUBLIC_BASE_URL: PUBLIC_URL, PORT: '0', DATA_DIR: dataDir, PLAYBOOK: playbookPath });
   let running: Running | undefined;
   try {

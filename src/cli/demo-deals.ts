@@ -1,5 +1,5 @@
 import type { DealSnapshot } from '../domain/deal.js';
-import type { ContactForEmail } from '../hubspot/hubspot-port.js';
+import type { ContactForEmail, Owner } from '../hubspot/hubspot-port.js';
 
 /** Sample deals the demo's dry-run adapter answers with, as HubSpot would after a read. */
 export const DEMO_DEALS: DealSnapshot[] = [
@@ -53,4 +53,12 @@ export const DEMO_CONTACTS: ContactForEmail[] = [
   { id: '8003', email: 'sam.carter@blueharbor.invalid', firstName: 'Sam', lastName: 'Carter', language: null },
   { id: '8004', email: 'luca.verdi@verdi-logistica.invalid', firstName: 'Luca', lastName: 'Verdi', language: 'it' },
   { id: '8005', email: 'anna.neri@neri-impianti.invalid', firstName: 'Anna', lastName: 'Neri', language: 'it' },
+];
+
+/** Sample owners (the reps 101 and 103, the PMs 202 and 204): the PM introduction names them. */
+export const DEMO_OWNERS: Owner[] = [
+  { id: '101', email: 'elena.conti@studio.invalid', firstName: 'Elena', lastName: 'Conti' },
+  { id: '103', email: 'paolo.greco@studio.invalid', firstName: 'Paolo', lastName: 'Greco' },
+  { id: '202', email: 'sara.fontana@studio.invalid', firstName: 'Sara', lastName: 'Fontana' },
+  { id: '204', email: 'davide.russo@studio.invalid', firstName: 'Davide', lastName: 'Russo' },
 ];

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { Config } from '../config.js';
 import type { StoreStatus } from '../store/status-reads.js';
 import { parsePlaybook } from '../domain/playbook-loader.js';
+import type { Playbook } from '../domain/playbook-schema.js';
 import { checkMapping, unmappedPipelines } from '../domain/stage-mapping.js';
+import { notYetYourOwn } from '../domain/playbook-readiness.js';
 import { first100Properties } from '../hubspot/first100-properties.js';
 import { HubSpotError } from '../hubspot/hubspot-error.js';
 import type { HubSpotPort, Pipeline } from '../hubspot/hubspot-port.js';
@@ -101,6 +103,11 @@ export async function checkPlaybook(playbookPath: string, pipelines: Pipeline[])
   } catch (error) {
     return [fail('playbook', `${(error as Error).message} (set PLAYBOOK to the playbook to run)`)];
   }
+  const own = notYetYourOwn(playbook).map((problem) => fail('playbook content', problem));
+  return [...mappingResults(playbookPath, playbook, pipelines), ...(own.length > 0 ? own : [ok('playbook content', 'the stories and terms clients read are your own')])];
+}
+
+function mappingResults(playbookPath: string, playbook: Playbook, pipelines: Pipeline[]): CheckResult[] {
   const problems = checkMapping(pipelines, playbook.pipelines);
   if (problems.length === 0) {
     const stages = Object.values(playbook.pipelines).reduce((n, s) => n + Object.keys(s).length, 0);

@@ -46,7 +46,7 @@ export const MAX_FIELD_CHARS = 2000;
 
 const text = (name: string, label: Record<Locale, string>): HandoffField => ({ name, property: `first100_handoff_${name}`, type: 'text', label });
 
-const REMORSE_LABELS: Labels<(typeof REMORSE_TYPES)[number]> = {
+export const REMORSE_LABELS: Labels<(typeof REMORSE_TYPES)[number]> = {
   capability: { en: 'Doubts about their own ability to make it work', it: 'Dubbi sulla propria capacità di farlo funzionare' },
   others_judgement: { en: "Fear of others' judgement", it: 'Paura del giudizio degli altri' },
   product_doubt: { en: 'Doubts about the product or service', it: 'Dubbi sul prodotto o servizio' },

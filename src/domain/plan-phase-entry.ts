@@ -24,6 +24,8 @@ export interface PlannedEmail {
   to: EmailAudience;
   survey?: 'NPS' | 'CSAT' | 'CES';
   touchpoint?: string;
+  /** Sent only once this task of the same phase entry is completed, or the PM marks the kickoff held. */
+  afterTask?: string;
 }
 
 export interface PlannedAdvance {
@@ -130,6 +132,7 @@ export function planTemplates(
       template: email.template,
       to: email.to,
       ...(email.survey ? { survey: email.survey, touchpoint: email.touchpoint } : {}),
+      ...(email.afterTask ? { afterTask: email.afterTask } : {}),
     });
   }
   return { steps, warnings };

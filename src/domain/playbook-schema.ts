@@ -35,6 +35,8 @@ export const EMAIL_TEMPLATES = [
   'touchpoint-survey',
   'referral-ask',
   'client-link',
+  'result-ending',
+  'pm-introduction',
 ] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
 
@@ -54,6 +56,8 @@ const email = z
     touchpoint: z.string().min(1).max(200).optional(),
     /** Shown on the client's page under "what comes next" with these words. */
     clientTitle: z.string().min(1).max(200).optional(),
+    /** Sent only once this task of the same phase is completed in HubSpot (or the PM marks the kickoff held on the card). */
+    afterTask: stepId.optional(),
   })
   .refine((e) => !e.survey || e.touchpoint, {
     message: 'a survey email must name its touchpoint (the moment the client is asked about)',
@@ -106,12 +110,17 @@ const phasePlan = z
   .refine((p) => new Set((p.clientTasks ?? []).map((t) => t.id)).size === (p.clientTasks ?? []).length, {
     message: 'client task ids must be unique within a phase',
     path: ['clientTasks'],
+  })
+  .refine((p) => p.emails.every((e) => !e.afterTask || p.tasks.some((t) => t.id === e.afterTask)), {
+    message: 'an email\'s afterTask must name a task of the same phase (the task whose completion it waits for)',
   });
 
 /** Stories the reassurance email tells, per remorse type recorded at handoff ("default" when none is). */
 const caseHistory = z.strictObject({
   title: z.string().min(1).max(120),
   story: z.string().min(1).max(1200),
+  /** A shipped example, not a real client: `first100 doctor` refuses to go live while one is left. */
+  example: z.boolean().optional(),
 });
 const caseHistories = z.partialRecord(z.enum([...REMORSE_TYPES, 'default']), z.array(caseHistory).min(1).max(3));
 
@@ -121,6 +130,17 @@ const teamMember = z.strictObject({
   email: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'an email address such as anna@example.com').optional(),
   phone: z.string().trim().regex(/^\+?[0-9 ()./-]{5,30}$/, 'a phone number such as +39 02 1234 5678').optional(),
 });
+/**
+ * The adopter's own terms, per kind of doubt, that the reassurance email states in plain words (nobody reads
+ * contracts): the guarantee or refund policy for "will it work?", returns, free support and training for "was I
+ * cheated?". `first100 doctor` fails while the terms for those two are missing, empty or still the shipped examples.
+ */
+const remorseTerm = z.strictObject({
+  terms: z.string().trim().max(1200),
+  example: z.boolean().optional(),
+});
+export const REMORSE_TYPES_NEEDING_TERMS = ['product_doubt', 'being_cheated'] as const;
+const remorseTerms = z.partialRecord(z.enum(REMORSE_TYPES), remorseTerm);
 
 const stageTarget = z.union([phaseName, z.literal('lost')]);
 
@@ -148,6 +168,7 @@ export const playbookSchema = z.strictObject({
   caseHistories: caseHistories.default({}),
   /** How the client's page presents the people behind HubSpot owner ids (the deal's owner and its PM). */
   team: z.record(z.string().regex(/^\d+$/, 'a team member is keyed by their HubSpot owner id (digits)'), teamMember).default({}),
+  remorseTerms: remorseTerms.default({}),
   /** The task a silent client's deal gets, once per silence. */
   checkIn: task.optional(),
   /** When a deal counts as behind: more than this share of its due tasks (first100's and the client's) still open. */
@@ -174,6 +195,7 @@ export type ClientTask = z.output<typeof clientTask>;
 export type TeamMember = z.output<typeof teamMember>;
 export type EmailAudience = z.output<typeof audience>;
 export type CaseHistory = z.output<typeof caseHistory>;
+export type RemorseTerm = z.output<typeof remorseTerm>;
 export type Offset = z.output<typeof offset>;
 export type Assignee = z.output<typeof assignee>;
 export type StageTarget = z.output<typeof stageTarget>;

@@ -35,10 +35,10 @@ export type WorkflowErrorCode = keyof typeof WORKFLOW_ERRORS;
 export const WORKFLOW_ERRORS_IT: Record<WorkflowErrorCode, string> = {
   UNKNOWN_PHASE: 'La fase non è una delle 8 fasi di first100 (assess, admit, affirm, activate, acclimate, accomplish, adopt, advocate): sceglila nell\'azione.',
   INVALID_INPUT: 'Un campo dell\'azione non è valido: apri l\'azione nel workflow e correggilo.',
-  NOT_A_DEAL: 'Le azioni di first100 lavorano sui deal: usale in un workflow basato sui deal.',
+  NOT_A_DEAL: 'Le azioni di first100 lavorano sulle trattative: usale in un workflow basato sulle trattative.',
   OTHER_ACCOUNT: 'Questo server first100 serve un altro account HubSpot: collega l\'app al server di questo account.',
-  DEAL_NOT_FOUND: 'HubSpot non ha questo deal (eliminato o unito): non è stato fatto nulla.',
-  NOT_IN_ONBOARDING: 'Il deal non è in onboarding: avvia prima il suo onboarding.',
+  DEAL_NOT_FOUND: 'HubSpot non ha questa trattativa (eliminata o unita a un’altra): non è stato fatto nulla.',
+  NOT_IN_ONBOARDING: 'La trattativa non è in onboarding: avvia prima il suo onboarding.',
   HUBSPOT_UNAVAILABLE: 'HubSpot non ha risposto a first100 per ore: esegui di nuovo l\'azione più tardi.',
 };
 

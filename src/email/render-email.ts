@@ -5,7 +5,9 @@ import { clientLink } from './templates/client-link.js';
 import { kickoffSurvey } from './templates/kickoff-survey.js';
 import { milestoneUpdate } from './templates/milestone-update.js';
 import { reassurance } from './templates/reassurance.js';
+import { pmIntroduction } from './templates/pm-introduction.js';
 import { referralAsk } from './templates/referral-ask.js';
+import { resultEnding } from './templates/result-ending.js';
 import { resultSurvey } from './templates/result-survey.js';
 import { touchpointSurvey } from './templates/touchpoint-survey.js';
 import { welcome } from './templates/welcome.js';
@@ -19,6 +21,8 @@ const TEMPLATES: Record<EmailTemplateName, Template> = {
   'touchpoint-survey': touchpointSurvey,
   'referral-ask': referralAsk,
   'client-link': clientLink,
+  'result-ending': resultEnding,
+  'pm-introduction': pmIntroduction,
 };
 
 /** Subject, HTML and text of one email in the recipient's language. */

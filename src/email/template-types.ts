@@ -1,6 +1,7 @@
 import type { SurveyKind } from '../domain/feedback-scoring.js';
 import type { Locale, Phase } from '../domain/phases.js';
 import type { CaseHistory } from '../domain/playbook-schema.js';
+import type { AccomplishOutcome } from '../domain/pm-records.js';
 
 export interface Brand {
   name: string;
@@ -37,6 +38,17 @@ export interface TemplateInput {
   unsubscribeUrl: string;
   /** `${PUBLIC_BASE_URL}/c/${token}`: the contact's own page of this project. */
   clientPageUrl: string;
+  /** How the PM recorded the end of the accomplish phase; absent or null while nobody has: no email claims a result then. */
+  accomplishOutcome?: AccomplishOutcome | null;
+  /** The adopter's own terms for the client's doubt (the playbook's remorseTerms), said in plain words. */
+  remorseTerms?: string | null;
+  /** The people the client deals with, from HubSpot's owners when the email is prepared. */
+  team?: { pm: TeamMember | null; rep: TeamMember | null };
+}
+
+export interface TeamMember {
+  name: string;
+  email: string | null;
 }
 
 /** A template's words, structured so that one layout renders the HTML and the text alike. */

@@ -2,7 +2,7 @@ import type { DealSnapshot } from '../domain/deal.js';
 import type { PropertyDefinition } from './first100-properties.js';
 import type { BatchAnswer } from './batch-answer.js';
 import type { NoteUpdate } from './note-updates.js';
-import type { ContactForEmail, CrmObjectType, EmailToLog, HubSpotPort, NoteToCreate, Pipeline, PropertyOption, RecordUpdate, TaskToCreate } from './hubspot-port.js';
+import type { ContactForEmail, CrmObjectType, EmailToLog, HubSpotPort, NoteToCreate, Owner, Pipeline, PropertyOption, RecordUpdate, TaskToCreate } from './hubspot-port.js';
 
 export type DryRunWrite =
   | { kind: 'create-task'; task: TaskToCreate; id: string }
@@ -45,7 +45,9 @@ export function createDryRunAdapter(
   known: DealSnapshot[] = [],
   pipelines: Pipeline[] = [DEFAULT_PIPELINE],
   knownContacts: ContactForEmail[] = [],
+  knownOwners: Owner[] = [],
 ): DryRunAdapter {
+  const owners = new Map(knownOwners.map((o) => [o.id, o]));
   const deals = new Map(known.map((d) => [d.id, d]));
   const contacts = new Map(knownContacts.map((c) => [c.id, c]));
   const writes: DryRunWrite[] = [];
@@ -92,6 +94,9 @@ export function createDryRunAdapter(
     async closeTasks(taskIds) {
       for (const taskId of taskIds) writes.push({ kind: 'close-task', taskId });
       return { done: new Map(taskIds.map((id) => [id, id])), refused: new Map(), alreadyClosed: new Set() };
+    },
+    async readOwners(ids) {
+      return new Map(ids.flatMap((id) => (owners.has(id) ? [[id, owners.get(id)!] as const] : [])));
     },
     async updateDeals(updates) {
       for (const update of updates) {

@@ -1,6 +1,7 @@
 import { SCALE_PROPERTIES, scaleRange } from '../domain/feedback-scales.js';
 import { SURVEY_KINDS } from '../domain/feedback-scoring.js';
-import { HANDOFF_ITEMS, HANDOFF_STATUS_LABELS } from '../domain/handoff-items.js';
+import { HANDOFF_ITEMS, HANDOFF_STATUS_LABELS, REMORSE_LABELS } from '../domain/handoff-items.js';
+import { ACCOMPLISH_OUTCOME_LABELS } from '../domain/pm-records.js';
 import type { Labels } from '../domain/locale.js';
 import { PHASE_LABELS, type Locale } from '../domain/phases.js';
 import { HEALTH_LABELS, SEGMENT_LABELS } from '../domain/status-labels.js';
@@ -70,9 +71,12 @@ export function first100Properties(locale: Locale): Record<CrmObjectType, Proper
     { name: 'first100_last_feedback_at', label: en ? 'Last feedback at' : 'Ultimo feedback il', type: 'datetime', fieldType: 'date' },
     { name: 'first100_client_last_seen', label: en ? 'Client last used their page' : 'Ultimo uso della pagina cliente', type: 'datetime', fieldType: 'date' },
     ...scaleProperties(locale),
+    enumeration('first100_accomplish_outcome', en ? 'Onboarding result (recorded by the PM)' : 'Esito dell’onboarding (registrato dal PM)', ACCOMPLISH_OUTCOME_LABELS, locale),
+    { name: 'first100_kickoff_held_at', label: en ? 'Kickoff held on' : 'Kickoff svolto il', type: 'date', fieldType: 'date' },
+    enumeration('first100_remorse_type', en ? 'Client doubt (confirmed by the PM)' : 'Dubbio del cliente (confermato dal PM)', REMORSE_LABELS, locale),
   ];
   const companies: Def[] = [
-    enumeration('first100_phase', en ? 'Onboarding phase (latest deal)' : 'Fase di onboarding (ultimo deal)', PHASE_LABELS, locale),
+    enumeration('first100_phase', en ? 'Onboarding phase (latest deal)' : 'Fase di onboarding (ultima trattativa)', PHASE_LABELS, locale),
     enumeration('first100_health', en ? 'Client health' : 'Salute del cliente', HEALTH_LABELS, locale),
     enumeration('first100_segment', en ? 'Client segment' : 'Segmento cliente', SEGMENT_LABELS, locale),
   ];

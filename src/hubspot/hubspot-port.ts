@@ -116,6 +116,14 @@ export interface TokenInfo {
 }
 
 /** What first100 needs from HubSpot. The real adapter calls the API; the dry-run one records. */
+/** A HubSpot owner (a user who can own records), as an email names them to a client. */
+export interface Owner {
+  id: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+}
+
 export interface HubSpotPort {
   readonly dryRun: boolean;
   /** Deals with their primary company and contacts; ids HubSpot does not know are absent from the map. */
@@ -133,6 +141,8 @@ export interface HubSpotPort {
   closeTasks(taskIds: string[]): Promise<ClosedTasks>;
   /** Which of first100's tasks are no longer open work, and since when: completed (its completion date) or deleted (null). */
   readTaskCompletions(taskIds: string[]): Promise<Map<string, number | null>>;
+  /** The owners HubSpot knows among these ids (jobs only: one call per owner). */
+  readOwners(ownerIds: string[]): Promise<Map<string, Owner>>;
   updateDeals(updates: RecordUpdate[]): Promise<BatchAnswer>;
   updateCompanies(updates: RecordUpdate[]): Promise<BatchAnswer>;
   readPipelines(): Promise<Pipeline[]>;

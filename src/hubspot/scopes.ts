@@ -5,8 +5,7 @@
  * and `first100 doctor` says why a missing one matters.
  *
  * Not asked for, because no call needs them: `crm.schemas.{deals,companies}.read` (the property, group and pipeline
- * reads also accept the object read scopes below) and `crm.objects.owners.read` (first100 reads no owner: owner ids
- * come with the deal and the playbook).
+ * reads also accept the object read scopes below).
  */
 export const SCOPES = {
   oauth: "HubSpot's own template for a static-auth app asks for it",
@@ -18,6 +17,7 @@ export const SCOPES = {
   'crm.objects.contacts.write': 'creating tasks and notes, updating the note of a changed survey answer, and logging sent emails: HubSpot files these engagements under the contacts scope',
   'crm.schemas.deals.write': '"first100 setup" creating the first100 deal properties and their group',
   'crm.schemas.companies.write': '"first100 setup" creating the first100 company properties and their group',
+  'crm.objects.owners.read': 'naming the project manager and the rep who closed in the introduction email (name and email from HubSpot\'s owners, read when the email is prepared)',
   automation: 'completing the custom workflow actions first100 answered later (the callbacks API)',
   // The emails search also accepts crm.objects.contacts.read (spec); whether HubSpot returns an email's text to a
   // token without this scope is not documented (UNCONFIRMED), and the marker search needs that text.

@@ -17,6 +17,7 @@ import { clientPageCardRoutes } from './client-page-card-routes.js';
 import { companyCardView } from './company-card-view.js';
 import { dealCardView } from './deal-card-view.js';
 import { handoffView } from './handoff-view.js';
+import { pmRecordRoutes } from './pm-record-routes.js';
 import { HttpError } from './http-error.js';
 import { readUnknownRecord } from './unknown-record.js';
 import { isDealKnown } from '../store/card-reads.js';
@@ -101,6 +102,8 @@ export function cardRouter(deps: CardRouteDeps): Router {
     if (outcome === 'applied') deps.onStored();
     res.json(await handoffView(engine.db, dealId, toLocale(localeOf(req)), actor.userId));
   });
+
+  pmRecordRoutes(router, deps);
 
   router.get('/api/cards/companies/:companyId', async (req, res) => {
     res.json(await companyCardView(engine, recordId(req, 'companyId'), toLocale(localeOf(req))));

@@ -15,6 +15,7 @@ import { migration014 } from './schema/014-watch-start-and-last-contact.js';
 import { migration015 } from './schema/015-client-page.js';
 import { migration017 } from './schema/017-deal-health.js';
 import { migration019 } from './schema/019-team-ratings.js';
+import { migration020 } from './schema/020-pm-records.js';
 
 export interface Migration {
   id: number;
@@ -40,6 +41,7 @@ const MIGRATIONS: Migration[] = [
   migration015,
   migration017,
   migration019,
+  migration020,
 ];
 
 /** Brings the schema up to date; safe when several processes start at once on one PostgreSQL. */

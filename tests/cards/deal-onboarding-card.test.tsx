@@ -125,7 +125,7 @@ describe('deal onboarding card', () => {
   it('says the deal is gone when HubSpot has no such deal (404)', async () => {
     fakeBackend(on('GET', '/api/cards/deals/123', fail(404, 'DEAL_NOT_FOUND')));
     const { find, waitFor } = renderCard('it');
-    await waitFor(() => expect(textOf(find(ErrorState))).toContain('HubSpot non ha questo deal'));
+    await waitFor(() => expect(textOf(find(ErrorState))).toContain('HubSpot non ha questa trattativa'));
   });
 
   it('tells the user when the server refuses the card (wrong secret or account)', async () => {

@@ -116,6 +116,13 @@ describe('a new admin installs first100, in the README\'s order', { timeout: 240
     // 6. first100 doctor: all ✓ (HubSpot is the double; the public URL reaches the server started above).
     portal.state.tokenInfo = { hubId: 4242, scopes: JSON.parse(await readFile(join(checkout, 'extensions/app/app-hsmeta.json'), 'utf8')).config.auth.requiredScopes };
     nock(PUBLIC_URL).persist().get('/healthz').reply(async () => [200, await (await fetch(`${local}/healthz`)).text()]);
+    // The copied default playbook still holds the shipped example stories and terms: doctor refuses to go live.
+    const refused = await runCommand(['doctor'], { ...io, env });
+    expect(refused.code).toBe(1);
+    expect(refused.out.filter((line) => line.startsWith('✗'))).toEqual(expect.arrayContaining([expect.stringMatching(/^✗ playbook content: remorseTerms\.product_doubt: still the shipped example/)]));
+    // The adopter writes their own (here: keeps the words, drops the example marks).
+    const own = join(checkout, OWN_PLAYBOOK);
+    await writeFile(own, (await readFile(own, 'utf8')).replace(/^\s*example: true\n/gm, ''));
     const doctor = await runCommand(['doctor'], { ...io, env });
     expect(doctor.out.filter((line) => !line.startsWith('✓'))).toEqual(['first100 and HubSpot fit together.']);
     expect(doctor.code).toBe(0);

@@ -76,6 +76,10 @@ function everyEmail(locale: Locale): { what: string; text: string }[] {
         { handoffAccepted: true },
         { firstName: null, onboardingDay: null },
         ...SURVEY_KINDS.flatMap((kind) => touchpoints(locale).map((t) => ({ survey: surveyLinks(kind, t) }))),
+        // The words that follow the PM's records: each accomplish ending, the team named, the adopter's terms.
+        ...(['achieved', 'failed', 'achieved_not_satisfied'] as const).map((accomplishOutcome) => ({ accomplishOutcome, survey: surveyLinks('NPS', touchpoints(locale)[0]!) })),
+        { team: { pm: { name: 'Giulia Verdi', email: 'giulia@studio.example' }, rep: { name: 'Marco Rossi', email: null } } },
+        ...(['product_doubt', 'being_cheated'] as const).map((remorseType) => ({ remorseType, remorseTerms: playbooks[locale].remorseTerms[remorseType]?.terms ?? null })),
       ];
       for (const over of variants) {
         const email = renderEmail(template, input(locale, phase, over));

@@ -43,6 +43,9 @@ const EXPECTED: Record<(typeof EMAIL_TEMPLATES)[number], Record<Locale, { subjec
   'touchpoint-survey': { en: { subject: 'Rossi Meccanica: your view on “Monthly review”', text: 'How satisfied are you with “Monthly review”?' }, it: { subject: 'Rossi Meccanica: la vostra opinione su “Monthly review”', text: 'Quanto siete soddisfatti di “Monthly review”?' } },
   'referral-ask': { en: { subject: 'Thank you, Rossi Meccanica: may we ask a favour?', text: 'Do you know someone' }, it: { subject: 'Grazie, Rossi Meccanica: possiamo chiedervi un favore?', text: 'Conoscete qualcuno' } },
   'client-link': { en: { subject: 'Your new link to the Rossi Meccanica project page', text: 'you asked for a new link' }, it: { subject: 'Il nuovo link alla pagina del progetto Rossi Meccanica', text: 'avete chiesto un nuovo link' } },
+  // No ending recorded in these inputs: the ending email claims nothing and asks.
+  'result-ending': { en: { subject: 'Rossi Meccanica, how did it go from your side?', text: 'only you can say' }, it: { subject: 'Rossi Meccanica, com’è andata dal vostro punto di vista?', text: 'solo voi potete dire' } },
+  'pm-introduction': { en: { subject: 'Rossi Meccanica, meet your project manager', text: 'your first call' }, it: { subject: 'Rossi Meccanica, vi presento il vostro project manager', text: 'primo riferimento' } },
 };
 
 describe('email templates', () => {
@@ -79,7 +82,7 @@ describe('email templates', () => {
   });
 
   it('answers the remorse type recorded at handoff, and a general doubt when none was', () => {
-    expect(renderEmail('reassurance', input('en', { remorseType: 'being_cheated' })).text).toContain('Support and training after the purchase are included');
+    expect(renderEmail('reassurance', input('en', { remorseType: 'being_cheated' })).text).toContain('what is included after the purchase');
     expect(renderEmail('reassurance', input('it', { remorseType: null })).text).toContain('è normale chiedersi');
   });
 

@@ -11,9 +11,12 @@ describe('the scopes the app asks HubSpot for', () => {
     expect([...(await requested())].sort()).toEqual(Object.keys(SCOPES).sort());
   });
 
-  it('leave out the schema read scopes and owners: property and pipeline reads take the object read scopes, and no owner is read', async () => {
+  it('leave out the schema read scopes: property and pipeline reads take the object read scopes', async () => {
     const scopes = await requested();
     expect(scopes.filter((s) => s.startsWith('crm.schemas.') && s.endsWith('.read'))).toEqual([]);
-    expect(scopes).not.toContain('crm.objects.owners.read');
+  });
+
+  it('include the owners read: the PM introduction names the project manager from HubSpot\'s owners', async () => {
+    expect(await requested()).toContain('crm.objects.owners.read');
   });
 });

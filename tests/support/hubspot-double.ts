@@ -107,6 +107,8 @@ export function createHubSpotDouble(options: DoubleOptions = {}) {
       return [200, { results: row!.to }];
     }
     if (method === 'GET' && (m = path.match(/^\/crm\/v3\/objects\/companies\/(\d+)$/))) return [200, { id: m[1], properties: { name: `Company ${m[1]}` } }];
+    // Every owner id is an owner, named after its id (the PM introduction reads the PM and the rep).
+    if (method === 'GET' && (m = path.match(/^\/crm\/v3\/owners\/(\d+)$/))) return [200, { id: m[1], email: `owner${m[1]}@example.com`, firstName: 'Owner', lastName: m[1], archived: false }];
     if (method === 'GET' && (m = path.match(/^\/crm\/v4\/objects\/companies\/(\d+)\/associations\/deals$/))) {
       // Deal N's company is 7,000,000 + N, so each company has one deal.
       return [200, { results: [{ toObjectId: Number(m[1]) - 7_000_000, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 6 }] }] }];

@@ -16,6 +16,7 @@ import { ClientPageSection } from './deal/ClientPageSection';
 import { HealthReasons } from './deal/HealthReasons';
 import { NextStepsTable } from './deal/NextStepsTable';
 import { PhaseMoveForm } from './deal/PhaseMoveForm';
+import { PmRecordsPanel } from './deal/PmRecordsPanel';
 import { TouchpointViews } from './deal/TouchpointViews';
 import { TEXT, uiLocale, type Text as Words } from './lib/i18n';
 import { HubSpotDown, LoadError, Loading } from './lib/states';
@@ -84,6 +85,7 @@ export function DealOnboardingCard({ context }: { context: RecordContext }) {
       <HealthReasons view={view} />
       <Heading>{t.nextSteps}</Heading>
       <NextStepsTable steps={view.nextSteps} t={t} locale={locale} />
+      <PmRecordsPanel dealId={context.crm.objectId} locale={locale} t={t} />
       <TouchpointViews view={view} t={t} locale={locale} path={path} onRated={show} />
       <ClientPageSection dealId={context.crm.objectId} locale={locale} t={t} />
       <Divider />

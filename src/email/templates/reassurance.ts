@@ -14,12 +14,12 @@ const INTRO: Record<string, Record<Locale, string>> = {
     it: 'Una decisione come questa la vedono anche colleghi e responsabili. Aiuta sapere che altri nella vostra posizione hanno fatto la stessa scelta e ne sono contenti.',
   },
   product_doubt: {
-    en: 'What we promised is written in your agreement, and we measure ourselves against it. If something does not work as agreed, we fix it: that is part of the deal.',
-    it: 'Quello che abbiamo promesso è scritto nel contratto, ed è su quello che ci misuriamo. Se qualcosa non funziona come concordato, lo sistemiamo: fa parte dell’accordo.',
+    en: 'It is fair to wonder whether it will really work for you. You do not have to take our word for it: here is what we commit to, in plain words.',
+    it: 'È giusto chiedersi se funzionerà davvero per voi. Non dovete fidarvi sulla parola: ecco il nostro impegno, in parole semplici.',
   },
   being_cheated: {
-    en: 'Support and training after the purchase are included, and the terms you signed are the ones we follow. No surprises: if anything is unclear, ask and we will put it in writing.',
-    it: 'Assistenza e formazione dopo l’acquisto sono incluse, e le condizioni che avete firmato sono quelle che rispettiamo. Nessuna sorpresa: se qualcosa non è chiaro, chiedetecelo e ve lo mettiamo per iscritto.',
+    en: 'Nobody likes to find out after a purchase that what they expected costs extra. Here is what you get after the purchase, in plain words.',
+    it: 'A nessuno piace scoprire dopo l’acquisto che quello che si aspettava costa a parte. Ecco che cosa avete dopo l’acquisto, in parole semplici.',
   },
   default: {
     en: 'A few days after a decision like this it is normal to wonder whether it was the right one. Here is how the first weeks went for clients like you.',
@@ -27,8 +27,25 @@ const INTRO: Record<string, Record<Locale, string>> = {
   },
 };
 
-function introOf(i: TemplateInput, locale: Locale): string {
-  return (ownEntry(INTRO, i.remorseType ?? 'default') ?? INTRO.default!)[locale];
+/** Without the adopter's terms the email promises nothing on their behalf: the PM answers in person. */
+const WITHOUT_TERMS: Record<string, Record<Locale, string>> = {
+  product_doubt: {
+    en: 'It is fair to wonder whether it will really work for you. Your project manager will tell you, in plain words and in writing, what happens if it does not.',
+    it: 'È giusto chiedersi se funzionerà davvero per voi. Il vostro project manager vi dirà, in parole semplici e per iscritto, che cosa succede se non funziona.',
+  },
+  being_cheated: {
+    en: 'Nobody likes surprises after a purchase. Your project manager will tell you, in plain words and in writing, what is included after the purchase.',
+    it: 'A nessuno piacciono le sorprese dopo un acquisto. Il vostro project manager vi dirà, in parole semplici e per iscritto, che cosa è incluso dopo l’acquisto.',
+  },
+};
+
+/** The intro for the doubt, then the adopter's own terms as the playbook states them (never "see your contract"). */
+function introOf(i: TemplateInput, locale: Locale): string[] {
+  const type = i.remorseType ?? 'default';
+  const terms = i.remorseTerms?.trim() || null;
+  const fallback = terms ? undefined : ownEntry(WITHOUT_TERMS, type);
+  if (fallback) return [fallback[locale]];
+  return [(ownEntry(INTRO, type) ?? INTRO.default!)[locale], ...(terms ? [terms] : [])];
 }
 
 /** Affirm (buyer's remorse): reassure with stories of clients like them, matched to the doubt recorded at handoff. */
@@ -37,7 +54,7 @@ export const reassurance: Template = {
     subject: `${i.companyName}, you are in good company`,
     preheader: 'How the first weeks went for clients like you.',
     heading: 'You made a good choice, and we will prove it',
-    paragraphs: [greeting(i.firstName, 'en'), introOf(i, 'en')],
+    paragraphs: [greeting(i.firstName, 'en'), ...introOf(i, 'en')],
     ...(i.caseHistories.length > 0
       ? { stories: { intro: 'Stories of clients who started where you are now:', items: i.caseHistories, note: 'Would you like to hear it from one of them? Reply to this email and we will put you in touch.' } }
       : {}),
@@ -47,7 +64,7 @@ export const reassurance: Template = {
     subject: `${i.companyName}, siete in buona compagnia`,
     preheader: 'Come sono andate le prime settimane per clienti come voi.',
     heading: 'Avete fatto una buona scelta, e ve lo dimostreremo',
-    paragraphs: [greeting(i.firstName, 'it'), introOf(i, 'it')],
+    paragraphs: [greeting(i.firstName, 'it'), ...introOf(i, 'it')],
     ...(i.caseHistories.length > 0
       ? { stories: { intro: 'Storie di clienti che sono partiti da dove siete voi adesso:', items: i.caseHistories, note: 'Volete sentirlo direttamente da uno di loro? Rispondete a questa email e vi metteremo in contatto.' } }
       : {}),

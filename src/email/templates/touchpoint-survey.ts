@@ -1,6 +1,7 @@
 import type { Locale } from '../../domain/phases.js';
 import type { Template, TemplateInput } from '../template-types.js';
 import { greeting, signature } from './greeting.js';
+import { outcomeLine } from './outcome-line.js';
 
 /** The touchpoint in the adopter's words; the schema makes every touchpoint-survey email ask a survey, so it is there. */
 function touchpointOf(i: TemplateInput, locale: Locale): string {
@@ -21,6 +22,7 @@ export const touchpointSurvey: Template = {
       paragraphs: [
         greeting(i.firstName, 'en'),
         `we would like to know how “${t}” went from your side. What looks fine to us and what you experienced are not always the same, and only you can tell us.`,
+        ...outcomeLine(i, 'en'),
         ...(i.survey ? ['It takes one click, and only your project manager and the team working with you read the answers.'] : []),
       ],
       closing: ['If something did not go as you expected, tell us plainly: we would rather know now.', ...signature(i.brand.name, 'en')],
@@ -35,6 +37,7 @@ export const touchpointSurvey: Template = {
       paragraphs: [
         greeting(i.firstName, 'it'),
         `ci interessa sapere come avete vissuto “${t}”. Quello che a noi sembra andato bene e quello che avete percepito voi non sempre coincidono, e solo voi potete dircelo.`,
+        ...outcomeLine(i, 'it'),
         ...(i.survey ? ['Basta un clic, e le risposte le leggono solo il vostro project manager e il team che lavora con voi.'] : []),
       ],
       closing: ['Se qualcosa non è andato come vi aspettavate, ditecelo con franchezza: preferiamo saperlo subito.', ...signature(i.brand.name, 'it')],

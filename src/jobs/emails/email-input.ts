@@ -3,7 +3,9 @@ import { ownEntry } from '../../domain/own-entry.js';
 import { isPhase, type Phase } from '../../domain/phases.js';
 import type { CaseHistory, Playbook } from '../../domain/playbook-schema.js';
 import type { DealSnapshot } from '../../domain/deal.js';
+import { isAccomplishOutcome, type AccomplishOutcome } from '../../domain/pm-records.js';
 import { readHandoff } from '../../store/handoff-store.js';
+import { readPmRecords, type StoredPmRecord } from '../../store/pm-record-store.js';
 import type { Queryable } from '../../store/db.js';
 
 /** What a deal's emails say about it, read once per deal from our store. */
@@ -20,13 +22,21 @@ export interface DealFacts {
   remorseType: string | null;
   handoffAccepted: boolean;
   caseHistories: CaseHistory[];
+  /** How the PM recorded the end of the accomplish phase, if they have. */
+  accomplishOutcome: AccomplishOutcome | null;
+  /** The adopter's terms for the client's doubt, from the playbook. */
+  remorseTerms: string | null;
+  /** The kickoff was marked held on the card. */
+  kickoffHeld: boolean;
 }
 
 export async function readDealFacts(db: Queryable, deal: DealSnapshot, playbook: Playbook, now: number): Promise<DealFacts> {
   const [state] = await db.query<{ phase: string | null; day_zero: string | number | null }>('SELECT phase, day_zero FROM deal_onboarding WHERE deal_id = $1', [deal.id]);
   const phase = state?.phase ?? null;
   const handoff = await readHandoff(db, deal.id);
-  const remorseType = handoff.items.fears?.values.remorse_type || null;
+  const records = await readPmRecords(db, deal.id);
+  // The PM's confirmation after the reassurance call ("Discovery") wins over sales' guess at the handoff.
+  const remorseType = records.remorse_type?.value || handoff.items.fears?.values.remorse_type || null;
   const stories = playbook.caseHistories;
   return {
     companyName: deal.company?.name || deal.name,
@@ -39,5 +49,12 @@ export async function readDealFacts(db: Queryable, deal: DealSnapshot, playbook:
     remorseType,
     handoffAccepted: handoff.status === 'accepted',
     caseHistories: (remorseType ? ownEntry<CaseHistory[] | undefined>(stories, remorseType) : undefined) ?? stories.default ?? [],
+    accomplishOutcome: outcomeOf(records.accomplish_outcome),
+    remorseTerms: (remorseType ? ownEntry(playbook.remorseTerms, remorseType)?.terms : undefined) || null,
+    kickoffHeld: records.kickoff_held !== undefined,
   };
+}
+
+function outcomeOf(record: StoredPmRecord | undefined): AccomplishOutcome | null {
+  return isAccomplishOutcome(record?.value) ? record.value : null;
 }

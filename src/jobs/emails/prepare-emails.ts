@@ -5,8 +5,8 @@ import type { DealSnapshot } from '../../domain/deal.js';
 import { composeMessage, messageKey, outboxFileName } from '../../email/compose-message.js';
 import type { Mailer } from '../../email/mailer.js';
 import { renderEmail } from '../../email/render-email.js';
-import type { SurveyLinks } from '../../email/template-types.js';
-import type { ContactForEmail } from '../../hubspot/hubspot-port.js';
+import type { SurveyLinks, TeamMember } from '../../email/template-types.js';
+import type { ContactForEmail, Owner } from '../../hubspot/hubspot-port.js';
 import type { Queryable } from '../../store/db.js';
 import { insertMessage, type NewEmailMessage } from '../../store/email-messages.js';
 import type { EmailStep } from '../../store/email-steps.js';
@@ -17,15 +17,23 @@ import { clientLinkExpiresAt } from '../../domain/client-link-expiry.js';
 import { deletedContacts } from '../../store/privacy-deletion-store.js';
 import { createUnsubscribeToken, unsubscribedAmong } from '../../store/unsubscribes.js';
 import { readDealFacts, type DealFacts } from './email-input.js';
+import { holdWaitingEmails } from './email-gates.js';
 import type { Engine } from '../engine.js';
 import { markerOf } from '../steps/steps-from-plan.js';
 
 /**
  * Picks each step's recipients, then renders and stores every message with its survey token, in one transaction
  * per step: a retry finds them stored and never renders again. Contacts are read from HubSpot now, not kept.
+ * An email waiting for something to happen (email-gates.ts) is put back to wait; returns those steps' ids.
  */
-export async function prepareEmails(engine: Engine, mailer: Mailer, steps: EmailStep[]): Promise<void> {
-  const deals = await engine.hubspot.readDeals([...new Set(steps.map((s) => s.dealId))]);
+export async function prepareEmails(engine: Engine, mailer: Mailer, claimed: EmailStep[]): Promise<Set<string>> {
+  const deals = await engine.hubspot.readDeals([...new Set(claimed.map((s) => s.dealId))]);
+  const { waiting, givenUp } = await holdWaitingEmails(engine, claimed, deals);
+  const steps = claimed.filter((s) => !waiting.has(s.id));
+  const owners = await ownersFor(engine, steps.filter((s) => s.payload.template === 'pm-introduction').flatMap((s) => {
+    const deal = deals.get(s.dealId);
+    return deal ? [deal.pmOwnerId, deal.ownerId].filter((id): id is string => !!id) : [];
+  }));
   // A read of HubSpot made just before a privacy deletion may still list the contact: never write to them again.
   const forgotten = await deletedContacts(engine.db, [...new Set([...deals.values()].flatMap((d) => d.contactIds))]);
   const recipients = new Map(steps.map((s) => [s.id, recipientsOf(s, deals.get(s.dealId), forgotten)]));
@@ -36,12 +44,24 @@ export async function prepareEmails(engine: Engine, mailer: Mailer, steps: Email
     const deal = deals.get(step.dealId);
     if (!deal) continue;
     const facts = await readDealFacts(engine.db, deal, engine.playbook, now);
+    const team = { pm: member(owners.get(deal.pmOwnerId ?? '')), rep: member(owners.get(deal.ownerId ?? '')) };
     await engine.db.transaction(async (tx) => {
       for (const contactId of recipients.get(step.id) ?? []) {
-        await storeMessage(tx, { engine, mailer, step, facts, contactId, contact: contacts.get(contactId), unsubscribed: unsubscribed.has(contactId), now });
+        await storeMessage(tx, { engine, mailer, step, facts, team, contactId, contact: contacts.get(contactId), unsubscribed: unsubscribed.has(contactId), givenUp: givenUp.get(step.id), now });
       }
     });
   }
+  return waiting;
+}
+
+async function ownersFor(engine: Engine, ids: string[]): Promise<Map<string, Owner>> {
+  return ids.length === 0 ? new Map() : engine.hubspot.readOwners([...new Set(ids)]);
+}
+
+function member(owner: Owner | undefined): TeamMember | null {
+  if (!owner) return null;
+  const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ') || owner.email;
+  return name ? { name, email: owner.email } : null;
 }
 
 function recipientsOf(step: EmailStep, deal: DealSnapshot | undefined, forgotten: Set<string>): string[] {
@@ -55,9 +75,12 @@ interface MessageInput {
   mailer: Mailer;
   step: EmailStep;
   facts: DealFacts;
+  team: { pm: TeamMember | null; rep: TeamMember | null };
   contactId: string;
   contact: ContactForEmail | undefined;
   unsubscribed: boolean;
+  /** Why an email that waited too long is not sent at all. */
+  givenUp: string | undefined;
   now: number;
 }
 
@@ -73,6 +96,9 @@ async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
     marker: markerOf(`${step.effectKey}:${contactId}`), raw: null, logged: null, createdAt: now,
   };
   if (!known) return insertMessage(tx, { ...base, reason: `no template named "${step.payload.template}"` });
+  if (i.givenUp) return insertMessage(tx, { ...base, reason: i.givenUp });
+  // An introduction that cannot name the PM says nothing worth sending.
+  if (template === 'pm-introduction' && !i.team.pm) return insertMessage(tx, { ...base, reason: 'the deal\'s project manager is not an owner HubSpot knows' });
   if (i.unsubscribed) return insertMessage(tx, { ...base, reason: 'unsubscribed' });
   if (!i.contact?.email) return insertMessage(tx, { ...base, reason: i.contact ? 'no email address in HubSpot' : 'contact not found in HubSpot' });
   if (step.payload.toAddressHash && addressHash(i.contact.email) !== step.payload.toAddressHash) {
@@ -106,6 +132,7 @@ async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
     locale, brand: mailer.brand, firstName: i.contact.firstName, companyName: facts.companyName, dealName: facts.dealName,
     phase: facts.knownPhase, onboardingDay: facts.onboardingDay, remorseType: facts.remorseType, handoffAccepted: facts.handoffAccepted,
     caseHistories: facts.caseHistories, survey, unsubscribeUrl, clientPageUrl,
+    accomplishOutcome: facts.accomplishOutcome, remorseTerms: facts.remorseTerms, team: i.team,
   });
   const to = { address: i.contact.email, ...(fullName(i.contact) ? { name: fullName(i.contact) } : {}) };
   const raw = await composeMessage({ key, from: mailer.from, replyTo: mailer.replyTo, to, date: now, content, unsubscribeUrl });

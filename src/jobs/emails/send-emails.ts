@@ -22,8 +22,8 @@ export async function runEmailSteps(engine: Engine, mailer: Mailer): Promise<num
   const ready = steps.filter((s) => prepared.has(s.id));
   if (unprepared.length > 0) {
     try {
-      await prepareEmails(engine, mailer, unprepared);
-      ready.push(...unprepared);
+      const waiting = await prepareEmails(engine, mailer, unprepared);
+      ready.push(...unprepared.filter((s) => !waiting.has(s.id)));
     } catch (error) {
       const failure = error instanceof HubSpotError ? error : undefined;
       engine.log.warn({ code: failure?.code ?? 'INTERNAL', status: failure?.details.status, steps: unprepared.length, kind: 'email' }, (error as Error).message);

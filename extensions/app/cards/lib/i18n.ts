@@ -154,7 +154,7 @@ const it: Text = {
     HANDOFF_BAD_DATE: 'Scrivi la data come AAAA-MM-GG:',
     ALREADY_IN_PHASE: 'La trattativa è già in quella fase.',
     INVALID_BODY: 'Scegli una fase e scrivi un motivo di almeno 3 caratteri.',
-    DEAL_NOT_FOUND: 'HubSpot non ha questo deal (eliminato o unito a un altro). Ricarica il record.',
+    DEAL_NOT_FOUND: 'HubSpot non ha questa trattativa (eliminata o unita a un\'altra). Ricarica il record.',
     COMPANY_NOT_FOUND: 'HubSpot non ha questa azienda (eliminata o unita a un\'altra). Ricarica il record.',
   },
   companyHealth: 'Salute del cliente',
