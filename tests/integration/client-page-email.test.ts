@@ -26,13 +26,14 @@ describe('the client page link in emails', { timeout: 120_000 }, () => {
     await server.worker.drain();
     clock.now = wednesday;
     await server.worker.drain();
-    expect(sink.messages).toHaveLength(1);
-    const message = parseMessage(sink.messages[0]!.raw);
-    const link = clientPageLinkIn(message.text);
-    expect(link).toMatch(new RegExp(`^${PUBLIC_URL}/c/[A-Za-z0-9_-]{43}$`));
-    const token = link!.slice(link!.lastIndexOf('/') + 1);
-    const [stored] = await server.db.query<{ deal_id: string; contact_id: string; locale: string }>('SELECT deal_id, contact_id, locale FROM client_links');
-    expect(stored).toEqual({ deal_id: '42', contact_id: '9', locale: 'en' });
+    // The welcome and the PM's introduction: each carries a link of its own.
+    expect(sink.messages).toHaveLength(2);
+    const links = sink.messages.map((m) => clientPageLinkIn(parseMessage(m.raw).text));
+    for (const link of links) expect(link).toMatch(new RegExp(`^${PUBLIC_URL}/c/[A-Za-z0-9_-]{43}$`));
+    expect(new Set(links).size).toBe(2);
+    const token = links[0]!.slice(links[0]!.lastIndexOf('/') + 1);
+    const stored = await server.db.query<{ deal_id: string; contact_id: string; locale: string }>('SELECT deal_id, contact_id, locale FROM client_links');
+    expect(stored).toEqual([{ deal_id: '42', contact_id: '9', locale: 'en' }, { deal_id: '42', contact_id: '9', locale: 'en' }]);
 
     const page = await fetch(`${server.url}/c/${token}`);
     expect(page.status).toBe(200);
@@ -41,6 +42,6 @@ describe('the client page link in emails', { timeout: 120_000 }, () => {
     expect(html).toContain(`<h3>${PM.name}</h3>`);
     const logged = JSON.stringify(hubspot.emails.map((e) => e.properties));
     expect(logged).toContain('/c/link-for-the-client-only');
-    expect(logged).not.toContain(token);
+    for (const link of links) expect(logged).not.toContain(link!.slice(link!.lastIndexOf('/') + 1));
   });
 });

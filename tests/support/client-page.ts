@@ -1,3 +1,4 @@
+import nock from 'nock';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,15 @@ export function clientPageHubSpot() {
     properties: { dealname: name, pipeline: 'default', dealstage: 'closedwon', hubspot_owner_id: REP.id, first100_pm_owner: PM.id, closedate: null },
     companyId: '7',
     contactIds: [contact],
+  });
+  // HubSpot's owners (the PM introduction email names the PM from them); the fake's stop() clears this too.
+  const people: Record<string, { firstName: string; lastName: string; email: string }> = {
+    [PM.id]: { firstName: 'Giulia', lastName: 'Bianchi', email: PM.email },
+    [REP.id]: { firstName: 'Marco', lastName: 'Rossi', email: REP.email },
+  };
+  nock('https://api.hubapi.com').persist().get(/^\/crm\/v3\/owners\/\d+$/).reply((path) => {
+    const id = path.split('/').pop()!;
+    return people[id] ? [200, { id, ...people[id], archived: false }] : [404, { status: 'error', category: 'OBJECT_NOT_FOUND', message: 'no owner' }];
   });
   return fakeHubSpot({
     deals: { '42': deal('Acme rollout', '9'), '43': deal('Acme second site', '10') },
