@@ -16,7 +16,7 @@ export async function cardCall(
   user = SALES,
   body?: unknown,
 ): Promise<{ status: number; ms: number; text: string }> {
-  const query = `?${new URLSearchParams({ userId: user.userId, portalId: BENCH_PORTAL, userEmail: user.userEmail, appId: '1' })}`;
+  const query = `${path.includes('?') ? '&' : '?'}${new URLSearchParams({ userId: user.userId, portalId: BENCH_PORTAL, userEmail: user.userEmail, appId: '1' })}`;
   const raw = body === undefined ? '' : JSON.stringify(body);
   const timestamp = String(Date.now());
   const signature = signV3(BENCH_SECRET, method, `${BENCH_PUBLIC_URL}${path}${query}`, raw, timestamp);

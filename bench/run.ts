@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parsePlaybook } from '../src/domain/playbook-loader.js';
+import { benchAppPages } from './app-pages.js';
 import { benchBurst } from './burst.js';
 import { benchCardApi, type CardRun } from './card-api.js';
 import { benchClientPage } from './client-page.js';
@@ -17,8 +18,8 @@ const SHARE = 90;
 const LATENCY_MS = 40;
 
 const line = (s: string) => process.stdout.write(`${s}\n`);
-/** `npm run bench -- cards` runs only the named parts (ingest, burst, naive, cards, client); no names: all of them. */
-const PARTS = ['ingest', 'burst', 'naive', 'cards', 'client'];
+/** `npm run bench -- cards` runs only the named parts (ingest, burst, naive, cards, pages, client); no names: all of them. */
+const PARTS = ['ingest', 'burst', 'naive', 'cards', 'pages', 'client'];
 const asked = process.argv.slice(2);
 for (const part of asked) if (!PARTS.includes(part)) throw new Error(`unknown benchmark part "${part}": choose from ${PARTS.join(', ')}`);
 const parts = new Set(asked.length > 0 ? asked : PARTS);
@@ -93,6 +94,18 @@ if (parts.has('client')) {
     `client page: ${page.deals} onboardings in the store, ${page.requests} GET /c/<token> at ${page.perSecond}/s from 100 clients, non-200: ${page.failures}; ` +
       `p50 ${fixed(page.p50)} ms, p95 ${fixed(page.p95)} ms; one at a time (fastest of 30) ${fixed(page.floorMs)} ms; ${load()}`,
   );
+}
+
+if (parts.has('pages')) {
+  // The app pages over 10,000 onboardings: target p95 ≤ 150 ms each, answers under hubspot.fetch's 1 MB.
+  const runs = [await benchAppPages({ deals: 10_000, requests: 100, playbook: playbookPath })];
+  if (postgresUrl) runs.push(await benchAppPages({ deals: 10_000, requests: 100, playbook: playbookPath, databaseUrl: await freshDatabase(postgresUrl) }));
+  else line('PostgreSQL app pages skipped: set FIRST100_BENCH_DATABASE_URL');
+  const figures = (f: { n: number; p50: number; p95: number; max: number; maxBytes: number; failures: number }) =>
+    `p50 ${fixed(f.p50)} ms, p95 ${fixed(f.p95)} ms, max ${fixed(f.max)} ms (n ${f.n}, one at a time), largest answer ${fixed(f.maxBytes / 1024, 0)} KiB, non-200: ${f.failures}`;
+  for (const pages of runs) {
+    line(`app pages ${pages.database}, ${pages.deals} onboardings (seeded in ${fixed(pages.seedSeconds)} s): portfolio ${figures(pages.portfolio)}; analytics ${figures(pages.analytics)}; ${load()}`);
+  }
 }
 
 async function freshDatabase(url: string): Promise<string> {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds every card in extensions/app/cards with HubSpot's card bundler, @hubspot/ui-extensions-dev-server:
+// Builds every card in extensions/app/cards, the app pages and the settings page with HubSpot's card bundler, @hubspot/ui-extensions-dev-server:
 // its `remoteBuild`, the same function its `uie build` command runs after installing dependencies, and that
 // mirrors HubSpot's own cloud build (vite, iife bundle, React and @remote-ui/react left to the page, minified,
 // plus the manifest HubSpot reads). `uie build` itself first runs `npm install --package-lock-only` and `npm ci`
@@ -12,15 +12,20 @@ import { fileURLToPath } from 'node:url';
 import { remoteBuild } from '@hubspot/ui-extensions-dev-server/build';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cardsDir = path.join(root, 'extensions/app/cards');
 const outRoot = path.join(root, '.build/cards');
 const FATAL = [/outside of the extension directory/i, /require statements are not supported/i];
 
-const cards = fs
-  .readdirSync(cardsDir)
-  .filter((f) => f.endsWith('-hsmeta.json'))
-  .map((f) => JSON.parse(fs.readFileSync(path.join(cardsDir, f), 'utf8')))
-  .filter((meta) => meta.type === 'card');
+// The cards, the app pages and the settings page: each directory is built on its own, as HubSpot builds it.
+const UI_DIRS = { cards: 'card', pages: 'page', settings: 'settings' };
+const cards = Object.entries(UI_DIRS).flatMap(([dir, type]) => {
+  const componentDir = path.join(root, 'extensions/app', dir);
+  if (!fs.existsSync(componentDir)) return [];
+  return fs
+    .readdirSync(componentDir)
+    .filter((f) => f.endsWith('-hsmeta.json'))
+    .map((f) => ({ ...JSON.parse(fs.readFileSync(path.join(componentDir, f), 'utf8')), componentDir }))
+    .filter((meta) => meta.type === type);
+});
 
 const fatal = [];
 const warn = console.warn;
@@ -33,7 +38,7 @@ try {
   for (const card of cards) {
     const entry = path.join(root, 'extensions', card.config.entrypoint);
     const outputDir = path.join(outRoot, card.uid);
-    await remoteBuild({ root: cardsDir, entryPoint: entry, outputDir, logLevel: 'warn' });
+    await remoteBuild({ root: card.componentDir, entryPoint: entry, outputDir, logLevel: 'warn' });
     const bundle = path.join(outputDir, `${path.parse(entry).name}.js`);
     const manifest = path.join(outputDir, `${path.parse(entry).name}-manifest.json`);
     if (!fs.existsSync(bundle) || !fs.existsSync(manifest)) throw new Error(`${card.uid}: the bundler produced no ${path.basename(bundle)} and manifest`);

@@ -53,8 +53,14 @@ try {
   problems.push(isTranslationError(error) ? error.toString() : `${error.message}${error.cause ? ` (${error.cause.message})` : ''}`);
 }
 
-for (const card of nodes.filter((n) => n.componentType === 'CARD')) {
-  if (!fs.existsSync(path.join(sourceDir, card.config.entrypoint))) problems.push(`card ${card.uid}: entrypoint ${card.config.entrypoint} does not exist under ${config.srcDir}/`);
+for (const ui of nodes.filter((n) => ['CARD', 'PAGE', 'SETTINGS'].includes(n.componentType))) {
+  if (!fs.existsSync(path.join(sourceDir, ui.config.entrypoint))) problems.push(`${ui.componentType.toLowerCase()} ${ui.uid}: entrypoint ${ui.config.entrypoint} does not exist under ${config.srcDir}/`);
+}
+// HubSpot builds each component directory on its own, so the app pages and the settings page keep their own copy
+// of the backend caller: the copies must stay the same file.
+const pageBackends = ['app/pages/lib/backend.ts', 'app/settings/lib/backend.ts'].filter((f) => fs.existsSync(path.join(sourceDir, f)));
+if (pageBackends.length === 2 && fs.readFileSync(path.join(sourceDir, pageBackends[0]), 'utf8') !== fs.readFileSync(path.join(sourceDir, pageBackends[1]), 'utf8')) {
+  problems.push(`${config.srcDir}/${pageBackends[1]} differs from ${config.srcDir}/${pageBackends[0]}: they are one file copied; copy it again`);
 }
 
 // One server behind every URL of the project, named exactly (a trailing slash in BACKEND_URL makes every card call
@@ -74,7 +80,7 @@ try {
   problems.push(`extensions/app/cards/lib/backend.ts: BACKEND_URL: ${error.message}`);
 }
 if (base) {
-  for (const wrong of urlDisagreements(urls, base).filter((w) => !w.includes('BACKEND_URL'))) problems.push(`${wrong} (run: first100 project set-url ${base})`);
+  for (const wrong of urlDisagreements(urls, base).filter((w) => !w.startsWith('extensions/app/cards/lib/backend.ts '))) problems.push(`${wrong} (run: first100 project set-url ${base})`);
 }
 for (const action of nodes.filter((n) => n.componentType === 'WORKFLOW_ACTION')) {
   const labelled = action.config.labels ?? {};
@@ -82,10 +88,12 @@ for (const action of nodes.filter((n) => n.componentType === 'WORKFLOW_ACTION'))
 }
 
 const rootPackage = readJson(path.join(root, 'package.json'));
-const cardsPackage = readJson(path.join(sourceDir, 'app/cards/package.json'));
-for (const [name, version] of Object.entries(cardsPackage.dependencies ?? {})) {
-  const tested = rootPackage.devDependencies?.[name] ?? rootPackage.dependencies?.[name];
-  if (tested !== version) problems.push(`extensions/app/cards/package.json asks for ${name} ${version}, but the repo builds and tests the cards with ${tested ?? 'nothing'}`);
+for (const dir of ['cards', 'pages', 'settings'].filter((d) => fs.existsSync(path.join(sourceDir, `app/${d}/package.json`)))) {
+  const uiPackage = readJson(path.join(sourceDir, `app/${dir}/package.json`));
+  for (const [name, version] of Object.entries(uiPackage.dependencies ?? {})) {
+    const tested = rootPackage.devDependencies?.[name] ?? rootPackage.dependencies?.[name];
+    if (tested !== version) problems.push(`extensions/app/${dir}/package.json asks for ${name} ${version}, but the repo builds and tests the ${dir} with ${tested ?? 'nothing'}`);
+  }
 }
 
 if (problems.length > 0) {

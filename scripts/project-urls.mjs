@@ -8,6 +8,8 @@ import path from 'node:path';
 export const APP_FILE = 'extensions/app/app-hsmeta.json';
 export const WEBHOOKS_FILE = 'extensions/app/webhooks/webhooks-hsmeta.json';
 export const BACKEND_FILE = 'extensions/app/cards/lib/backend.ts';
+/** The app pages and the settings page call the same server, each from its own copy (HubSpot builds each directory alone). */
+export const PAGE_BACKEND_FILES = ['extensions/app/pages/lib/backend.ts', 'extensions/app/settings/lib/backend.ts'];
 export const ACTIONS_DIR = 'extensions/app/workflow-actions';
 export const CLI_CONFIG_FILE = 'hubspot.config.yml';
 export const BACKEND_URL_PATTERN = /export const BACKEND_URL = '([^']*)'/;
@@ -32,6 +34,10 @@ export function readProjectUrls(projectDir) {
     support: app.support ?? {},
     targetUrl: webhooks.settings?.targetUrl,
     backend,
+    pageBackends: PAGE_BACKEND_FILES.filter((file) => fs.existsSync(path.join(projectDir, file))).map((file) => ({
+      file,
+      url: fs.readFileSync(path.join(projectDir, file), 'utf8').match(BACKEND_URL_PATTERN)?.[1],
+    })),
     actions,
     portalId: cliConfig.match(/^\s*portalId:\s*(\S+)/m)?.[1],
   };
@@ -62,6 +68,9 @@ export function normaliseBaseUrl(input) {
 export function urlDisagreements(urls, base) {
   const wrong = [];
   if (urls.backend !== base) wrong.push(`${BACKEND_FILE} BACKEND_URL is ${urls.backend ?? 'missing'}, should be ${base}`);
+  for (const page of urls.pageBackends ?? []) {
+    if (page.url !== base) wrong.push(`${page.file} BACKEND_URL is ${page.url ?? 'missing'}, should be ${base}`);
+  }
   if (!urls.fetch.includes(base)) wrong.push(`${APP_FILE} permittedUrls.fetch is ${JSON.stringify(urls.fetch)}, should list ${base}`);
   if (urls.targetUrl !== `${base}/webhooks/hubspot`) wrong.push(`${WEBHOOKS_FILE} targetUrl is ${urls.targetUrl}, should be ${base}/webhooks/hubspot`);
   for (const action of urls.actions) {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
@@ -28,6 +29,7 @@ import { createHealthSweep } from './jobs/schedules/health-sweep.js';
 import { startSchedules, type RunningSchedules } from './jobs/schedules/start-schedules.js';
 import { createApp } from './server/create-app.js';
 import { cachedTokenCheck } from './server/hubspot-readiness.js';
+import { settingsSources } from './server/settings-sources.js';
 import { probeToken } from './hubspot/token-probe.js';
 import { openDb, type Db } from './store/db.js';
 import { migrate } from './store/migrations.js';
@@ -50,6 +52,10 @@ export interface BootOptions {
   startWorker?: boolean;
   /** Start the cron timers (default: when the worker starts and SCHEDULES is on); tests run ticks directly. */
   startSchedules?: boolean;
+  /** Where the HubSpot project lives, for the settings page's checks (default: this repository). */
+  projectDir?: string;
+  /** How the settings page's checks reach URLs (tests). */
+  fetch?: typeof fetch;
 }
 
 export interface Running {
@@ -140,6 +146,12 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     onStored: () => worker.kick(),
     gate,
     engine,
+    settings: settingsSources({
+      config,
+      hubspot: hubspot.dryRun ? undefined : hubspot,
+      projectDir: options.projectDir ?? fileURLToPath(new URL('..', import.meta.url)),
+      fetch: options.fetch,
+    }),
   });
   // Node checks these timeouts every connectionsCheckingInterval (30 s by default): a client trickling its
   // headers would hold a connection for 35 s. The body has its own deadline (verify-hubspot-request).

@@ -21,7 +21,7 @@ export interface ProjectSettings {
 }
 
 /**
- * Writes the server's URL into every place of the HubSpot project at once: the cards' BACKEND_URL, the app's
+ * Writes the server's URL into every place of the HubSpot project at once: the cards', pages' and settings page's BACKEND_URL, the app's
  * permitted fetch URL and support links, the webhook target, every workflow action's URL; and the account id into
  * hubspot.config.yml. Each file keeps its layout: only the values change. Returns the files it changed.
  */
@@ -38,6 +38,9 @@ export async function writeProjectSettings(projectDir: string, settings: Project
     }
   };
   await edit(BACKEND_FILE, (t) => t.replace(BACKEND_URL_PATTERN, `export const BACKEND_URL = '${base}'`));
+  for (const page of readProjectUrls(projectDir).pageBackends) {
+    await edit(page.file, (t) => t.replace(BACKEND_URL_PATTERN, `export const BACKEND_URL = '${base}'`));
+  }
   await edit(APP_FILE, (t) => {
     let text = t.replace(/("fetch"\s*:\s*)\[[^\]]*\]/, `$1${JSON.stringify([base])}`);
     text = setJsonString(text, 'documentationUrl', `${base}/`);

@@ -8,6 +8,8 @@ import { clientPageRouter } from './client-routes.js';
 import { errorHandler } from './error-handler.js';
 import { feedbackRouter } from './feedback-routes.js';
 import { healthRouter } from './health-routes.js';
+import { pageRouter } from './page-routes.js';
+import type { SettingsSources } from './settings-view.js';
 import type { CheckedToken } from './hubspot-readiness.js';
 import { HttpError } from './http-error.js';
 import { statusRouter, type StatusFacts } from './status-routes.js';
@@ -33,6 +35,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** What the status page at / says about this server. */
   status: StatusFacts;
+  /** The settings page's doctor checks and settings; absent, that page answers 503. */
+  settings?: SettingsSources;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -44,6 +48,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps));
   app.use(statusRouter(deps));
   app.use(cardRouter(deps));
+  app.use(pageRouter(deps));
   app.use(feedbackRouter(deps));
   app.use(clientPageRouter({ engine: deps.engine, log: deps.log, clock: deps.clock, onStored: deps.onStored }));
   app.use(workflowActionRouter(deps));

@@ -14,6 +14,7 @@ import { migration013 } from './schema/013-set-aside-events-and-request-fingerpr
 import { migration014 } from './schema/014-watch-start-and-last-contact.js';
 import { migration015 } from './schema/015-client-page.js';
 import { migration017 } from './schema/017-deal-health.js';
+import { migration018 } from './schema/018-portfolio.js';
 import { migration019 } from './schema/019-team-ratings.js';
 import { migration020 } from './schema/020-pm-records.js';
 
@@ -42,6 +43,7 @@ const MIGRATIONS: Migration[] = [
   migration017,
   migration019,
   migration020,
+  migration018,
 ];
 
 /** Brings the schema up to date; safe when several processes start at once on one PostgreSQL. */

@@ -11,6 +11,8 @@ import { REPO, runCommand } from '../support/cli.js';
 const run = promisify(execFile);
 const URL_PLACES = [
   'extensions/app/cards/lib/backend.ts',
+  'extensions/app/pages/lib/backend.ts',
+  'extensions/app/settings/lib/backend.ts',
   'extensions/app/app-hsmeta.json',
   'extensions/app/webhooks/webhooks-hsmeta.json',
   'extensions/app/workflow-actions/move-phase-hsmeta.json',
