@@ -42,7 +42,6 @@ export const migration015: Migration = {
       CREATE INDEX client_visits_by_contact ON client_visits (contact_id);
 
       ALTER TABLE deal_onboarding ADD COLUMN rep_owner_id text;
-      ALTER TABLE deal_onboarding ADD COLUMN pm_owner_id text;
       ALTER TABLE deal_onboarding ADD COLUMN client_seen_written_at bigint;
 
       CREATE TABLE client_shared_items (
