@@ -7,6 +7,7 @@ import { readDealStates } from '../store/deal-state-reads.js';
 import { insertHandoffEvent, lockHandoff, saveHandoff } from '../store/handoff-store.js';
 import { insertSteps, type NewStep } from '../store/onboarding-store.js';
 import { actorLabel, type CardActor, type CardWriteOutcome } from './card-actor.js';
+import { cadenceUpdateSteps } from './cadence-updates.js';
 import type { Engine } from '../jobs/engine.js';
 import { dealUpdateStep, effectKey, markerOf } from '../jobs/steps/steps-from-plan.js';
 
@@ -44,7 +45,7 @@ export async function applyHandoff(engine: Engine, r: HandoffRequest): Promise<C
       const note = { marker: markerOf(key('note')), dealId: r.dealId, body, timestamp: now };
       steps.push({ effectKey: key('note'), entryId: null, dealId: r.dealId, kind: 'note', stepId: 'handoff-note', dueAt: now, runAt: now, payload: { note } });
     }
-    if (change.accepted) steps.push(...(await advanceStep(tx, engine, r.dealId, now)));
+    if (change.accepted) steps.push(...(await advanceStep(tx, engine, r.dealId, now)), ...(await cadenceUpdateSteps(tx, engine, r.dealId, change.handoff, now)));
     await insertSteps(tx, steps);
     return 'applied';
   });

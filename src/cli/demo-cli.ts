@@ -6,11 +6,13 @@ import { demoCommand } from './demo-command.js';
 
 export const demoCli = defineCommand({
   name: 'demo',
-  summary: 'run the server in dry-run on sample deliveries and print the timeline',
+  summary: 'run the server in dry-run on sample deliveries, walk one deal through its 100 days, print the timeline',
   synopsis: 'first100 demo [--keep <dir>] [--playbook <file>]',
   help: `Starts the real server in dry-run (nothing reaches HubSpot) on a throwaway embedded database, sends it
-signed deliveries the way HubSpot does, runs a workflow action, moves the clock on and prints the timeline
-and the emails written to the outbox. Needs no HubSpot account and no settings.
+signed deliveries the way HubSpot does, runs a workflow action, then walks one deal through its first 100 days
+(the handoff filled and accepted from the card, every phase, the day-30/60/90 checkpoints, surveys answered by
+the client) and prints the timeline and the emails written to the outbox. Needs no HubSpot account and no
+settings.
 
   --keep <dir>        keep the database and the outbox in <dir> (new or empty) instead of removing them
   --playbook <file>   default: PLAYBOOK, or playbooks/default.en.yml

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { boot, type Running } from '../boot.js';
 import { loadConfig } from '../config.js';
+import { onboardingDay } from '../domain/onboarding-day.js';
 import { isPhase, type Locale } from '../domain/phases.js';
 import { createDryRunAdapter } from '../hubspot/dry-run-adapter.js';
 import { readTimeline, type TimelineStep } from '../store/timeline-store.js';
@@ -13,6 +14,7 @@ import { printOutbox } from './print-outbox.js';
 import { describeAudience } from '../domain/email-recipients.js';
 import type { EmailAudience } from '../domain/playbook-schema.js';
 import { formatPhase, formatWhen } from './format-timeline.js';
+import { walkHundredDays } from './demo-hundred-days.js';
 import { postSignedDelivery } from './post-signed-delivery.js';
 import { executionRequest, postWorkflowAction } from './post-workflow-action.js';
 
@@ -54,6 +56,7 @@ export async function demoCommand(playbookPath: string, print: (line: string) =>
     });
     const won9001 = JSON.stringify([event('9001', 'closedwon', t0 - 2000, 1)]);
     const steps: [string, string][] = [
+      ['Deal 9001 (Rossi Meccanica) reaches "presentation scheduled" in the sales pipeline', JSON.stringify([event('9001', 'presentationscheduled', t0 - 3000, 0)])],
       ['Deal 9001 (Rossi Meccanica) is won', won9001],
       ['HubSpot delivers the same event again', won9001],
       ['Deals 9002 (Blue Harbor, no PM set) and 9003 (Verdi Logistica) are won', JSON.stringify([event('9002', 'closedwon', t0 - 1500, 2), event('9003', 'closedwon', t0 - 1000, 3)])],
@@ -69,11 +72,16 @@ export async function demoCommand(playbookPath: string, print: (line: string) =>
     const nextAdvance = await firstPendingAdvance(running);
     if (nextAdvance !== undefined) {
       clock.now = nextAdvance + 60_000;
-      print(`7. The clock moves on to ${formatWhen(clock.now, tz)}, when timed phase changes fall due`);
+      print(`8. The clock moves on to ${formatWhen(clock.now, tz)}, when timed phase changes fall due`);
       await running.worker.drain();
     }
+    print('9. Deal 9001 (Rossi Meccanica) lives its first 100 days: the clock moves from one due step to the next, the sweeps tick');
+    await walkHundredDays({
+      running, clock, secret, publicBaseUrl: PUBLIC_URL, portalId: PORTAL, dealId: '9001', answeringContactEmail: 'marco.bianchi@rossi-meccanica.invalid',
+      repUserId: '101', pmUserId: '202', print,
+    });
     print('');
-    printTimeline(await readTimeline(running.db), tz, engine.playbook.locale, print);
+    printTimeline(await readTimeline(running.db), await dayZeros(running), tz, engine.playbook.locale, print);
     const tasks = hubspot.writes.filter((w) => w.kind === 'create-task').length;
     const updates = hubspot.writes.filter((w) => w.kind === 'update-deal').length;
     const callbacks = hubspot.writes.filter((w) => w.kind === 'complete-callback').length;
@@ -97,13 +105,13 @@ async function workflowStart(running: Running, secret: string, hubspot: ReturnTy
   const body = executionRequest({ callbackId: 'ap-1-5001-1-0', portalId: PORTAL, workflowId: 5001, dealId: '9004', inputFields: { pm_owner: '205' } });
   const call = () => postWorkflowAction({ serverUrl: running.url, publicBaseUrl: PUBLIC_URL, secret, action: 'start-onboarding', body });
   const first = await call();
-  print(`5. Workflow 5001 runs "Start onboarding" (PM 205) on deal 9004 (Neri Impianti): action answered ${first.status} ${await first.text()}`);
+  print(`6. Workflow 5001 runs "Start onboarding" (PM 205) on deal 9004 (Neri Impianti): action answered ${first.status} ${await first.text()}`);
   if (!first.ok) throw new Error(`the server refused a correctly signed workflow action (${first.status})`);
   await running.worker.drain();
   const completed = hubspot.writes.flatMap((w) => (w.kind === 'complete-callback' ? [w] : []));
   for (const c of completed) print(`   the worker started it, then completed the workflow (callback ${c.callbackId}): ${JSON.stringify({ hs_execution_state: c.outputFields.hs_execution_state, ...c.outputFields })}`);
   const again = await call();
-  print(`6. HubSpot sends the same call again (v2 signatures have no timestamp): answered ${again.status} ${await again.text()}, no second effect`);
+  print(`7. HubSpot sends the same call again (v2 signatures have no timestamp): answered ${again.status} ${await again.text()}, no second effect`);
   await running.worker.drain();
 }
 
@@ -112,7 +120,12 @@ async function firstPendingAdvance(running: Running): Promise<number | undefined
   return row?.due === null || row?.due === undefined ? undefined : Number(row.due);
 }
 
-function printTimeline(entries: Awaited<ReturnType<typeof readTimeline>>, tz: string, locale: Locale, print: (line: string) => void): void {
+async function dayZeros(running: Running): Promise<Map<string, number>> {
+  const rows = await running.db.query<{ deal_id: string; day_zero: string | number | null }>('SELECT deal_id, day_zero FROM deal_onboarding');
+  return new Map(rows.flatMap((r) => (r.day_zero === null ? [] : [[r.deal_id, Number(r.day_zero)] as [string, number]])));
+}
+
+function printTimeline(entries: Awaited<ReturnType<typeof readTimeline>>, dayZero: Map<string, number>, tz: string, locale: Locale, print: (line: string) => void): void {
   print('Timeline');
   let deal = '';
   for (const entry of entries) {
@@ -121,7 +134,8 @@ function printTimeline(entries: Awaited<ReturnType<typeof readTimeline>>, tz: st
       const known = DEMO_DEALS.find((d) => d.id === deal);
       print(`Deal ${deal} ${known?.name ?? ''}`);
     }
-    print(`  ${formatWhen(entry.enteredAt, tz)}  enters ${isPhase(entry.phase) ? formatPhase(entry.phase, locale) : entry.phase} (${entry.cause})`);
+    const day = onboardingDay(dayZero.get(entry.dealId) ?? null, entry.enteredAt, tz);
+    print(`  ${formatWhen(entry.enteredAt, tz)}  ${day === null ? 'before day 1' : `day ${day}`}  enters ${isPhase(entry.phase) ? formatPhase(entry.phase, locale) : entry.phase} (${entry.cause})`);
     for (const step of entry.steps) print(`    ${describeStep(step, tz)}`);
     for (const warning of entry.warnings) print(`    warning: ${warning}`);
   }
@@ -144,5 +158,6 @@ function describeStep(step: TimelineStep, tz: string): string {
   }
   if (step.kind === 'task-close') return `close  at  ${when}  task "${p.subject}": ${p.reason}  [${step.status}]`;
   if (step.kind === 'note') return `note   at  ${when}  ${String(p.note.body).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()}  [${step.status}]`;
-  return `phase  at  ${when}  moves on to ${p.to}  [${step.status}]`;
+  if (step.kind === 'advance') return `phase  at  ${when}  moves on to ${p.to}  [${step.status}]`;
+  return `${step.kind}  at  ${when}  ${step.stepId}  [${step.status}]`;
 }

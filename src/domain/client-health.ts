@@ -1,5 +1,5 @@
 import { isSurveyKind, toneOf, type AnswerTone } from './feedback-scoring.js';
-import type { Health, Segment } from './status-labels.js';
+import type { Health } from './status-labels.js';
 
 /** What a deal's health is derived from; nothing else is stored. */
 export interface HealthSignals {
@@ -29,15 +29,4 @@ const SEVERITY: Health[] = ['on_track', 'needs_attention', 'silent', 'at_risk'];
 export function companyHealth(deals: Health[]): Health | null {
   if (deals.length === 0) return null;
   return deals.reduce((worst, h) => (SEVERITY.indexOf(h) > SEVERITY.indexOf(worst) ? h : worst));
-}
-
-/**
- * Loyal, occasional or at risk, as the customer-care practice segments clients: at risk when any deal is at
- * risk or silent, loyal when the latest answers are all positive, occasional otherwise (including no answers yet).
- */
-export function companySegment(deals: HealthSignals[]): Segment {
-  if (deals.some((d) => dealHealth(d) === 'at_risk' || dealHealth(d) === 'silent')) return 'at_risk';
-  const answered = deals.filter((d) => d.lastTone !== null);
-  if (answered.length > 0 && answered.every((d) => d.lastTone === 'positive')) return 'loyal';
-  return 'occasional';
 }

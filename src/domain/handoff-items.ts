@@ -7,6 +7,7 @@ import type { Locale } from './phases.js';
  */
 export const HANDOFF_ITEM_KEYS = [
   'goals',
+  'starting_point',
   'success_criteria',
   'stakeholders',
   'promises',
@@ -72,6 +73,13 @@ export const HANDOFF_ITEMS: HandoffItemSpec[] = [
     required: true,
     label: { en: 'Goals and desired outcome', it: 'Obiettivi e risultato atteso' },
     fields: [text('goals', { en: 'The job the client hires us to do', it: 'Il lavoro per cui il cliente ci sceglie' })],
+  },
+  {
+    // The "before" of the seed's ritual: where the client starts, in their words, shown back to them at day 90.
+    key: 'starting_point',
+    required: false,
+    label: { en: 'Where the client starts today', it: 'Da dove parte oggi il cliente' },
+    fields: [text('starting_point', { en: 'The situation before the work, in the client\'s words and numbers', it: 'La situazione prima del lavoro, con le parole e i numeri del cliente' })],
   },
   {
     key: 'success_criteria',

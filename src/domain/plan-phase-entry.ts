@@ -152,6 +152,6 @@ export function resolveOwner(assignee: Assignee, deal: DealSnapshot): { ownerId:
   return { ownerId: null, role: 'unassigned', warning: 'the deal has no owner: the task is unassigned' };
 }
 
-function fillPlaceholders(text: string, dealName: string, companyName: string): string {
+export function fillPlaceholders(text: string, dealName: string, companyName: string): string {
   return text.replaceAll('{{deal.name}}', dealName).replaceAll('{{company.name}}', companyName);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REMORSE_TYPES } from './handoff-items.js';
 import { PHASES } from './phases.js';
+import { SEGMENTS } from './status-labels.js';
 
 const offset = z.union([
   z.strictObject({ businessDays: z.number().int().min(0).max(365) }),
@@ -37,6 +38,7 @@ export const EMAIL_TEMPLATES = [
   'client-link',
   'result-ending',
   'pm-introduction',
+  'before-and-after',
 ] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
 
@@ -156,6 +158,13 @@ const checkpoint = z
     message: 'step ids must be unique within a checkpoint',
   });
 
+/**
+ * What first100 plans when a client company enters a segment (loyal, occasional, at risk): tasks only, owned by the
+ * playbook's assignees or by the PM's manager (`pmManager`), due counted from the moment the segment changed.
+ */
+const segmentTask = task.extend({ assignee: z.union([assignee, z.literal('pm_manager')]) });
+const segmentPlan = z.strictObject({ tasks: z.array(segmentTask).min(1) });
+
 export const playbookSchema = z.strictObject({
   version: z.literal(1),
   name: z.string().min(1),
@@ -171,6 +180,10 @@ export const playbookSchema = z.strictObject({
   remorseTerms: remorseTerms.default({}),
   /** The task a silent client's deal gets, once per silence. */
   checkIn: task.optional(),
+  /** Each segment's action, planned when a company enters the segment. */
+  segments: z.partialRecord(z.enum(SEGMENTS), segmentPlan).default({}),
+  /** The PM's manager: who gets the tasks assigned to `pm_manager` (the at-risk retention task). */
+  pmManager: z.strictObject({ owner: z.string().regex(/^\d+$/, 'an owner id is digits, as HubSpot shows it in Settings > Users') }).optional(),
   /** When a deal counts as behind: more than this share of its due tasks (first100's and the client's) still open. */
   health: z
     .strictObject({ behind: z.strictObject({ overdueShare: z.number().min(0).max(0.99, 'an overdue share is below 1: "more than all of them" never happens') }) })
@@ -196,6 +209,7 @@ export type TeamMember = z.output<typeof teamMember>;
 export type EmailAudience = z.output<typeof audience>;
 export type CaseHistory = z.output<typeof caseHistory>;
 export type RemorseTerm = z.output<typeof remorseTerm>;
+export type SegmentTask = z.output<typeof segmentTask>;
 export type Offset = z.output<typeof offset>;
 export type Assignee = z.output<typeof assignee>;
 export type StageTarget = z.output<typeof stageTarget>;

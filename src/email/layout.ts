@@ -40,7 +40,7 @@ export function renderLayout(content: EmailContent, input: TemplateInput): Rende
 <h1 style="margin:0 0 16px;font-size:22px;line-height:1.3">${escapeHtml(content.heading)}</h1>
 ${[...content.paragraphs.map(p), ...stories].join('\n')}
 ${input.survey ? surveyHtml(input.survey, locale, brand) : ''}
-<p style="margin:24px 0 16px">${escapeHtml(CLIENT_PAGE.intro[locale])} <a href="${escapeHtml(input.clientPageUrl)}" style="color:${brand.color};font-weight:bold">${CLIENT_PAGE.link[locale]}</a></p>
+${input.clientPageUrl ? `<p style="margin:24px 0 16px">${escapeHtml(CLIENT_PAGE.intro[locale])} <a href="${escapeHtml(input.clientPageUrl)}" style="color:${brand.color};font-weight:bold">${CLIENT_PAGE.link[locale]}</a></p>` : ''}
 <div style="margin-top:24px">${content.closing.map(p).join('\n')}</div>
 <p style="margin:32px 0 0;font-size:12px;color:#555">${escapeHtml(footer)} <a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#555">${UNSUBSCRIBE[locale]}</a></p>
 </div>
@@ -55,8 +55,7 @@ ${input.survey ? surveyHtml(input.survey, locale, brand) : ''}
       ? [content.stories.intro, '', ...content.stories.items.flatMap((s) => [`- ${s.title}: ${s.story}`, '']), content.stories.note, '']
       : []),
     ...(input.survey ? [surveyText(input.survey, locale, brand.name), ''] : []),
-    `${CLIENT_PAGE.intro[locale]} ${CLIENT_PAGE.link[locale]}: ${input.clientPageUrl}`,
-    '',
+    ...(input.clientPageUrl ? [`${CLIENT_PAGE.intro[locale]} ${CLIENT_PAGE.link[locale]}: ${input.clientPageUrl}`, ''] : []),
     ...content.closing,
     '',
     '--',

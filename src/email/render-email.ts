@@ -2,6 +2,7 @@ import type { EmailTemplateName } from '../domain/playbook-schema.js';
 import { renderLayout } from './layout.js';
 import type { RenderedEmail, Template, TemplateInput } from './template-types.js';
 import { clientLink } from './templates/client-link.js';
+import { beforeAndAfter } from './templates/before-and-after.js';
 import { kickoffSurvey } from './templates/kickoff-survey.js';
 import { milestoneUpdate } from './templates/milestone-update.js';
 import { reassurance } from './templates/reassurance.js';
@@ -23,6 +24,7 @@ const TEMPLATES: Record<EmailTemplateName, Template> = {
   'client-link': clientLink,
   'result-ending': resultEnding,
   'pm-introduction': pmIntroduction,
+  'before-and-after': beforeAndAfter,
 };
 
 /** Subject, HTML and text of one email in the recipient's language. */

@@ -2,6 +2,7 @@ import type { SurveyKind } from '../domain/feedback-scoring.js';
 import type { Locale, Phase } from '../domain/phases.js';
 import type { CaseHistory } from '../domain/playbook-schema.js';
 import type { AccomplishOutcome } from '../domain/pm-records.js';
+import type { ProgressReport } from '../domain/progress-report.js';
 
 export interface Brand {
   name: string;
@@ -34,10 +35,17 @@ export interface TemplateInput {
   /** The PM has accepted the handoff: what the client told sales has really been passed on. */
   handoffAccepted: boolean;
   caseHistories: CaseHistory[];
+  /** Where the client started, in their words, as the handoff recorded it (the "before" shown back at day 90). */
+  startingPoint?: string | null;
+  /** What the deal's record says of its progress (milestone updates), with the time zone its dates are told in. */
+  progress?: { report: ProgressReport; timezone: string } | null;
   survey: SurveyLinks | null;
   unsubscribeUrl: string;
-  /** `${PUBLIC_BASE_URL}/c/${token}`: the contact's own page of this project. */
-  clientPageUrl: string;
+  /**
+   * `${PUBLIC_BASE_URL}/c/${token}`: the contact's own page of this project. The email job always passes it (every
+   * email carries it); optional so that a template rendered on its own (tests, previews) need not make one up.
+   */
+  clientPageUrl?: string;
   /** How the PM recorded the end of the accomplish phase; absent or null while nobody has: no email claims a result then. */
   accomplishOutcome?: AccomplishOutcome | null;
   /** The adopter's own terms for the client's doubt (the playbook's remorseTerms), said in plain words. */

@@ -1,9 +1,11 @@
-import { companyHealth, companySegment, dealHealth } from '../domain/client-health.js';
+import { companyHealth, dealHealth } from '../domain/client-health.js';
+import { companySegment } from '../domain/client-segment.js';
 import { onboardingDay } from '../domain/onboarding-day.js';
 import { phaseIndex, phaseLabel, type Locale } from '../domain/phases.js';
 import { HEALTH_LABELS, SEGMENT_LABELS, type Health } from '../domain/status-labels.js';
 import type { Engine } from '../jobs/engine.js';
 import { readCompanyRecord, type DealRecord } from '../store/card-reads.js';
+import { countWonDeals } from '../store/company-purchases.js';
 import { readCompanySignals } from '../store/health-signals.js';
 import type { CompanyCardView } from './card-api-types.js';
 import { companyTouchpointViews, scaled } from './feedback-card-views.js';
@@ -20,7 +22,11 @@ const MAX_SHOWN = 50;
  * knows no deal (404 when HubSpot has no such company).
  */
 export async function companyCardView(engine: Engine, companyId: string, locale: Locale): Promise<CompanyCardView> {
-  const [company, signalsOf] = await Promise.all([readCompanyRecord(engine.db, companyId, MAX_DEALS), readCompanySignals(engine.db, [companyId])]);
+  const [company, signalsOf, won] = await Promise.all([
+    readCompanyRecord(engine.db, companyId, MAX_DEALS),
+    readCompanySignals(engine.db, [companyId]),
+    countWonDeals(engine.db, [companyId]),
+  ]);
   if (!company) {
     const read = await readUnknownRecord(engine, 'companies', companyId, ['name']);
     const name = read === 'unavailable' ? null : (read.name ?? null);
@@ -50,7 +56,7 @@ export async function companyCardView(engine: Engine, companyId: string, locale:
   // The same signals and rules as the step that writes the company's properties (jobs/steps/update-companies).
   const signals = signalsOf.get(companyId) ?? [];
   const health = companyHealth(signals.map(dealHealth));
-  const segment = health === null ? null : companySegment(signals);
+  const segment = health === null ? null : companySegment({ wonDeals: won.get(companyId) ?? 0, deals: signals });
   return {
     companyId,
     name: company.name,

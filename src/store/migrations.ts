@@ -17,6 +17,7 @@ import { migration017 } from './schema/017-deal-health.js';
 import { migration018 } from './schema/018-portfolio.js';
 import { migration019 } from './schema/019-team-ratings.js';
 import { migration020 } from './schema/020-pm-records.js';
+import { migration021 } from './schema/021-company-segments.js';
 
 export interface Migration {
   id: number;
@@ -43,6 +44,7 @@ const MIGRATIONS: Migration[] = [
   migration017,
   migration019,
   migration020,
+  migration021,
   migration018,
 ];
 

@@ -1,5 +1,5 @@
 import type { SurveyKind } from '../domain/feedback-scoring.js';
-import type { EmailAudience } from '../domain/playbook-schema.js';
+import type { EmailAudience, SegmentTask } from '../domain/playbook-schema.js';
 import type { ActionOutputs, ParsedInput } from '../domain/workflow-actions.js';
 import type { NoteToCreate, TaskToCreate } from '../hubspot/hubspot-port.js';
 import type { NoteUpdatePayload } from './note-update-steps.js';
@@ -12,8 +12,11 @@ import type { NoteUpdatePayload } from './note-update-steps.js';
 export interface StepPayloads {
   /** A HubSpot task with its owner resolved. */
   task: { task: TaskToCreate; assignee: string };
-  /** A task whose owner (the deal's PM) is read from HubSpot when it runs; it then becomes a `task`. */
-  'owner-task': { task: Omit<TaskToCreate, 'ownerId'>; assignee: 'pm' };
+  /**
+   * A task whose owner (the deal's PM; for a segment's task, its assignee) is read from HubSpot when it runs; it then
+   * becomes a `task`.
+   */
+  'owner-task': { task: Omit<TaskToCreate, 'ownerId'>; assignee: 'pm' | SegmentTask['assignee'] };
   note: { note: NoteToCreate };
   /** The latest text of a note first100 created (one per note, re-armed by each revision; see note-update-steps.ts). */
   'note-update': NoteUpdatePayload;

@@ -55,10 +55,10 @@ describe('the default playbooks', () => {
     expect(en.phases.admit!.advance).toEqual({ to: 'affirm', after: { businessDays: 1 } });
   });
 
-  it('watch for silent clients from admit to adopt, and check in at days 30, 60 and 90, the same in both languages', () => {
+  it('watch for silent clients from admit to accomplish (in adopt the client leads), and check in at days 30, 60 and 90, the same in both languages', () => {
     for (const playbook of [en, it_]) {
       const limited = PHASES.filter((phase) => playbook.phases[phase]!.silence);
-      expect(limited).toEqual(['admit', 'affirm', 'activate', 'acclimate', 'accomplish', 'adopt']);
+      expect(limited).toEqual(['admit', 'affirm', 'activate', 'acclimate', 'accomplish']);
       expect(playbook.checkIn).toMatchObject({ id: 'check-in-silent-client', assignee: 'pm', type: 'CALL' });
       expect(playbook.checkpoints.map((c) => c.day)).toEqual([30, 60, 90]);
     }
@@ -68,16 +68,16 @@ describe('the default playbooks', () => {
     });
     expect(when(it_)).toEqual(when(en));
     expect(it_.checkIn!.title).not.toBe(en.checkIn!.title);
-    expect(en.checkpoints[2]!.emails[0]).toMatchObject({ survey: 'NPS' });
+    expect(en.checkpoints[2]!.emails.find((e) => e.id === 'ninety-day-survey')).toMatchObject({ survey: 'NPS' });
   });
 
   it('survey each touchpoint with its own words: the kickoff\'s email for the kickoff, the touchpoint survey on day 90', () => {
     for (const playbook of [en, it_]) {
       expect(playbook.phases.activate!.emails[0]).toMatchObject({ template: 'kickoff-survey', survey: 'CSAT' });
       expect(playbook.phases.accomplish!.emails[0]).toMatchObject({ template: 'result-survey', survey: 'NPS' });
-      expect(playbook.checkpoints[2]!.emails[0]).toMatchObject({ template: 'touchpoint-survey', survey: 'NPS' });
+      expect(playbook.checkpoints[2]!.emails.find((e) => e.id === 'ninety-day-survey')).toMatchObject({ template: 'touchpoint-survey', survey: 'NPS' });
     }
-    expect(it_.checkpoints[2]!.emails[0]!.touchpoint).toBe('I primi 90 giorni di lavoro insieme');
+    expect(it_.checkpoints[2]!.emails.find((e) => e.id === 'ninety-day-survey')!.touchpoint).toBe('I primi 90 giorni di lavoro insieme');
   });
 
   it('speak Italian as an Italian professional writes it: HubSpot\'s "trattativa", no calques', () => {

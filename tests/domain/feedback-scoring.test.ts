@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { companyHealth, companySegment, dealHealth } from '../../src/domain/client-health.js';
+import { companyHealth, dealHealth } from '../../src/domain/client-health.js';
 import { isPromoter, isValidScore, toneOf } from '../../src/domain/feedback-scoring.js';
 
 describe('feedback scores', () => {
@@ -35,12 +35,5 @@ describe('client health', () => {
     expect(companyHealth([])).toBeNull();
     expect(companyHealth(['on_track', 'silent', 'needs_attention'])).toBe('silent');
     expect(companyHealth(['on_track', 'at_risk', 'silent'])).toBe('at_risk');
-  });
-
-  it('segments companies as loyal, occasional or at risk', () => {
-    expect(companySegment([{ lastTone: 'positive', silentSince: null }, { lastTone: null, silentSince: null }])).toBe('loyal');
-    expect(companySegment([{ lastTone: 'positive', silentSince: null }, { lastTone: 'neutral', silentSince: null }])).toBe('occasional');
-    expect(companySegment([{ lastTone: null, silentSince: null }])).toBe('occasional');
-    expect(companySegment([{ lastTone: 'positive', silentSince: 5 }])).toBe('at_risk');
   });
 });

@@ -110,6 +110,7 @@ describe('handoff checklist rules', () => {
       first100_handoff_status: 'submitted',
       first100_handoff_completeness: '13',
       first100_handoff_goals: 'Close in 3 days',
+      first100_handoff_starting_point: '',
       first100_handoff_success_criteria: 'March close in 3 days',
       first100_handoff_stakeholders: 'CFO',
       first100_handoff_promises: 'Two trainings',

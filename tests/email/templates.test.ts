@@ -26,6 +26,7 @@ function input(locale: Locale, over: Partial<TemplateInput> = {}): TemplateInput
     remorseType: 'capability',
     handoffAccepted: false,
     caseHistories: [{ title: 'Example – a small manufacturer', story: 'They made it, one step a week.' }],
+    startingPoint: 'Orders typed twice, 3 days to close the month',
     survey: null,
     unsubscribeUrl: `${base}/unsubscribe/unsub456`,
     clientPageUrl: `${base}/c/page789`,
@@ -46,6 +47,7 @@ const EXPECTED: Record<(typeof EMAIL_TEMPLATES)[number], Record<Locale, { subjec
   // No ending recorded in these inputs: the ending email claims nothing and asks.
   'result-ending': { en: { subject: 'Rossi Meccanica, how did it go from your side?', text: 'only you can say' }, it: { subject: 'Rossi Meccanica, com’è andata dal vostro punto di vista?', text: 'solo voi potete dire' } },
   'pm-introduction': { en: { subject: 'Rossi Meccanica, meet your project manager', text: 'your first call' }, it: { subject: 'Rossi Meccanica, vi presento il vostro project manager', text: 'primo riferimento' } },
+  'before-and-after': { en: { subject: 'Rossi Meccanica: where you started, and where you are', text: '“Orders typed twice, 3 days to close the month”' }, it: { subject: 'Rossi Meccanica: da dove siete partiti e dove siete oggi', text: '«Orders typed twice, 3 days to close the month»' } },
 };
 
 describe('email templates', () => {

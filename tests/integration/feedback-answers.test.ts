@@ -114,7 +114,8 @@ describe('a detractor\'s answer in HubSpot', () => {
     ) } }] }]);
     expect(note!.properties.hs_note_body).toBe(sent(NOTE_UPDATES)[0].inputs[0].properties.hs_note_body);
     expect(sent(DEALS)).toEqual([{ inputs: [{ id: '42', properties: { first100_last_feedback_score: '5', first100_last_feedback_at: '2026-12-04T16:00:00.000Z', first100_last_csat: '5', first100_last_csat_at: '2026-12-04T16:00:00.000Z', first100_health: 'on_track', first100_health_reasons: '' } }] }]);
-    // Deal 43 has no answer yet and is not silent: the company's answers are all positive, so it is loyal.
+    // Two won deals (42 and 43), and deal 43 has no answer yet and is not silent: the company bought again and its
+    // answers are all positive, so it is loyal.
     expect(sent(COMPANIES)).toEqual([{ inputs: [{ id: '7', properties: { first100_health: 'on_track', first100_segment: 'loyal' } }] }]);
     expect(sent(TASKS)).toEqual([]);
 
@@ -318,7 +319,8 @@ describe('a promoter\'s answer in HubSpot', () => {
       // Past the last phase with an expected time (accomplish), there is no go-live left to project.
       { id: '42', properties: { first100_phase: 'advocate', first100_phase_entered_at: '2026-12-04T14:00:00.000Z', first100_day_zero: '2026-12-04', first100_projected_go_live: '', first100_slip_business_days: '' } },
     ]);
-    expect(sent(COMPANIES)).toEqual([{ inputs: [{ id: '7', properties: { first100_health: 'on_track', first100_segment: 'loyal' } }] }]);
+    // A promoter, but Acme bought once: occasional, not loyal (a second purchase makes loyalty, not a first smile).
+    expect(sent(COMPANIES)).toEqual([{ inputs: [{ id: '7', properties: { first100_health: 'on_track', first100_segment: 'occasional' } }] }]);
     expect(sent(TASKS).flatMap((b) => b.inputs.map((t: any) => t.properties.hs_task_subject))).toContain('Ask Acme for a referral or a review');
 
     const advocate = (await readTimeline(server.db, ['42'])).at(-1)!;

@@ -1,6 +1,7 @@
 import { clientPhase } from '../../domain/client-phases.js';
 import type { Template, TemplateInput } from '../template-types.js';
 import { greeting, signature } from './greeting.js';
+import { progressParagraphs } from './progress-paragraphs.js';
 
 /** Where the client is, in the client's words for the phase (never first100's internal label). */
 function whereWeAre(i: TemplateInput, locale: 'en' | 'it'): string[] {
@@ -19,7 +20,7 @@ export const milestoneUpdate: Template = {
       greeting(i.firstName, 'en'),
       `a short update on ${i.dealName}.`,
       ...whereWeAre(i, 'en'),
-      'Your project manager will share the details of the next milestone and what it needs from your side.',
+      ...(i.progress ? progressParagraphs(i.progress, 'en') : ['Your project manager will share the details of the next milestone and what it needs from your side.']),
       'If you expected something by now that you have not seen, or a date no longer works for you, reply to this email: it is much easier to adjust the plan early.',
     ],
     closing: signature(i.brand.name, 'en'),
@@ -32,7 +33,7 @@ export const milestoneUpdate: Template = {
       greeting(i.firstName, 'it'),
       `un breve aggiornamento su ${i.dealName}.`,
       ...whereWeAre(i, 'it'),
-      'Il vostro project manager vi darà i dettagli del prossimo traguardo e di che cosa serve da parte vostra.',
+      ...(i.progress ? progressParagraphs(i.progress, 'it') : ['Il vostro project manager vi darà i dettagli del prossimo traguardo e di che cosa serve da parte vostra.']),
       'Se vi aspettavate qualcosa che non avete ancora visto, o una data non va più bene, rispondete a questa email: è molto più facile modificare il piano per tempo.',
     ],
     closing: signature(i.brand.name, 'it'),

@@ -1,4 +1,8 @@
+import { DateTime } from 'luxon';
 import { onboardingDay } from '../../domain/onboarding-day.js';
+import { checkpointStart } from '../../domain/plan-checkpoint.js';
+import { progressReport, type ProgressReport } from '../../domain/progress-report.js';
+import { isCadence, isChannel, type Cadence, type Channel } from '../../domain/progress-routing.js';
 import { ownEntry } from '../../domain/own-entry.js';
 import { isPhase, type Phase } from '../../domain/phases.js';
 import type { CaseHistory, Playbook } from '../../domain/playbook-schema.js';
@@ -22,6 +26,13 @@ export interface DealFacts {
   remorseType: string | null;
   handoffAccepted: boolean;
   caseHistories: CaseHistory[];
+  /** The "before" the handoff recorded (starting_point), if sales wrote it. */
+  startingPoint: string | null;
+  /** The deal's progress as first100 recorded it: phases behind, the current one, what comes next with dates. */
+  progress: ProgressReport;
+  /** How and how often the client asked to be updated, as the handoff recorded it. */
+  channel: Channel | null;
+  cadence: Cadence | null;
   /** How the PM recorded the end of the accomplish phase, if they have. */
   accomplishOutcome: AccomplishOutcome | null;
   /** The adopter's terms for the client's doubt, from the playbook. */
@@ -48,11 +59,24 @@ export async function readDealFacts(db: Queryable, deal: DealSnapshot, playbook:
     dayZero: state?.day_zero == null ? null : Number(state.day_zero),
     remorseType,
     handoffAccepted: handoff.status === 'accepted',
+    startingPoint: handoff.items.starting_point?.values.starting_point?.trim() || null,
+    channel: isChannel(handoff.items.channel?.values.channel) ? handoff.items.channel.values.channel : null,
+    cadence: isCadence(handoff.items.channel?.values.cadence) ? handoff.items.channel.values.cadence : null,
+    progress: await readProgress(db, deal.id, state?.day_zero == null ? null : Number(state.day_zero), handoff.items.kickoff_date?.values.kickoff_date || null, playbook, now),
     caseHistories: (remorseType ? ownEntry<CaseHistory[] | undefined>(stories, remorseType) : undefined) ?? stories.default ?? [],
     accomplishOutcome: outcomeOf(records.accomplish_outcome),
     remorseTerms: (remorseType ? ownEntry(playbook.remorseTerms, remorseType)?.terms : undefined) || null,
     kickoffHeld: records.kickoff_held !== undefined,
   };
+}
+
+/** The deal's phase entries, the playbook's checkpoints and the handoff's kickoff date, as a progress report. */
+async function readProgress(db: Queryable, dealId: string, dayZero: number | null, kickoffDate: string | null, playbook: Playbook, now: number): Promise<ProgressReport> {
+  const rows = await db.query<{ phase: string; entered_at: string | number }>('SELECT phase, entered_at FROM phase_entries WHERE deal_id = $1 ORDER BY entered_at, id', [dealId]);
+  const entries = rows.flatMap((r) => (isPhase(r.phase) ? [{ phase: r.phase, enteredAt: Number(r.entered_at) }] : []));
+  const checkpoints = dayZero === null ? [] : playbook.checkpoints.map((c) => ({ day: c.day, at: checkpointStart(dayZero, c.day, playbook.timezone) }));
+  const kickoff = kickoffDate ? DateTime.fromISO(kickoffDate, { zone: playbook.timezone }) : null;
+  return progressReport({ entries, checkpoints, kickoffAt: kickoff?.isValid ? kickoff.toMillis() : null, now });
 }
 
 function outcomeOf(record: StoredPmRecord | undefined): AccomplishOutcome | null {

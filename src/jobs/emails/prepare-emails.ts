@@ -18,6 +18,7 @@ import { deletedContacts } from '../../store/privacy-deletion-store.js';
 import { createUnsubscribeToken, unsubscribedAmong } from '../../store/unsubscribes.js';
 import { readDealFacts, type DealFacts } from './email-input.js';
 import { holdWaitingEmails } from './email-gates.js';
+import { routeProgress } from './progress-update-route.js';
 import type { Engine } from '../engine.js';
 import { markerOf } from '../steps/steps-from-plan.js';
 
@@ -46,8 +47,9 @@ export async function prepareEmails(engine: Engine, mailer: Mailer, claimed: Ema
     const facts = await readDealFacts(engine.db, deal, engine.playbook, now);
     const team = { pm: member(owners.get(deal.pmOwnerId ?? '')), rep: member(owners.get(deal.ownerId ?? '')) };
     await engine.db.transaction(async (tx) => {
+      const routedAway = await routeProgress(tx, engine, step, facts, now);
       for (const contactId of recipients.get(step.id) ?? []) {
-        await storeMessage(tx, { engine, mailer, step, facts, team, contactId, contact: contacts.get(contactId), unsubscribed: unsubscribed.has(contactId), givenUp: givenUp.get(step.id), now });
+        await storeMessage(tx, { engine, mailer, step, facts, team, contactId, contact: contacts.get(contactId), unsubscribed: unsubscribed.has(contactId), givenUp: givenUp.get(step.id), now, routedAway });
       }
     });
   }
@@ -82,6 +84,8 @@ interface MessageInput {
   /** Why an email that waited too long is not sent at all. */
   givenUp: string | undefined;
   now: number;
+  /** Why this progress update does not go out as an email (the client's channel or cadence), if it does not. */
+  routedAway: string | null;
 }
 
 async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
@@ -100,6 +104,8 @@ async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
   // An introduction that cannot name the PM says nothing worth sending.
   if (template === 'pm-introduction' && !i.team.pm) return insertMessage(tx, { ...base, reason: 'the deal\'s project manager is not an owner HubSpot knows' });
   if (i.unsubscribed) return insertMessage(tx, { ...base, reason: 'unsubscribed' });
+  if (i.routedAway) return insertMessage(tx, { ...base, reason: i.routedAway });
+  if (template === 'before-and-after' && !facts.startingPoint) return insertMessage(tx, { ...base, reason: 'no starting point recorded at the handoff' });
   if (!i.contact?.email) return insertMessage(tx, { ...base, reason: i.contact ? 'no email address in HubSpot' : 'contact not found in HubSpot' });
   if (step.payload.toAddressHash && addressHash(i.contact.email) !== step.payload.toAddressHash) {
     return insertMessage(tx, { ...base, reason: 'the address typed on the client page is not this contact\'s' });
@@ -131,8 +137,9 @@ async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
   const content = renderEmail(template, {
     locale, brand: mailer.brand, firstName: i.contact.firstName, companyName: facts.companyName, dealName: facts.dealName,
     phase: facts.knownPhase, onboardingDay: facts.onboardingDay, remorseType: facts.remorseType, handoffAccepted: facts.handoffAccepted,
-    caseHistories: facts.caseHistories, survey, unsubscribeUrl, clientPageUrl,
+    caseHistories: facts.caseHistories, startingPoint: facts.startingPoint, survey, unsubscribeUrl, clientPageUrl,
     accomplishOutcome: facts.accomplishOutcome, remorseTerms: facts.remorseTerms, team: i.team,
+    ...(template === 'milestone-update' ? { progress: { report: facts.progress, timezone: i.engine.playbook.timezone } } : {}),
   });
   const to = { address: i.contact.email, ...(fullName(i.contact) ? { name: fullName(i.contact) } : {}) };
   const raw = await composeMessage({ key, from: mailer.from, replyTo: mailer.replyTo, to, date: now, content, unsubscribeUrl });

@@ -6,6 +6,7 @@ import { insertSteps } from '../../store/onboarding-store.js';
 import { listOnboardingDeals, plannedCheckpointDays, type OnboardingDeal } from '../../store/sweep-reads.js';
 import type { Engine } from '../engine.js';
 import { effectKey, plannedStepRows } from '../steps/steps-from-plan.js';
+import { promiseChecksAt } from './promise-checks-at-checkpoint.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 interface Due {
@@ -62,5 +63,8 @@ async function plan(engine: Engine, { deal, checkpoint }: Due, snapshot: DealSna
   const { steps, warnings } = planCheckpoint(snapshot, deal.dayZero, checkpoint, engine.calendar, now);
   for (const warning of warnings) engine.log.warn({ dealId: deal.dealId, checkpoint: checkpoint.day }, warning);
   const key = (stepId: string) => effectKey(deal.dealId, 'checkpoint', checkpoint.day, stepId);
-  await engine.db.transaction((tx) => insertSteps(tx, plannedStepRows(snapshot, deal.entryId, key, steps, engine.clock())));
+  await engine.db.transaction(async (tx) => {
+    const promiseChecks = await promiseChecksAt(tx, snapshot, checkpoint.day, steps, engine.playbook.locale, now);
+    await insertSteps(tx, plannedStepRows(snapshot, deal.entryId, key, [...steps, ...promiseChecks], engine.clock()));
+  });
 }

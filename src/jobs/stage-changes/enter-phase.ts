@@ -9,6 +9,7 @@ import { HELD_KINDS } from '../../store/step-kinds.js';
 import { recomputeDealHealth, type HealthContext } from '../health/recompute-health.js';
 import { stepsFromPlan } from '../steps/steps-from-plan.js';
 import { planClosingOfLeftTasks } from './close-left-tasks.js';
+import { withPromiseChecks } from './promise-checks-at-kickoff.js';
 
 export interface PhaseEntryChange {
   deal: DealSnapshot;
@@ -39,7 +40,7 @@ export async function enterPhase(tx: Queryable, c: PhaseEntryChange): Promise<st
     cause: c.cause,
     warnings: c.entry.warnings,
   });
-  await insertSteps(tx, stepsFromPlan(c.deal, entryId, c.entry, c.dealUpdates, c.now));
+  await insertSteps(tx, stepsFromPlan(c.deal, entryId, await withPromiseChecks(tx, c), c.dealUpdates, c.now));
   if (c.backwards) {
     await planClosingOfLeftTasks(tx, { dealId: c.deal.id, entryId, cause: { kind: 'moved-back', to: c.entry.phase }, causeAt: c.entry.enteredAt, locale: c.locale, now: c.now });
   }

@@ -1,4 +1,4 @@
-import { resolveOwner } from '../../domain/plan-phase-entry.js';
+import { resolveSegmentOwner } from '../../domain/plan-segment.js';
 import type { ClaimedStepOf } from '../../store/step-kinds.js';
 import { becomeTasks, retrySteps } from '../../store/step-store.js';
 import type { Engine } from '../engine.js';
@@ -16,7 +16,7 @@ export async function assignTaskOwners(engine: Engine, steps: ClaimedStepOf<'own
     const assigned = steps.map((step) => {
       const { task, assignee } = step.payload;
       const deal = deals.get(step.dealId);
-      const owner = deal ? resolveOwner(assignee, deal) : { ownerId: null, role: 'unassigned', warning: 'the deal is gone from HubSpot' };
+      const owner = deal ? resolveSegmentOwner(assignee, deal, engine.playbook.pmManager) : { ownerId: null, role: 'unassigned', warning: 'the deal is gone from HubSpot' };
       if (owner.warning) engine.log.warn({ dealId: step.dealId, step: step.stepId }, owner.warning);
       return { id: step.id, payload: { task: { ...task, ownerId: owner.ownerId }, assignee: owner.role } };
     });

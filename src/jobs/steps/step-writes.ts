@@ -1,10 +1,13 @@
-import { companyHealth, companySegment, dealHealth } from '../../domain/client-health.js';
+import { companyHealth, dealHealth } from '../../domain/client-health.js';
+import { companySegment } from '../../domain/client-segment.js';
 import type { BatchAnswer } from '../../hubspot/batch-answer.js';
 import type { RecordUpdate } from '../../hubspot/hubspot-port.js';
+import { countWonDeals } from '../../store/company-purchases.js';
 import { readCompanySignals } from '../../store/health-signals.js';
 import type { ClaimedStepOf, StepKind } from '../../store/step-kinds.js';
 import { markStepsDone, retrySteps } from '../../store/step-store.js';
 import type { Engine } from '../engine.js';
+import { planSegmentActions, type SegmentComputed } from './segment-actions.js';
 import { groupBy, runHubSpotWrites, type HubSpotWrite, type WriteUnit } from './hubspot-writes.js';
 
 /** Steps that make one input of a batch write together (several updates of one deal merge into one input). */
@@ -71,15 +74,24 @@ export async function updateCompanies(engine: Engine, steps: ClaimedStepOf<'comp
   if (steps.length === 0) return;
   const byCompany = groupBy(steps, (s) => s.payload.companyId);
   const signals = await readCompanySignals(engine.db, [...byCompany.keys()]);
+  const won = await countWonDeals(engine.db, [...byCompany.keys()]);
   const units: StepUnit<'company-update', RecordUpdate>[] = [];
   const nothingToSay: ClaimedStepOf<'company-update'>[] = [];
+  const entered: SegmentComputed[] = [];
   for (const [companyId, ofCompany] of byCompany) {
     const deals = signals.get(companyId) ?? [];
     const health = companyHealth(deals.map(dealHealth));
     // No deal in onboarding any more: leave what HubSpot shows.
     if (health === null) nothingToSay.push(...ofCompany);
-    else units.push({ key: companyId, dealId: ofCompany[0]!.dealId, inDoubt: false, steps: ofCompany, input: { id: companyId, properties: { first100_health: health, first100_segment: companySegment(deals) } } });
+    else {
+      const segment = companySegment({ wonDeals: won.get(companyId) ?? 0, deals });
+      units.push({ key: companyId, dealId: ofCompany[0]!.dealId, inDoubt: false, steps: ofCompany, input: { id: companyId, properties: { first100_health: health, first100_segment: segment } } });
+      const latest = ofCompany.reduce((a, b) => (Number(b.id) > Number(a.id) ? b : a));
+      entered.push({ companyId, dealId: latest.dealId, segment });
+    }
   }
+  // A segment just entered plans its action (playbook `segments`) before the write: the write's retries plan nothing twice.
+  await planSegmentActions(engine, entered);
   await markStepsDone(engine.db, nothingToSay.map((s) => ({ id: s.id })));
   await runHubSpotWrites<StepUnit<'company-update', RecordUpdate>>(
     engine,
