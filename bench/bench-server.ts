@@ -17,7 +17,7 @@ export interface BenchServer extends SpawnedServer {
  * The real server in its own process (as deployed), against the HubSpot double; PGlite in a temp dir unless a
  * database URL is given.
  */
-export async function startBenchServer(o: { apiBaseUrl: string; databaseUrl?: string; per10s: number; playbook: string }): Promise<BenchServer> {
+export async function startBenchServer(o: { apiBaseUrl: string; databaseUrl?: string; per10s: number; playbook: string; env?: Record<string, string> }): Promise<BenchServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'first100-bench-'));
   const server = await spawnServer({
     HUBSPOT_ACCESS_TOKEN: 'pat-bench',
@@ -30,6 +30,7 @@ export async function startBenchServer(o: { apiBaseUrl: string; databaseUrl?: st
     PLAYBOOK: o.playbook,
     LOG_LEVEL: 'info',
     ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
+    ...o.env,
   });
   return {
     ...server,

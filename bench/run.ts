@@ -5,6 +5,7 @@ import { parsePlaybook } from '../src/domain/playbook-loader.js';
 import { benchAppPages } from './app-pages.js';
 import { benchBurst } from './burst.js';
 import { benchCardApi, type CardRun } from './card-api.js';
+import { benchClientPage } from './client-page.js';
 import { createHubSpotDouble } from '../tests/support/hubspot-double.js';
 import { benchIngest } from './ingest.js';
 import { benchNaive } from './naive-baseline.js';
@@ -17,8 +18,8 @@ const SHARE = 90;
 const LATENCY_MS = 40;
 
 const line = (s: string) => process.stdout.write(`${s}\n`);
-/** `npm run bench -- cards` runs only the named parts (ingest, burst, naive, cards, pages); no names: all of them. */
-const PARTS = ['ingest', 'burst', 'naive', 'cards', 'pages'];
+/** `npm run bench -- cards` runs only the named parts (ingest, burst, naive, cards, pages, client); no names: all of them. */
+const PARTS = ['ingest', 'burst', 'naive', 'cards', 'pages', 'client'];
 const asked = process.argv.slice(2);
 for (const part of asked) if (!PARTS.includes(part)) throw new Error(`unknown benchmark part "${part}": choose from ${PARTS.join(', ')}`);
 const parts = new Set(asked.length > 0 ? asked : PARTS);
@@ -81,6 +82,17 @@ if (parts.has('cards')) {
     `card API, during ${cards.burst.drainSeconds.length} bursts of ${cards.burst.deals} deals, one after the other (drained in ${cards.burst.drainSeconds.map((d) => fixed(d)).join(', ')} s): ` +
       `${cards.burst.requests} signed GETs at ${cards.burst.perSecond}/s, ` +
       `non-200: ${cards.burst.failures}; ${figures(cards.burst)}; ${load()} at the end`,
+  );
+}
+
+if (parts.has('client')) {
+  // The client's page with 1,000 onboardings in the store: 100 clients open their pages 20 times a second.
+  const page = await benchClientPage({
+    deals: 1000, clients: 100, requests: 600, perSecond: 20, hubspotPer10s: HUBSPOT_PER_10S, share: SHARE, playbook: playbookPath, latencyMs: LATENCY_MS, tasksPerDeal,
+  });
+  line(
+    `client page: ${page.deals} onboardings in the store, ${page.requests} GET /c/<token> at ${page.perSecond}/s from 100 clients, non-200: ${page.failures}; ` +
+      `p50 ${fixed(page.p50)} ms, p95 ${fixed(page.p95)} ms; one at a time (fastest of 30) ${fixed(page.floorMs)} ms; ${load()}`,
   );
 }
 

@@ -77,6 +77,12 @@ const schema = z.object({
     .min(1, 'FEEDBACK_TOKEN_TTL_DAYS must be at least 1')
     .max(365, 'FEEDBACK_TOKEN_TTL_DAYS can be at most 365')
     .default(60),
+  CLIENT_LINK_GRACE_DAYS: z.coerce
+    .number({ error: 'CLIENT_LINK_GRACE_DAYS must be a whole number of days' })
+    .int()
+    .min(0, 'CLIENT_LINK_GRACE_DAYS must be 0 or more')
+    .max(365, 'CLIENT_LINK_GRACE_DAYS can be at most 365')
+    .default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -123,6 +129,8 @@ export interface Config {
     brandName: string;
     brandColor: string;
     feedbackTokenTtlDays: number;
+    /** A client page link works for the 100 days of onboarding plus this many days. */
+    clientLinkGraceDays: number;
   };
   logLevel: Env['LOG_LEVEL'];
 }
@@ -221,6 +229,7 @@ function toConfig(e: Env): Config {
       brandName: e.EMAIL_BRAND_NAME,
       brandColor: e.EMAIL_BRAND_COLOR,
       feedbackTokenTtlDays: e.FEEDBACK_TOKEN_TTL_DAYS,
+      clientLinkGraceDays: e.CLIENT_LINK_GRACE_DAYS,
     },
     logLevel: e.LOG_LEVEL,
   };

@@ -23,6 +23,8 @@ const task = z.strictObject({
   due: offset,
   priority: z.enum(['LOW', 'MEDIUM', 'HIGH']).default('MEDIUM'),
   type: z.enum(['TODO', 'CALL', 'EMAIL']).default('TODO'),
+  /** Shown on the client's page under "what comes next" with these words; absent, the task is the team's only. */
+  clientTitle: z.string().min(1).max(200).optional(),
 });
 
 export const EMAIL_TEMPLATES = [
@@ -33,6 +35,7 @@ export const EMAIL_TEMPLATES = [
   'result-survey',
   'touchpoint-survey',
   'referral-ask',
+  'client-link',
   'result-ending',
   'pm-introduction',
   'before-and-after',
@@ -53,6 +56,8 @@ const email = z
     send: offset,
     survey: z.enum(['NPS', 'CSAT', 'CES']).optional(),
     touchpoint: z.string().min(1).max(200).optional(),
+    /** Shown on the client's page under "what comes next" with these words. */
+    clientTitle: z.string().min(1).max(200).optional(),
     /** Sent only once this task of the same phase is completed in HubSpot (or the PM marks the kickoff held on the card). */
     afterTask: stepId.optional(),
   })
@@ -66,6 +71,15 @@ const email = z
   });
 
 const phaseName = z.enum(PHASES);
+
+/** Something the client does, shown on their page; they mark it done, or say they are stuck. */
+const clientTask = z.strictObject({
+  id: stepId,
+  title: z.string().min(1).max(200),
+  why: z.string().min(1).max(1000),
+  due: z.strictObject({ businessDays: z.number().int().min(0).max(365) }),
+  who: audience.default('primary_contact'),
+});
 
 const advance = z.union([
   z.strictObject({ to: phaseName, after: offset }),
@@ -88,10 +102,16 @@ const phasePlan = z
     emails: z.array(email).default([]),
     advance: advance.optional(),
     silence: silence.optional(),
+    // Optional in the parsed playbook too, so plans written as literals (tests, tools) need not list it.
+    clientTasks: z.array(clientTask).optional(),
     expected: expected.optional(),
   })
   .refine((p) => new Set([...p.tasks, ...p.emails].map((s) => s.id)).size === p.tasks.length + p.emails.length, {
     message: 'step ids must be unique within a phase',
+  })
+  .refine((p) => new Set((p.clientTasks ?? []).map((t) => t.id)).size === (p.clientTasks ?? []).length, {
+    message: 'client task ids must be unique within a phase',
+    path: ['clientTasks'],
   })
   .refine((p) => p.emails.every((e) => !e.afterTask || p.tasks.some((t) => t.id === e.afterTask)), {
     message: 'an email\'s afterTask must name a task of the same phase (the task whose completion it waits for)',
@@ -106,6 +126,12 @@ const caseHistory = z.strictObject({
 });
 const caseHistories = z.partialRecord(z.enum([...REMORSE_TYPES, 'default']), z.array(caseHistory).min(1).max(3));
 
+/** A person of the team as the client sees them on their page; HubSpot's owners carry no phone number. */
+const teamMember = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  email: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'an email address such as anna@example.com').optional(),
+  phone: z.string().trim().regex(/^\+?[0-9 ()./-]{5,30}$/, 'a phone number such as +39 02 1234 5678').optional(),
+});
 /**
  * The adopter's own terms, per kind of doubt, that the reassurance email states in plain words (nobody reads
  * contracts): the guarantee or refund policy for "will it work?", returns, free support and training for "was I
@@ -149,6 +175,8 @@ export const playbookSchema = z.strictObject({
   pipelines: z.record(z.string().min(1), z.record(z.string().min(1), stageTarget)),
   phases: z.partialRecord(phaseName, phasePlan),
   caseHistories: caseHistories.default({}),
+  /** How the client's page presents the people behind HubSpot owner ids (the deal's owner and its PM). */
+  team: z.record(z.string().regex(/^\d+$/, 'a team member is keyed by their HubSpot owner id (digits)'), teamMember).default({}),
   remorseTerms: remorseTerms.default({}),
   /** The task a silent client's deal gets, once per silence. */
   checkIn: task.optional(),
@@ -176,6 +204,8 @@ export type Playbook = z.output<typeof playbookSchema>;
 export type TaskTemplate = z.output<typeof task>;
 export type EmailTemplate = z.output<typeof email>;
 export type Checkpoint = z.output<typeof checkpoint>;
+export type ClientTask = z.output<typeof clientTask>;
+export type TeamMember = z.output<typeof teamMember>;
 export type EmailAudience = z.output<typeof audience>;
 export type CaseHistory = z.output<typeof caseHistory>;
 export type RemorseTerm = z.output<typeof remorseTerm>;

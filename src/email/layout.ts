@@ -8,6 +8,13 @@ const FOOTER = {
   it: (company: string, brand: string) => `Ricevete questa email perché ${company} ha iniziato a lavorare con ${brand}.`,
 };
 const UNSUBSCRIBE: Record<Locale, string> = { en: 'Stop these emails', it: 'Non ricevere più queste email' };
+const CLIENT_PAGE = {
+  intro: {
+    en: 'Your project page shows where we are, what comes next, what we need from you and who your team is.',
+    it: 'La pagina del vostro progetto mostra a che punto siamo, cosa succede adesso, cosa ci serve da voi e chi è il vostro team.',
+  },
+  link: { en: 'Open your project page', it: 'Aprite la pagina del progetto' },
+} satisfies Record<string, Record<Locale, string>>;
 
 /** One accessible, single-column layout with inline styles and no outside assets; the text version says the same. */
 export function renderLayout(content: EmailContent, input: TemplateInput): RenderedEmail {
@@ -33,6 +40,7 @@ export function renderLayout(content: EmailContent, input: TemplateInput): Rende
 <h1 style="margin:0 0 16px;font-size:22px;line-height:1.3">${escapeHtml(content.heading)}</h1>
 ${[...content.paragraphs.map(p), ...stories].join('\n')}
 ${input.survey ? surveyHtml(input.survey, locale, brand) : ''}
+${input.clientPageUrl ? `<p style="margin:24px 0 16px">${escapeHtml(CLIENT_PAGE.intro[locale])} <a href="${escapeHtml(input.clientPageUrl)}" style="color:${brand.color};font-weight:bold">${CLIENT_PAGE.link[locale]}</a></p>` : ''}
 <div style="margin-top:24px">${content.closing.map(p).join('\n')}</div>
 <p style="margin:32px 0 0;font-size:12px;color:#555">${escapeHtml(footer)} <a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#555">${UNSUBSCRIBE[locale]}</a></p>
 </div>
@@ -47,6 +55,7 @@ ${input.survey ? surveyHtml(input.survey, locale, brand) : ''}
       ? [content.stories.intro, '', ...content.stories.items.flatMap((s) => [`- ${s.title}: ${s.story}`, '']), content.stories.note, '']
       : []),
     ...(input.survey ? [surveyText(input.survey, locale, brand.name), ''] : []),
+    ...(input.clientPageUrl ? [`${CLIENT_PAGE.intro[locale]} ${CLIENT_PAGE.link[locale]}: ${input.clientPageUrl}`, ''] : []),
     ...content.closing,
     '',
     '--',

@@ -12,6 +12,8 @@ export interface Mailer {
   /** Where survey and unsubscribe links point: PUBLIC_BASE_URL, or the local server in the embedded demo. */
   publicBaseUrl: string;
   feedbackTokenTtlMs: number;
+  /** Client page links last the onboarding plus this many days (CLIENT_LINK_GRACE_DAYS). */
+  clientLinkGraceDays: number;
   outboxDir: string;
 }
 
@@ -24,6 +26,7 @@ export function createMailer(settings: Config['email'], publicBaseUrl: string, t
     brand: { name: settings.brandName, color: settings.brandColor },
     publicBaseUrl: publicBaseUrl.replace(/\/+$/, ''),
     feedbackTokenTtlMs: settings.feedbackTokenTtlDays * 24 * 60 * 60 * 1000,
+    clientLinkGraceDays: settings.clientLinkGraceDays,
     outboxDir: settings.outboxDir,
   };
 }

@@ -91,3 +91,8 @@ function decode(body: string, encoding: string): string {
   }
   return body;
 }
+
+/** The link to the contact's own page that every first100 email carries, or null. */
+export function clientPageLinkIn(text: string): string | null {
+  return text.match(/https?:\/\/\S+\/c\/[A-Za-z0-9_-]{43}/)?.[0] ?? null;
+}

@@ -1,6 +1,7 @@
 import type { EmailTemplateName } from '../domain/playbook-schema.js';
 import { renderLayout } from './layout.js';
 import type { RenderedEmail, Template, TemplateInput } from './template-types.js';
+import { clientLink } from './templates/client-link.js';
 import { beforeAndAfter } from './templates/before-and-after.js';
 import { kickoffSurvey } from './templates/kickoff-survey.js';
 import { milestoneUpdate } from './templates/milestone-update.js';
@@ -20,6 +21,7 @@ const TEMPLATES: Record<EmailTemplateName, Template> = {
   'result-survey': resultSurvey,
   'touchpoint-survey': touchpointSurvey,
   'referral-ask': referralAsk,
+  'client-link': clientLink,
   'result-ending': resultEnding,
   'pm-introduction': pmIntroduction,
   'before-and-after': beforeAndAfter,

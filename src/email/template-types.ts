@@ -41,6 +41,11 @@ export interface TemplateInput {
   progress?: { report: ProgressReport; timezone: string } | null;
   survey: SurveyLinks | null;
   unsubscribeUrl: string;
+  /**
+   * `${PUBLIC_BASE_URL}/c/${token}`: the contact's own page of this project. The email job always passes it (every
+   * email carries it); optional so that a template rendered on its own (tests, previews) need not make one up.
+   */
+  clientPageUrl?: string;
   /** How the PM recorded the end of the accomplish phase; absent or null while nobody has: no email claims a result then. */
   accomplishOutcome?: AccomplishOutcome | null;
   /** The adopter's own terms for the client's doubt (the playbook's remorseTerms), said in plain words. */

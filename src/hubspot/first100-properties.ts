@@ -69,6 +69,7 @@ export function first100Properties(locale: Locale): Record<CrmObjectType, Proper
     // Kept for the reports and workflows built on it; it mixes NPS, CSAT and CES, so new reports use the per-scale ones.
     { name: 'first100_last_feedback_score', label: en ? 'Last feedback score' : 'Ultimo punteggio feedback', type: 'number', fieldType: 'number', description: MIXED_SCORE_DESCRIPTION[locale] },
     { name: 'first100_last_feedback_at', label: en ? 'Last feedback at' : 'Ultimo feedback il', type: 'datetime', fieldType: 'date' },
+    { name: 'first100_client_last_seen', label: en ? 'Client last used their page' : 'Ultimo uso della pagina cliente', type: 'datetime', fieldType: 'date' },
     ...scaleProperties(locale),
     enumeration('first100_accomplish_outcome', en ? 'Onboarding result (recorded by the PM)' : 'Esito dell’onboarding (registrato dal PM)', ACCOMPLISH_OUTCOME_LABELS, locale),
     { name: 'first100_kickoff_held_at', label: en ? 'Kickoff held on' : 'Kickoff svolto il', type: 'date', fieldType: 'date' },

@@ -13,6 +13,7 @@ import type { Engine } from '../jobs/engine.js';
 import { movePhase } from '../actions/move-phase.js';
 import { rateTouchpoint, type TouchpointRatingOutcome } from '../actions/rate-touchpoint.js';
 import { cardAuth, type CardAuthDeps, type CardCaller } from './card-auth.js';
+import { clientPageCardRoutes } from './client-page-card-routes.js';
 import { companyCardView } from './company-card-view.js';
 import { dealCardView } from './deal-card-view.js';
 import { handoffView } from './handoff-view.js';
@@ -51,6 +52,7 @@ export function cardRouter(deps: CardRouteDeps): Router {
   const router = Router();
   const { engine } = deps;
   router.use('/api/cards', ...cardAuth(deps));
+  router.use(clientPageCardRoutes(deps));
 
   router.get('/api/cards/deals/:dealId', async (req, res) => {
     res.json(await dealCardView(engine, recordId(req, 'dealId'), toLocale(localeOf(req))));

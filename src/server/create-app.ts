@@ -4,6 +4,7 @@ import type { IngestGate } from '../jobs/ingest-gate.js';
 import type { Engine } from '../jobs/engine.js';
 import type { Db } from '../store/db.js';
 import { cardRouter } from './card-routes.js';
+import { clientPageRouter } from './client-routes.js';
 import { errorHandler } from './error-handler.js';
 import { feedbackRouter } from './feedback-routes.js';
 import { healthRouter } from './health-routes.js';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(cardRouter(deps));
   app.use(pageRouter(deps));
   app.use(feedbackRouter(deps));
+  app.use(clientPageRouter({ engine: deps.engine, log: deps.log, clock: deps.clock, onStored: deps.onStored }));
   app.use(workflowActionRouter(deps));
   app.use(unsubscribeRouter({ db: deps.db, clock: deps.clock, brandName: () => deps.engine.mail?.brand.name ?? 'first100' }));
   app.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`)));

@@ -30,7 +30,7 @@ function toHttpError(error: unknown): HttpError {
   return new HttpError(500, 'INTERNAL', 'first100 failed to handle the request; it is logged, and HubSpot will retry');
 }
 
-/** A survey link's token answers for the client: logs name it by a short hash, never by itself. */
+/** A survey or client page link's token answers for the client: logs name it by a short hash, never by itself. */
 export function loggedPath(path: string): string {
-  return path.replace(/^\/feedback\/([^/]+)/, (_whole, token: string) => `/feedback/ref:${hashToken(token).slice(0, 12)}`);
+  return path.replace(/^\/(feedback|c)\/([^/]+)/, (_whole, route: string, token: string) => `/${route}/ref:${hashToken(token).slice(0, 12)}`);
 }

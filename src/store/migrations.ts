@@ -12,6 +12,7 @@ import { migration011 } from './schema/011-card-names.js';
 import { migration012 } from './schema/012-no-planned-steps.js';
 import { migration013 } from './schema/013-set-aside-events-and-request-fingerprints.js';
 import { migration014 } from './schema/014-watch-start-and-last-contact.js';
+import { migration015 } from './schema/015-client-page.js';
 import { migration017 } from './schema/017-deal-health.js';
 import { migration018 } from './schema/018-portfolio.js';
 import { migration019 } from './schema/019-team-ratings.js';
@@ -39,6 +40,7 @@ const MIGRATIONS: Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
   migration017,
   migration019,
   migration020,

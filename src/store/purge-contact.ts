@@ -54,6 +54,21 @@ export const CONTACT_PURGES: Record<string, ContactPurge> = {
     return { rows: await count(tx, 'DELETE FROM email_messages WHERE contact_id = $1', [contactId]), files };
   },
   unsubscribe_tokens: deleteRowsOf('unsubscribe_tokens', 'contact_id'),
+  // The contact's links to their page and their visits; what they said on it about a client task loses its words
+  // and its author, and keeps only whether the task was done (the deal's progress, not the contact's data).
+  client_links: deleteRowsOf('client_links', 'contact_id'),
+  client_visits: deleteRowsOf('client_visits', 'contact_id'),
+  client_task_answers: async (tx, contactId) => {
+    // The PM's task for a stuck client quotes their comment: its stored copy goes too (HubSpot's task is HubSpot's).
+    await tx.query(
+      `UPDATE steps s SET payload = jsonb_set(s.payload, '{task,body}', to_jsonb('(removed: the contact was deleted for privacy)'::text)), updated_at = now()
+         FROM client_task_answers a
+        WHERE a.contact_id = $1 AND a.comment IS NOT NULL AND s.kind IN ('task', 'owner-task')
+          AND s.effect_key = a.deal_id || ':client-task:' || a.entry_id || ':' || a.task_id || ':stuck'`,
+      [contactId],
+    );
+    return { rows: await count(tx, "UPDATE client_task_answers SET comment = NULL, contact_id = '' WHERE contact_id = $1", [contactId]) };
+  },
   email_unsubscribes: deleteRowsOf('email_unsubscribes', 'contact_id'),
 };
 

@@ -42,6 +42,8 @@ export interface EmailStepPayload {
   touchpoint?: string;
   contactIds?: string[];
   delivery?: unknown;
+  /** Sent only if the contact's address has this hash (addressHash): a client page's "email me a new link" form. */
+  toAddressHash?: string;
   /** Waits for this task of the same phase entry to be completed, or for the PM to mark the kickoff held. */
   afterTask?: string;
 }

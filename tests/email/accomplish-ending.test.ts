@@ -26,7 +26,7 @@ function input(locale: Locale, outcome: AccomplishOutcome | null, over: Partial<
   return {
     locale, brand: { name: 'Studio Bianchi', color: '#1f6feb' }, firstName: 'Giulia', companyName: 'Rossi Meccanica', dealName: 'ERP rollout',
     phase: 'accomplish', onboardingDay: 90, remorseType: null, handoffAccepted: true, caseHistories: [], survey: null,
-    unsubscribeUrl: 'https://first100.example.com/unsubscribe/u', accomplishOutcome: outcome, ...over,
+    unsubscribeUrl: 'https://first100.example.com/unsubscribe/u', clientPageUrl: 'https://first100.example.com/c/p', accomplishOutcome: outcome, ...over,
   };
 }
 

@@ -60,6 +60,7 @@ function input(locale: Locale, phase: Phase | null, over: Partial<TemplateInput>
     caseHistories: stories.default ?? [],
     survey: null,
     unsubscribeUrl: 'https://first100.example.com/unsubscribe/unsub456',
+    clientPageUrl: 'https://first100.example.com/c/page789',
     ...over,
   };
 }

@@ -29,6 +29,7 @@ function input(locale: Locale, over: Partial<TemplateInput> = {}): TemplateInput
     startingPoint: 'Orders typed twice, 3 days to close the month',
     survey: null,
     unsubscribeUrl: `${base}/unsubscribe/unsub456`,
+    clientPageUrl: `${base}/c/page789`,
     ...over,
   };
 }
@@ -42,6 +43,7 @@ const EXPECTED: Record<(typeof EMAIL_TEMPLATES)[number], Record<Locale, { subjec
   'result-survey': { en: { subject: 'Rossi Meccanica, how does the delivery look from your side?', text: 'How likely are you to recommend Acme Consulting' }, it: { subject: 'Rossi Meccanica, come vedete il lavoro consegnato?', text: 'Con quale probabilità consigliereste Acme Consulting' } },
   'touchpoint-survey': { en: { subject: 'Rossi Meccanica: your view on “Monthly review”', text: 'How satisfied are you with “Monthly review”?' }, it: { subject: 'Rossi Meccanica: la vostra opinione su “Monthly review”', text: 'Quanto siete soddisfatti di “Monthly review”?' } },
   'referral-ask': { en: { subject: 'Thank you, Rossi Meccanica: may we ask a favour?', text: 'Do you know someone' }, it: { subject: 'Grazie, Rossi Meccanica: possiamo chiedervi un favore?', text: 'Conoscete qualcuno' } },
+  'client-link': { en: { subject: 'Your new link to the Rossi Meccanica project page', text: 'you asked for a new link' }, it: { subject: 'Il nuovo link alla pagina del progetto Rossi Meccanica', text: 'avete chiesto un nuovo link' } },
   // No ending recorded in these inputs: the ending email claims nothing and asks.
   'result-ending': { en: { subject: 'Rossi Meccanica, how did it go from your side?', text: 'only you can say' }, it: { subject: 'Rossi Meccanica, com’è andata dal vostro punto di vista?', text: 'solo voi potete dire' } },
   'pm-introduction': { en: { subject: 'Rossi Meccanica, meet your project manager', text: 'your first call' }, it: { subject: 'Rossi Meccanica, vi presento il vostro project manager', text: 'primo riferimento' } },

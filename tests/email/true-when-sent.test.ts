@@ -39,6 +39,7 @@ function input(locale: Locale, over: Partial<TemplateInput> = {}): TemplateInput
     caseHistories: [],
     survey: null,
     unsubscribeUrl: 'https://first100.example.com/unsubscribe/u',
+    clientPageUrl: 'https://first100.example.com/c/p',
     ...over,
   };
 }

@@ -12,6 +12,7 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import type { DealCardView } from '../../../src/server/card-api-types';
+import { ClientPageSection } from './deal/ClientPageSection';
 import { HealthReasons } from './deal/HealthReasons';
 import { NextStepsTable } from './deal/NextStepsTable';
 import { PhaseMoveForm } from './deal/PhaseMoveForm';
@@ -86,6 +87,7 @@ export function DealOnboardingCard({ context }: { context: RecordContext }) {
       <NextStepsTable steps={view.nextSteps} t={t} locale={locale} />
       <PmRecordsPanel dealId={context.crm.objectId} locale={locale} t={t} />
       <TouchpointViews view={view} t={t} locale={locale} path={path} onRated={show} />
+      <ClientPageSection dealId={context.crm.objectId} locale={locale} t={t} />
       <Divider />
       <MoveSection view={view} t={t} path={movePath} suggested={next} onMoved={show} />
     </Flex>

@@ -21,6 +21,8 @@ export interface DealFacts {
   /** `phase` when it is one of the 8: templates name it in the client's words (client-phases.ts). */
   knownPhase: Phase | null;
   onboardingDay: number | null;
+  /** Day zero, from which a client page link's life is counted. */
+  dayZero: number | null;
   remorseType: string | null;
   handoffAccepted: boolean;
   caseHistories: CaseHistory[];
@@ -54,6 +56,7 @@ export async function readDealFacts(db: Queryable, deal: DealSnapshot, playbook:
     phase,
     knownPhase: isPhase(phase) ? phase : null,
     onboardingDay: onboardingDay(state?.day_zero == null ? null : Number(state.day_zero), now, playbook.timezone),
+    dayZero: state?.day_zero == null ? null : Number(state.day_zero),
     remorseType,
     handoffAccepted: handoff.status === 'accepted',
     startingPoint: handoff.items.starting_point?.values.starting_point?.trim() || null,

@@ -10,7 +10,10 @@ import type { ContactForEmail, Owner } from '../../hubspot/hubspot-port.js';
 import type { Queryable } from '../../store/db.js';
 import { insertMessage, type NewEmailMessage } from '../../store/email-messages.js';
 import type { EmailStep } from '../../store/email-steps.js';
+import { issueClientLink } from '../../store/client-links.js';
 import { createFeedbackRequest } from '../../store/feedback-requests.js';
+import { addressHash } from '../../domain/address-hash.js';
+import { clientLinkExpiresAt } from '../../domain/client-link-expiry.js';
 import { deletedContacts } from '../../store/privacy-deletion-store.js';
 import { createUnsubscribeToken, unsubscribedAmong } from '../../store/unsubscribes.js';
 import { readDealFacts, type DealFacts } from './email-input.js';
@@ -104,6 +107,9 @@ async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
   if (i.routedAway) return insertMessage(tx, { ...base, reason: i.routedAway });
   if (template === 'before-and-after' && !facts.startingPoint) return insertMessage(tx, { ...base, reason: 'no starting point recorded at the handoff' });
   if (!i.contact?.email) return insertMessage(tx, { ...base, reason: i.contact ? 'no email address in HubSpot' : 'contact not found in HubSpot' });
+  if (step.payload.toAddressHash && addressHash(i.contact.email) !== step.payload.toAddressHash) {
+    return insertMessage(tx, { ...base, reason: 'the address typed on the client page is not this contact\'s' });
+  }
   const secrets: string[] = [];
   let survey: SurveyLinks | null = null;
   if (step.payload.survey) {
@@ -119,13 +125,19 @@ async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
     const { min, max } = SURVEY_SCALES[step.payload.survey];
     survey = { kind: step.payload.survey, touchpoint, url, scores: Array.from({ length: max - min + 1 }, (_, n) => ({ score: min + n, url: `${url}?score=${min + n}` })) };
   }
+  // Every email carries the contact's current link to their page: a fresh one, stored as a hash with the message.
+  const clientToken = await issueClientLink(tx, {
+    dealId: step.dealId, contactId, locale, now, expiresAt: clientLinkExpiresAt(facts.dayZero, now, mailer.clientLinkGraceDays),
+  });
+  secrets.push(clientToken);
+  const clientPageUrl = `${mailer.publicBaseUrl}/c/${clientToken}`;
   const unsubscribeToken = await createUnsubscribeToken(tx, contactId, locale, now);
   secrets.push(unsubscribeToken);
   const unsubscribeUrl = `${mailer.publicBaseUrl}/unsubscribe/${unsubscribeToken}`;
   const content = renderEmail(template, {
     locale, brand: mailer.brand, firstName: i.contact.firstName, companyName: facts.companyName, dealName: facts.dealName,
     phase: facts.knownPhase, onboardingDay: facts.onboardingDay, remorseType: facts.remorseType, handoffAccepted: facts.handoffAccepted,
-    caseHistories: facts.caseHistories, startingPoint: facts.startingPoint, survey, unsubscribeUrl,
+    caseHistories: facts.caseHistories, startingPoint: facts.startingPoint, survey, unsubscribeUrl, clientPageUrl,
     accomplishOutcome: facts.accomplishOutcome, remorseTerms: facts.remorseTerms, team: i.team,
     ...(template === 'milestone-update' ? { progress: { report: facts.progress, timezone: i.engine.playbook.timezone } } : {}),
   });

@@ -3,6 +3,7 @@ import type { Locale } from '../../domain/phases.js';
 import type { PhaseEntryPlan } from '../../domain/plan-phase-entry.js';
 import type { Queryable } from '../../store/db.js';
 import { recordDealIdentity } from '../../store/deal-identity.js';
+import { recordDealTeam } from '../../store/deal-team.js';
 import { cancelPendingSteps, insertPhaseEntry, insertSteps, saveDealState, type DealState } from '../../store/onboarding-store.js';
 import { HELD_KINDS } from '../../store/step-kinds.js';
 import { recomputeDealHealth, type HealthContext } from '../health/recompute-health.js';
@@ -54,6 +55,7 @@ export async function enterPhase(tx: Queryable, c: PhaseEntryChange): Promise<st
   // The company's health and segment are summed over its deals in onboarding (see update-companies); the cards
   // show the names without asking HubSpot.
   await recordDealIdentity(tx, c.deal);
+  await recordDealTeam(tx, c.deal);
   await recomputeDealHealth(tx, c.health, c.deal.id, c.now, c.dealUpdates);
   return entryId;
 }
