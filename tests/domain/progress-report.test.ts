@@ -78,4 +78,10 @@ describe('the milestone update says what was done, what comes next with dates, w
     expect(text).toContain('Che cosa ci serve da voi ora: risposte rapide alle nostre domande e l’accesso a ciò che ci serve per lavorare.');
     expect(text).toContain('A chi rivolgervi: al vostro project manager; per raggiungerci basta rispondere a questa email.');
   });
+
+  it('names the project manager when HubSpot\'s owners gave their name', () => {
+    const team = { pm: { name: 'Laura Bianchi', email: 'laura@acme.example' }, rep: null };
+    expect(renderEmail('milestone-update', { ...input('en'), team }).text).toContain('Whom to turn to: Laura Bianchi (laura@acme.example), your project manager;');
+    expect(renderEmail('milestone-update', { ...input('it'), team }).text).toContain('A chi rivolgervi: a Laura Bianchi (laura@acme.example), il vostro project manager;');
+  });
 });

@@ -1,7 +1,7 @@
 import { clientPhase } from '../../domain/client-phases.js';
 import type { Locale, Phase } from '../../domain/phases.js';
 import type { ProgressReport } from '../../domain/progress-report.js';
-import type { TemplateInput } from '../template-types.js';
+import type { TeamMember, TemplateInput } from '../template-types.js';
 
 /** What each phase needs from the client, said plainly: an update names it so nobody waits on the other. */
 const NEEDED: Record<Phase, Record<Locale, string>> = {
@@ -28,7 +28,7 @@ function nextItem(n: ProgressReport['next'][number], locale: Locale, timeZone: s
  * A progress update's substance: what is behind the client, what comes next with dates, what we need from them and
  * whom to turn to. Only what first100 recorded; a phase it cannot date is not dated.
  */
-export function progressParagraphs(progress: TemplateInput['progress'], locale: Locale): string[] {
+export function progressParagraphs(progress: TemplateInput['progress'], locale: Locale, pm: TeamMember | null = null): string[] {
   if (!progress) return [];
   const { report, timezone } = progress;
   const lines: string[] = [];
@@ -41,10 +41,12 @@ export function progressParagraphs(progress: TemplateInput['progress'], locale: 
     lines.push(locale === 'it' ? `Che cosa viene dopo: ${next}.` : `What comes next: ${next}.`);
   }
   if (report.current) lines.push(locale === 'it' ? `Che cosa ci serve da voi ora: ${NEEDED[report.current.phase].it}.` : `What we need from you now: ${NEEDED[report.current.phase].en}.`);
+  // The PM's name and address as HubSpot's owners give them, when they were read for this email.
+  const who = pm ? `${pm.name}${pm.email ? ` (${pm.email})` : ''}` : null;
   lines.push(
     locale === 'it'
-      ? 'A chi rivolgervi: al vostro project manager; per raggiungerci basta rispondere a questa email.'
-      : 'Whom to turn to: your project manager; to reach us, simply reply to this email.',
+      ? `A chi rivolgervi: ${who ? `a ${who}, il ` : 'al '}vostro project manager; per raggiungerci basta rispondere a questa email.`
+      : `Whom to turn to: ${who ? `${who}, ` : ''}your project manager; to reach us, simply reply to this email.`,
   );
   return lines;
 }

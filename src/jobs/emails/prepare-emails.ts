@@ -31,7 +31,8 @@ export async function prepareEmails(engine: Engine, mailer: Mailer, claimed: Ema
   const deals = await engine.hubspot.readDeals([...new Set(claimed.map((s) => s.dealId))]);
   const { waiting, givenUp } = await holdWaitingEmails(engine, claimed, deals);
   const steps = claimed.filter((s) => !waiting.has(s.id));
-  const owners = await ownersFor(engine, steps.filter((s) => s.payload.template === 'pm-introduction').flatMap((s) => {
+  // The introduction names the PM and the rep; a progress update names whom to turn to.
+  const owners = await ownersFor(engine, steps.filter((s) => s.payload.template === 'pm-introduction' || s.payload.template === 'milestone-update').flatMap((s) => {
     const deal = deals.get(s.dealId);
     return deal ? [deal.pmOwnerId, deal.ownerId].filter((id): id is string => !!id) : [];
   }));
