@@ -1,10 +1,13 @@
+import nock from 'nock';
 import { describe, expect, it } from 'vitest';
+import { readOutboxMessage } from '../../src/email/outbox-reader.js';
 import { lockHandoff, saveHandoff } from '../../src/store/handoff-store.js';
 import { cardCall, newRequestId } from '../support/card-requests.js';
 import { insertSteps } from '../../src/store/onboarding-store.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { fakeHubSpot } from '../support/fake-hubspot.js';
 import { isolateNetwork } from '../support/isolate-network.js';
+import { outboxFiles } from '../support/outbox.js';
 import { startServer } from '../support/start-server.js';
 
 const onCleanUp = isolateNetwork();
@@ -19,6 +22,11 @@ async function setUp(channel: string, cadence: string) {
     },
     companies: { '7': 'Rossi Meccanica' },
     contacts: { '11': { email: 'anna@example.com', firstname: 'Anna', lastname: 'Rossi', hs_language: 'it-it' } },
+  });
+  // HubSpot's owners: the update names the PM (200) as the introduction does; the fake's stop() clears this too.
+  nock('https://api.hubapi.com').persist().get(/^\/crm\/v3\/owners\/\d+$/).reply((path) => {
+    const id = path.split('/').pop()!;
+    return id === '200' ? [200, { id, firstName: 'Giulia', lastName: 'Verdi', email: 'giulia.verdi@studio.example', archived: false }] : [404, { status: 'error', category: 'OBJECT_NOT_FOUND', message: 'no owner' }];
   });
   const clock = { now: wonAt + 5000 };
   const server = await startServer({ clock: () => clock.now });
@@ -47,7 +55,8 @@ async function setUp(channel: string, cadence: string) {
     `SELECT effect_key, status, reason FROM email_messages WHERE template = 'milestone-update' ORDER BY id`,
   );
   const tasks = () => hubspot.requests.filter((r) => r.path === TASKS).flatMap((r) => r.body.inputs.map((t: any) => t.properties));
-  return { update, messages, tasks };
+  const updateTexts = async () => (await Promise.all((await outboxFiles(server.dataDir)).map(readOutboxMessage))).filter((m) => m.text.includes('Fatto finora')).map((m) => m.text);
+  return { update, messages, tasks, updateTexts };
 }
 
 describe('progress updates follow what the client chose at the handoff', { timeout: 120_000 }, () => {
@@ -62,7 +71,7 @@ describe('progress updates follow what the client chose at the handoff', { timeo
   });
 
   it('email, fortnightly: an update two days after the last is skipped, one two weeks later is sent', async () => {
-    const { update, messages, tasks } = await setUp('email', 'every_two_weeks');
+    const { update, messages, tasks, updateTexts } = await setUp('email', 'every_two_weeks');
     await update('42:checkpoint:30:thirty-day-update', day30);
     await update('42:acclimate:1:milestone-update-1', day30 + 2 * 86_400_000);
     await update('42:acclimate:1:milestone-update-2', day30 + 15 * 86_400_000);
@@ -72,6 +81,10 @@ describe('progress updates follow what the client chose at the handoff', { timeo
       ['42:acclimate:1:milestone-update-2', 'sent'],
     ]);
     expect(tasks().filter((t) => t.hs_task_subject?.startsWith('Progress call'))).toEqual([]);
+    // Each update sent names the PM as HubSpot's owners give them.
+    const texts = await updateTexts();
+    expect(texts).toHaveLength(2);
+    for (const text of texts) expect(text).toContain('A chi rivolgervi: a Giulia Verdi (giulia.verdi@studio.example), il vostro project manager;');
   });
 });
 
