@@ -36,7 +36,7 @@ export async function analyticsView(engine: Engine, rangeDays: RangeDays, locale
     readOnTime(db, w, to),
     readFeedbackPoints(db, from, to, timezone, bucket),
     readResponseRates(db, from, to),
-    readHandoffAcceptance(db, from, to, HANDOFF_ITEMS.length),
+    readHandoffAcceptance(db, from, to, HANDOFF_ITEMS.filter((i) => i.required).map((i) => i.key)),
     readMostAskedItems(db, from, to, MOST_ASKED),
   ]);
   const byPhase = new Map(durations.map((d) => [d.key, d]));

@@ -42,23 +42,23 @@ export async function readResponseRates(db: Queryable, from: number, to: number)
 
 export interface HandoffAcceptanceRow {
   accepted: number;
-  /** Average over the accepted checklists of the share of all items accepted, 0–1; null when none was accepted. */
+  /** Average over the accepted checklists of their completeness (the share of required items accepted), 0–1; null when none was accepted. */
   acceptedShare: number | null;
 }
 
 /**
  * The checklists accepted within the window, and how complete they were: an accepted checklist's items do not
  * change until a question reopens one (which also takes the acceptance back), so its state is its state at acceptance.
- * `itemCount` is every item of the checklist, optional ones included (a checklist stored before an item existed lacks it).
+ * Completeness counts the `requiredKeys` only, as the deal's `first100_handoff_completeness` does.
  */
-export async function readHandoffAcceptance(db: Queryable, from: number, to: number, itemCount: number): Promise<HandoffAcceptanceRow> {
+export async function readHandoffAcceptance(db: Queryable, from: number, to: number, requiredKeys: string[]): Promise<HandoffAcceptanceRow> {
   const [row] = await db.query<{ accepted: number; share: string | number | null }>(
     `SELECT count(*)::int AS accepted,
-            avg((SELECT count(*) FROM jsonb_each(state->'items') i WHERE i.value->>'status' = 'accepted')::numeric
-                / $3) AS share
+            avg((SELECT count(*) FROM jsonb_each(state->'items') i WHERE i.key = ANY($3::text[]) AND i.value->>'status' = 'accepted')::numeric
+                / cardinality($3::text[])) AS share
        FROM handoffs
       WHERE status = 'accepted' AND (state->>'acceptedAt')::bigint BETWEEN $1 AND $2`,
-    [from, to, itemCount],
+    [from, to, requiredKeys],
   );
   return { accepted: Number(row?.accepted ?? 0), acceptedShare: row?.share == null ? null : Number(row.share) };
 }

@@ -67,7 +67,7 @@ export async function seedPortfolio(db: Queryable): Promise<void> {
   await insertSurvey(db, { dealId: '101', survey: 'NPS', touchpoint: 'First 90 days', sent: '2026-11-20 10:00', answer: { score: 9, at: '2026-11-21 10:00' } });
 
   await insertAcceptedHandoff(db, '101', ALL_ITEMS, '2026-11-06 10:00');
-  await insertAcceptedHandoff(db, '102', ALL_ITEMS.filter((i) => i !== 'relationship' && i !== 'unknowns'), '2026-11-20 10:00');
+  await insertAcceptedHandoff(db, '102', ALL_ITEMS.filter((i) => i !== 'relationship' && i !== 'risks'), '2026-11-20 10:00');
   await insertQuestion(db, '101', 'goals', '2026-11-05 10:00');
   await insertQuestion(db, '102', 'goals', '2026-11-18 10:00');
   await insertQuestion(db, '102', 'risks', '2026-11-18 11:00');
