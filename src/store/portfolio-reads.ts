@@ -33,7 +33,6 @@ interface Row extends HealthRow {
   day_zero: string | number | null;
   paused: boolean;
   days_in_phase: number;
-  total: number;
 }
 
 export interface PortfolioQuery {
@@ -66,17 +65,18 @@ const localDay = (column: string) => localDaySql(column, '$1', '$2');
  * needing action first (health, then days past the phase's expected time, then days in the phase, then deal id)
  * and paged, all in the store; with the deals per phase by health of the filtered set, and the filters' choices.
  * Only the page's rows leave the store.
+ *
+ * Ranking reads only the narrow columns it sorts by (10,000 deals); the wide ones (names, reasons, last answer) are
+ * joined for the page's rows alone, and the total is the chart's count, so no query carries every row whole.
  */
 export async function readPortfolio(db: Queryable, q: PortfolioQuery): Promise<PortfolioRead> {
   const first = q.table.firstDay;
   const onboardings = `
-    WITH base AS (
-      SELECT d.*, ${COMPUTED_COLUMNS}, ${HEALTH_TONE_SQL} AS health_tone,
+    WITH onboarding AS (
+      SELECT d.deal_id, d.phase, d.pm_owner_id, d.pipeline_id, ${HEALTH_VALUE_SQL} AS health_value,
              ($4::int[])[$5::int - $3::int + 1] - ($4::int[])[GREATEST(${localDay('d.entered_at')}, $3::int) - $3::int + 1] AS days_in_phase
-        FROM deal_onboarding d ${HEALTH_JOIN}
-       WHERE d.phase IS NOT NULL AND NOT d.lost AND d.phase <> 'assess' AND d.entered_at IS NOT NULL
-    ), onboarding AS (
-      SELECT base.*, ${HEALTH_VALUE_SQL} AS health_value FROM base
+        FROM (SELECT d.*, ${COMPUTED_COLUMNS}, ${HEALTH_TONE_SQL} AS health_tone FROM deal_onboarding d ${HEALTH_JOIN}
+               WHERE d.phase IS NOT NULL AND NOT d.lost AND d.phase <> 'assess' AND d.entered_at IS NOT NULL) d
     ), filtered AS (
       SELECT * FROM onboarding
        WHERE ($6::text IS NULL OR pm_owner_id = $6) AND ($7::text IS NULL OR phase = $7)
@@ -85,27 +85,36 @@ export async function readPortfolio(db: Queryable, q: PortfolioQuery): Promise<P
   const params = [q.zone.starts, q.zone.offsets, first, q.table.days, localDayOf(q), q.filter.pm ?? null, q.filter.phase ?? null, q.filter.health ?? null, q.filter.pipeline ?? null];
   const [rows, chart, choices] = await Promise.all([
     db.query<Row>(
-      `${onboardings}
+      `${onboardings}, page AS (
+         SELECT deal_id, days_in_phase, health_value,
+                COALESCE(array_position($10::text[], health_value), array_length($10::text[], 1) - 0.5) AS health_rank,
+                GREATEST(0, days_in_phase - (($11::jsonb)->>phase)::int) AS days_over
+           FROM filtered
+          ORDER BY health_rank, days_over DESC NULLS LAST, days_in_phase DESC, deal_id
+          LIMIT $12 OFFSET $13
+       ), details AS (
+         SELECT p.*, d.deal_name, d.company_id, d.pm_owner_id, d.pipeline_id, d.phase, d.entered_at, d.day_zero, d.paused_at,
+                d.last_feedback, d.silent_since, ${COMPUTED_COLUMNS}
+           FROM page p JOIN deal_onboarding d ON d.deal_id = p.deal_id ${HEALTH_JOIN}
+       )
        SELECT f.deal_id, f.deal_name, f.company_id, c.name AS company_name, f.pm_owner_id, f.pipeline_id, f.phase, f.entered_at,
-              f.day_zero, f.paused_at IS NOT NULL AS paused, f.days_in_phase, ${HEALTH_COLUMNS}, count(*) OVER ()::int AS total
-         FROM filtered f LEFT JOIN company_names c ON c.company_id = f.company_id
-        ORDER BY COALESCE(array_position($10::text[], f.health_value), array_length($10::text[], 1) - 0.5),
-                 GREATEST(0, f.days_in_phase - (($11::jsonb)->>f.phase)::int) DESC NULLS LAST, f.days_in_phase DESC, f.deal_id
-        LIMIT $12 OFFSET $13`,
+              f.day_zero, f.paused_at IS NOT NULL AS paused, f.days_in_phase, ${HEALTH_COLUMNS}
+         FROM details f LEFT JOIN company_names c ON c.company_id = f.company_id
+        ORDER BY f.health_rank, f.days_over DESC NULLS LAST, f.days_in_phase DESC, f.deal_id`,
       [...params, q.ranks, JSON.stringify(q.expected), q.size, q.start],
     ),
     db.query<{ phase: string; health: string; count: number }>(
       `${onboardings} SELECT phase, health_value AS health, count(*)::int AS count FROM filtered GROUP BY 1, 2`,
       params,
     ),
-    db.query<{ pms: string[] | null; pipelines: string[] | null }>(
-      `SELECT array_agg(DISTINCT pm_owner_id) FILTER (WHERE pm_owner_id IS NOT NULL) AS pms,
-              array_agg(DISTINCT pipeline_id) FILTER (WHERE pipeline_id IS NOT NULL) AS pipelines
-         FROM deal_onboarding WHERE phase IS NOT NULL AND NOT lost AND phase <> 'assess'`,
+    // One scan, hashed: the distinct PMs and pipelines of every deal in onboarding (unfiltered: they are the choices).
+    db.query<{ pm: string | null; pipeline: string | null; by_pm: number }>(
+      `SELECT pm_owner_id AS pm, pipeline_id AS pipeline, GROUPING(pipeline_id) AS by_pm
+         FROM deal_onboarding WHERE phase IS NOT NULL AND NOT lost AND phase <> 'assess'
+        GROUP BY GROUPING SETS ((pm_owner_id), (pipeline_id))`,
     ),
   ]);
-  // Past the last page the window count is gone with the rows: count the filtered set then.
-  const total = rows[0]?.total ?? chart.reduce((n, c) => n + Number(c.count), 0);
+  const present = (values: (string | null)[]) => values.filter((v): v is string => v !== null).sort();
   return {
     rows: rows.map((r) => ({
       dealId: r.deal_id,
@@ -121,10 +130,10 @@ export async function readPortfolio(db: Queryable, q: PortfolioQuery): Promise<P
       daysInPhase: Number(r.days_in_phase),
       health: toHealth(r),
     })),
-    total: Number(total),
+    total: chart.reduce((n, c) => n + Number(c.count), 0),
     chart: chart.map((c) => ({ ...c, count: Number(c.count) })),
-    pms: [...(choices[0]?.pms ?? [])].sort(),
-    pipelines: [...(choices[0]?.pipelines ?? [])].sort(),
+    pms: present(choices.filter((c) => Number(c.by_pm) === 1).map((c) => c.pm)),
+    pipelines: present(choices.filter((c) => Number(c.by_pm) === 0).map((c) => c.pipeline)),
   };
 }
 
