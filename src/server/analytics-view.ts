@@ -1,65 +1,41 @@
 import { DateTime } from 'luxon';
-import { businessDayCounter, businessDayTable, zoneOffsets } from '../domain/business-day-counter.js';
 import { HANDOFF_ITEMS, itemSpec, type HandoffItemKey } from '../domain/handoff-items.js';
 import { PHASES, phaseLabel, type Locale } from '../domain/phases.js';
-import type { Engine } from '../jobs/engine.js';
-import { readDayZeroTo, readEarliestMoment, readOnTime, readPhaseDurations, type AnalyticsWindow, type OnTimeRow, type SpreadRow } from '../store/analytics-reads.js';
-import { readFeedbackPoints, readHandoffAcceptance, readMostAskedItems, readResponseRates } from '../store/feedback-analytics-reads.js';
+import type { AnalyticsFigures } from '../jobs/analytics/analytics-figures.js';
+import type { OnTimeRow, SpreadRow } from '../store/analytics-reads.js';
+import type { StoredFigures } from '../store/analytics-figures-store.js';
 import type { AnalyticsView, OnTimeRate, Spread } from './page-api-types.js';
 
-export const RANGES = [30, 90, 365] as const;
-export type RangeDays = (typeof RANGES)[number];
+export { RANGES, type RangeDays } from '../jobs/analytics/analytics-figures.js';
 
-const DAY_MS = 86_400_000;
-const MOST_ASKED = 5;
-
-/** The analytics page over the last 30, 90 or 365 days, every figure aggregated by the store. */
-export async function analyticsView(engine: Engine, rangeDays: RangeDays, locale: Locale): Promise<AnalyticsView> {
-  const { db, calendar } = engine;
-  const to = engine.clock();
-  const from = to - rangeDays * DAY_MS;
-  const timezone = calendar.timezone;
-  const counter = businessDayCounter((iso) => calendar.isBusinessDay(iso), timezone);
-  // Counted from the oldest moment the store holds, so a phase entered long before the window still counts whole.
-  const earliest = Math.min(from, (await readEarliestMoment(db)) ?? from);
-  const w: AnalyticsWindow = {
-    from,
-    to,
-    zone: zoneOffsets(timezone, earliest - DAY_MS, to + DAY_MS),
-    table: businessDayTable((iso) => calendar.isBusinessDay(iso), counter.localDay(earliest) - 1, counter.localDay(to) + 1),
-  };
-  const bucket = rangeDays === 365 ? 'month' : 'week';
-  const [durations, toActivate, toAccomplish, onTime, points, rates, acceptance, asked] = await Promise.all([
-    readPhaseDurations(db, w),
-    readDayZeroTo(db, w, 'activate'),
-    readDayZeroTo(db, w, 'accomplish'),
-    readOnTime(db, w, to),
-    readFeedbackPoints(db, from, to, timezone, bucket),
-    readResponseRates(db, from, to),
-    readHandoffAcceptance(db, from, to, HANDOFF_ITEMS.filter((i) => i.required).map((i) => i.key)),
-    readMostAskedItems(db, from, to, MOST_ASKED),
-  ]);
-  const byPhase = new Map(durations.map((d) => [d.key, d]));
-  const dateOf = (ms: number) => DateTime.fromMillis(ms, { zone: timezone }).toISODate()!;
+/**
+ * The analytics page from a range's stored figures (src/jobs/analytics/), labelled in the user's language, with the
+ * moment they were computed in the calendar's time zone so nobody reads older figures as this minute's.
+ */
+export function analyticsView(stored: StoredFigures<AnalyticsFigures>, locale: Locale, timezone: string): AnalyticsView {
+  const f = stored.figures;
+  const byPhase = new Map(f.durations.map((d) => [d.key, d]));
+  const local = (ms: number) => DateTime.fromMillis(ms, { zone: timezone });
   return {
     locale,
-    rangeDays,
-    from: dateOf(from),
-    to: dateOf(to),
+    rangeDays: f.rangeDays,
+    from: local(f.from).toISODate()!,
+    to: local(f.to).toISODate()!,
+    computed: { at: new Date(stored.computedAt).toISOString(), local: local(stored.computedAt).toFormat('yyyy-MM-dd HH:mm'), timezone },
     phaseDurations: PHASES.filter((p) => byPhase.has(p)).map((p) => ({ phase: { value: p, label: phaseLabel(p, locale) }, ...spreadOf(byPhase.get(p)!) })),
-    toActivate: spreadOf(toActivate),
-    toAccomplish: spreadOf(toAccomplish),
-    onTimeByPm: onTime.byPm.map(rateOf),
-    onTimeByPlaybookTask: onTime.byTask.map(rateOf),
+    toActivate: spreadOf(f.toActivate),
+    toAccomplish: spreadOf(f.toAccomplish),
+    onTimeByPm: f.onTime.byPm.map(rateOf),
+    onTimeByPlaybookTask: f.onTime.byTask.map(rateOf),
     feedback: {
-      bucket,
-      points: points.map((p) => ({ period: p.period, series: `${p.touchpoint} (${p.survey})`, average: round(p.average, 2), answers: p.answers })),
-      responseRates: rates.map((r) => ({ series: `${r.touchpoint} (${r.survey})`, ...r, rate: r.sent === 0 ? null : round((100 * r.answered) / r.sent, 1) })),
+      bucket: f.bucket,
+      points: f.points.map((p) => ({ period: p.period, series: `${p.touchpoint} (${p.survey})`, average: round(p.average, 2), answers: p.answers })),
+      responseRates: f.rates.map((r) => ({ series: `${r.touchpoint} (${r.survey})`, ...r, rate: r.sent === 0 ? null : round((100 * r.answered) / r.sent, 1) })),
     },
     handoff: {
-      accepted: acceptance.accepted,
-      averageCompleteness: acceptance.acceptedShare === null ? null : round(100 * acceptance.acceptedShare, 1),
-      mostAsked: asked.map((a) => ({ ...a, label: isItem(a.item) ? itemSpec(a.item).label[locale] : a.item })),
+      accepted: f.acceptance.accepted,
+      averageCompleteness: f.acceptance.acceptedShare === null ? null : round(100 * f.acceptance.acceptedShare, 1),
+      mostAsked: f.asked.map((a) => ({ ...a, label: isItem(a.item) ? itemSpec(a.item).label[locale] : a.item })),
     },
   };
 }

@@ -53,6 +53,8 @@ export interface AnalyticsView {
   rangeDays: 30 | 90 | 365;
   from: string;
   to: string;
+  /** When these figures were computed (they are stored and recomputed every few minutes): the page says so. */
+  computed: { at: string; local: string; timezone: string };
   /** Business days spent in each phase, over the phase entries completed (left) within the range. */
   phaseDurations: (Spread & { phase: Labeled })[];
   /** Business days from day zero to the first entry into activate and into accomplish, entered within the range. */

@@ -1,6 +1,8 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { toLocale } from '../domain/locale.js';
+import { computeAnalyticsFigures } from '../jobs/analytics/analytics-figures.js';
+import { createStoredAnalytics } from '../jobs/analytics/stored-analytics.js';
 import type { Engine } from '../jobs/engine.js';
 import { analyticsView, RANGES, type RangeDays } from './analytics-view.js';
 import { cardAuth, type CardAuthDeps } from './card-auth.js';
@@ -37,6 +39,13 @@ const analyticsQuery = z.object({
  */
 export function pageRouter(deps: PageRouteDeps): Router {
   const router = Router();
+  const { engine } = deps;
+  const analytics = createStoredAnalytics({
+    db: engine.db,
+    clock: engine.clock,
+    timezone: engine.calendar.timezone,
+    compute: (rangeDays, asOf) => computeAnalyticsFigures(engine.db, engine.calendar, rangeDays, asOf),
+  });
   router.use('/api/pages', ...cardAuth(deps));
 
   router.get('/api/pages/portfolio', async (req, res) => {
@@ -46,7 +55,8 @@ export function pageRouter(deps: PageRouteDeps): Router {
 
   router.get('/api/pages/analytics', async (req, res) => {
     const q = parseQuery(analyticsQuery, req);
-    res.json(await analyticsView(deps.engine, q.range as RangeDays, toLocale(queryOf(req).get('locale'))));
+    const stored = await analytics.figures(q.range as RangeDays);
+    res.json(analyticsView(stored, toLocale(queryOf(req).get('locale')), engine.calendar.timezone));
   });
 
   router.get('/api/pages/settings', async (_req, res) => {

@@ -25,6 +25,8 @@ describe('analytics page', () => {
     await r.waitFor(() => expect(r.findByTestId(Table, 'phase-durations')).toBeTruthy());
     expect(backend.calls[0]!.path).toBe('/api/pages/analytics?range=90&locale=en');
     expect(rows(r, 'phase-durations')).toEqual(['Admit 3 1 1.6', 'Affirm 3 4 9.4', 'Activate 2 4.5 4.8', 'Acclimate 1 5 5']);
+    // The figures are stored and recomputed every few minutes: the page says when these were computed.
+    expect(r.findByTestId(Text, 'computed-at').text).toBe('Figures computed at 2026-12-04 14:05 (Europe/Rome); recomputed when older than 10 minutes');
     const items = r.findByTestId(Statistics, 'time-to-value').findAll(StatisticsItem);
     expect(items.map((i) => [i.props.label, i.props.number, textOf(i)])).toEqual([
       ['Day zero → activate (Median, business days)', '5.5', '80th percentile: 9.6 · n = 4'],

@@ -59,6 +59,7 @@ export function analyticsView(over: Partial<AnalyticsView> = {}): AnalyticsView 
     rangeDays: 90,
     from: '2026-09-05',
     to: '2026-12-04',
+    computed: { at: '2026-12-04T13:05:00.000Z', local: '2026-12-04 14:05', timezone: 'Europe/Rome' },
     phaseDurations: [
       { phase: { value: 'admit', label: 'Admit' }, count: 3, median: 1, p80: 1.6 },
       { phase: { value: 'affirm', label: 'Affirm' }, count: 3, median: 4, p80: 9.4 },

@@ -44,6 +44,7 @@ const show = (n: number | null) => (n === null ? '—' : String(n));
 function Analytics({ view, t }: { view: AnalyticsView; t: Words }) {
   return (
     <>
+      <Text testId="computed-at" variant="microcopy">{t.computedAt(view.computed.local, view.computed.timezone)}</Text>
       <Heading>{t.businessDays}</Heading>
       <Table testId="phase-durations" density="condensed">
         <TableHead>
