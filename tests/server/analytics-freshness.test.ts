@@ -52,4 +52,17 @@ describe('analytics are stored per range and served while fresh', () => {
     expect(recomputed.computed).toMatchObject({ at: '2026-12-04T14:11:00.000Z', local: '2026-12-04 15:11' });
     expect(recomputed.to).toBe('2026-12-04');
   });
+
+  it('the scheduled refresh recomputes the ranges someone asked for, once they are 4 minutes old, and only those', async () => {
+    const job = server.jobs['analytics-refresh'];
+    now = PORTFOLIO_NOW + 14 * MINUTE; // the 90-day figures are 3 minutes old
+    expect(await job.run(now)).toEqual({ recomputed: 0, fresh: 1, taken: 0 });
+    await server.db.query(`DELETE FROM handoff_events WHERE action = 'ask'`);
+    now = PORTFOLIO_NOW + 16 * MINUTE;
+    expect(await job.run(now)).toEqual({ recomputed: 1, fresh: 0, taken: 0 });
+    expect((await server.db.query('SELECT range_days FROM analytics_figures')).map((r) => Number(r.range_days))).toEqual([90]);
+    // A page view right after finds them fresh, without the questions deleted.
+    const view = await analytics();
+    expect([askedItems(view), view.computed.local]).toEqual([[], '2026-12-04 15:16']);
+  });
 });
