@@ -104,7 +104,11 @@ if (parts.has('pages')) {
   const figures = (f: { n: number; p50: number; p95: number; max: number; maxBytes: number; failures: number }) =>
     `p50 ${fixed(f.p50)} ms, p95 ${fixed(f.p95)} ms, max ${fixed(f.max)} ms (n ${f.n}, one at a time), largest answer ${fixed(f.maxBytes / 1024, 0)} KiB, non-200: ${f.failures}`;
   for (const pages of runs) {
-    line(`app pages ${pages.database}, ${pages.deals} onboardings (seeded in ${fixed(pages.seedSeconds)} s): portfolio ${figures(pages.portfolio)}; analytics ${figures(pages.analytics)}; ${load()}`);
+    line(
+      `app pages ${pages.database}, ${pages.deals} onboardings (seeded in ${fixed(pages.seedSeconds)} s): portfolio ${figures(pages.portfolio)}; ` +
+        `analytics (stored figures) ${figures(pages.analytics)}; computing the analytics of 30/90/365 days (first request each): ` +
+        `${pages.analyticsComputeMs.map((ms) => fixed(ms)).join(' / ')} ms; ${load()}`,
+    );
   }
 }
 
