@@ -11,9 +11,13 @@ export interface AnalyticsWindow {
   table: BusinessDayTable;
 }
 
-/** A moment's local day (days since 1970-01-01), the zone's offsets passed as two bigint[] parameters. */
+/**
+ * A moment's local day (days since 1970-01-01), the zone's offsets passed as two bigint[] parameters. Integer
+ * division (a numeric one per row costs the portfolio a fifth of its ranking over 10,000 deals), shifted by a million
+ * days so it floors moments before 1970 too.
+ */
 export const localDaySql = (column: string, startsParam: string, offsetsParam: string) =>
-  `(floor((${column} + (${offsetsParam}::bigint[])[width_bucket(${column}, ${startsParam}::bigint[])]) / 86400000.0))::int`;
+  `((${column} + (${offsetsParam}::bigint[])[width_bucket(${column}, ${startsParam}::bigint[])] + 86400000000000) / 86400000 - 1000000)::int`;
 
 export interface SpreadRow {
   key: string;
