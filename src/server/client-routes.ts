@@ -1,6 +1,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { recordClientComment, recordClientTask, type ClientActionOutcome } from '../actions/record-client-task.js';
+import { recordClientPageVisit } from '../actions/record-client-visit.js';
 import { requestClientLink } from '../actions/request-client-link.js';
 import { clientPageView } from '../domain/client-page-view.js';
 import { MAX_COMMENT_CHARS } from '../domain/feedback-effects.js';
@@ -149,6 +150,15 @@ export function clientPageRouter(deps: ClientRouteDeps): Router {
     const status = String((req.body as Record<string, unknown>).status ?? '');
     const outcome = await guard(brand(), locale, () => recordClientTask(engine, { link, taskId: String(req.params.taskId), status, comment }));
     answer(res, req, outcome, locale, '../../', 'task');
+  });
+
+  // The page's beacon (visit-script.ts): the page was shown to a person. 204, nothing to show; a GET records nothing.
+  router.post('/c/:token/visit', readForm, async (req, res) => {
+    const { link } = await formLink(req);
+    const stored = await guard(brand(), link.locale, () => recordClientPageVisit(engine, link));
+    deps.log.info({ ref: hashToken(tokenOf(req)).slice(0, 12), stored }, 'client page visit');
+    if (stored) deps.onStored();
+    res.status(204).end();
   });
 
   router.post('/c/:token/comment', readForm, async (req, res) => {

@@ -65,7 +65,8 @@ export function clientPageStyle(brandColor: string): PageStyle {
   let style = styles.get(brandColor);
   if (!style) {
     const text = css(brandColor, readableOn(brandColor));
-    style = { css: text, csp: pageCsp(text) };
+    // The one script is the visit beacon, served by us (visit-script.ts); it may only talk back to us.
+    style = { css: text, csp: `${pageCsp(text)}; script-src 'self'; connect-src 'self'` };
     styles.set(brandColor, style);
   }
   return style;
@@ -81,12 +82,12 @@ export function readableOn(hex: string): '#000000' | '#ffffff' {
   return (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) ? '#000000' : '#ffffff';
 }
 
-/** A whole page; `header` and `body` are HTML already escaped by their views. */
-export function clientPage(locale: Locale, title: string, style: PageStyle, header: string, body: string): string {
+/** A whole page; `header`, `body` and `script` (the visit beacon's element, if any) are HTML already escaped by their views. */
+export function clientPage(locale: Locale, title: string, style: PageStyle, header: string, body: string, script = ''): string {
   return (
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +
-    `<title>${escapeHtml(title)}</title><style>${style.css}</style></head>` +
+    `<title>${escapeHtml(title)}</title><style>${style.css}</style>${script}</head>` +
     `<body><header>${header}</header><main>${body}</main></body></html>`
   );
 }

@@ -5,6 +5,7 @@ import type { SharedItem } from '../../store/client-page-reads.js';
 import { fill } from '../feedback-page/words.js';
 import { clientPage, clientPageStyle, type PageStyle } from './layout.js';
 import { agreedSection, feedbackSection, teamSection, type TeamView } from './people-sections.js';
+import { visitScriptTag } from './visit-script.js';
 import { nextSection, tasksSection, whereSection, type FormTarget } from './progress-sections.js';
 import { LINK_WORDS, word } from './words.js';
 
@@ -54,7 +55,8 @@ export function clientPageHtml(p: ClientPageHtml): string {
     teamSection(p.team, locale) +
     agreedSection(p.shared, locale) +
     feedbackSection(locale, p.form, p.maxComment);
-  return clientPage(locale, fill(word('title', locale), { brand: p.brand.name }), clientPageStyle(p.brand.color), header(p.brand, locale, p.form.token), body);
+  const script = visitScriptTag(p.form.token, p.form.csrf);
+  return clientPage(locale, fill(word('title', locale), { brand: p.brand.name }), clientPageStyle(p.brand.color), header(p.brand, locale, p.form.token), body, script);
 }
 
 /** A page with one message, for a link that does not open and for the answers to forms; `extra` is escaped HTML. */
