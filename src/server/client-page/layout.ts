@@ -1,5 +1,6 @@
 import type { Locale } from '../../domain/phases.js';
 import { escapeHtml } from '../../domain/user-text.js';
+import { SCALE_CSS } from '../feedback-page/scale-fieldset.js';
 import { pageCsp } from '../page-csp.js';
 
 /**
@@ -49,7 +50,10 @@ a{color:#174ea6}
 .notice{background:#eef4ff;border-left:4px solid #2d5bd7;padding:.6rem .8rem;margin:0 0 1rem}
 .hint{color:#44505e;font-size:.9rem;margin:.1rem 0}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (min-width:48rem){body{padding:1.5rem}.map{grid-template-columns:repeat(8,1fr)}.map li{font-size:.85rem}button{width:auto;display:inline-block}}
+${SCALE_CSS}
+.scale label{margin:0}
+.survey{border-bottom:1px solid #dde2e8;padding-bottom:1rem;margin-bottom:1rem}
+@media (min-width:48rem){body{padding:1.5rem}.map{grid-template-columns:repeat(8,1fr)}.map li{font-size:.85rem}button{width:auto;display:inline-block}.scale-11{--n:11}}
 `;
 }
 
