@@ -3,8 +3,9 @@ import { SCALE_PROPERTIES } from '../../src/domain/feedback-scales.js';
 import type { Running } from '../../src/boot.js';
 import { clientLink, clientPageHubSpot, clientPagePlaybook, formTokenOf, PM, postForm } from '../support/client-page.js';
 import { isolateNetwork } from '../support/isolate-network.js';
+import { sentSurvey as sentSurveyAt } from '../support/sent-survey.js';
 import { startServer } from '../support/start-server.js';
-import { DAY_MS, postAnswer, surveyToken, type SurveyRequestOptions } from '../support/survey.js';
+import { DAY_MS, postAnswer, type SurveyRequestOptions } from '../support/survey.js';
 
 const at = Date.parse('2026-12-07T10:00:00Z'); // Monday 11:00 in Rome
 const onCleanUp = isolateNetwork();
@@ -22,18 +23,8 @@ async function setUp(locale: 'en' | 'it' = 'en') {
   return { hubspot, server, clock, token, open };
 }
 
-/** A survey request with its email sent, as the sender leaves them: the request and the sent message of its step. */
-async function sentSurvey(server: Running, o: Omit<SurveyRequestOptions, 'now'> & { now?: number; status?: string }): Promise<{ token: string; id: string }> {
-  const now = o.now ?? at;
-  const token = await surveyToken(server, { ...o, now });
-  const [request] = await server.db.query<{ id: string; effect_key: string; contact_id: string }>('SELECT id::text AS id, effect_key, contact_id FROM feedback_requests ORDER BY id DESC LIMIT 1');
-  await server.db.query(
-    `INSERT INTO email_messages (step_id, effect_key, deal_id, contact_id, template, locale, status, message_id, file_name, marker, created_at)
-     VALUES ((SELECT min(id) FROM steps), $1, $2, $3, 'kickoff-survey', 'en', $4, $5, $5, $5, $6)`,
-    [request!.effect_key, o.dealId, request!.contact_id, o.status ?? 'sent', `<${request!.id}@test>`, now],
-  );
-  return { token, id: request!.id };
-}
+/** A survey sent to the contact, by default now. */
+const sentSurvey = (server: Running, o: Omit<SurveyRequestOptions, 'now'> & { now?: number; status?: string }) => sentSurveyAt(server, { ...o, now: o.now ?? at });
 
 const surveyForms = (html: string) => html.match(/<form method="post" action="[^"]+\/survey\/[^"]+"/g) ?? [];
 
