@@ -79,4 +79,27 @@ describe('the client-task sweep', { timeout: 120_000 }, () => {
       expect.stringMatching(/^42:client-task:\d+:day-to-day-contact:reminder$/),
     ]);
   });
+
+  it('does not send a reminder the client made pointless by answering the task before it went out', async () => {
+    const hubspot = clientPageHubSpot();
+    const clock = { now: enteredAt };
+    const sink = await startSmtpSink();
+    const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: await clientPagePlaybook(), SMTP_URL: sink.url, EMAIL_FROM: 'onboarding@first100.example.com' } });
+    onCleanUp(async () => {
+      await server.cleanUp();
+      await sink.stop();
+      hubspot.stop();
+    });
+    const token = await clientLink(server, enteredAt, '42', 'activate', '9');
+    await server.worker.drain();
+    clock.now = at('2026-12-14T09:30');
+    // Planned, not yet sent: the client answers in between.
+    expect(await server.jobs['client-task-sweep'].run(clock.now)).toMatchObject({ reminders: 1, pmTasks: 0 });
+    const csrf = formTokenOf(await (await fetch(`${server.url}/c/${token}`)).text());
+    expect((await postForm(`${server.url}/c/${token}/tasks/day-to-day-contact`, { status: 'done', csrf })).status).toBe(303);
+    await server.worker.drain();
+    expect(sink.messages.filter((m) => parseMessage(m.raw).headers.subject === REMINDER_SUBJECT)).toEqual([]);
+    const [skipped] = await server.db.query<{ status: string; reason: string }>("SELECT m.status, m.reason FROM email_messages m JOIN steps s ON s.id = m.step_id WHERE s.step_id = 'client-task-reminder'");
+    expect(skipped).toEqual({ status: 'skipped', reason: 'not sent: the client answered the task on their page before the reminder went out' });
+  });
 });
