@@ -32,3 +32,9 @@ export async function clientTaskAnswered(db: Queryable, dealId: string, entryId:
   const rows = await db.query('SELECT 1 FROM client_task_answers WHERE deal_id = $1 AND entry_id = $2 AND task_id = $3', [dealId, entryId, taskId]);
   return rows.length > 0;
 }
+
+/** Whether a reminder (by its step's effect key) reached anyone: the PM's task says so, or that it did not. */
+export async function reminderSent(db: Queryable, effectKey: string): Promise<boolean> {
+  const rows = await db.query("SELECT 1 FROM email_messages WHERE effect_key = $1 AND status = 'sent' LIMIT 1", [effectKey]);
+  return rows.length > 0;
+}

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { clientPageLinkIn, parseMessage } from '../../src/email/outbox-reader.js';
 import { runTick } from '../../src/jobs/schedules/scheduled-job.js';
+import { recordUnsubscribe } from '../../src/store/unsubscribes.js';
 import { clientLink, clientPageHubSpot, clientPagePlaybook, formTokenOf, PM, postForm } from '../support/client-page.js';
 import { isolateNetwork } from '../support/isolate-network.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
@@ -101,5 +102,29 @@ describe('the client-task sweep', { timeout: 120_000 }, () => {
     expect(sink.messages.filter((m) => parseMessage(m.raw).headers.subject === REMINDER_SUBJECT)).toEqual([]);
     const [skipped] = await server.db.query<{ status: string; reason: string }>("SELECT m.status, m.reason FROM email_messages m JOIN steps s ON s.id = m.step_id WHERE s.step_id = 'client-task-reminder'");
     expect(skipped).toEqual({ status: 'skipped', reason: 'not sent: the client answered the task on their page before the reminder went out' });
+  });
+
+  it('tells the PM when the reminder could not reach the client (unsubscribed), instead of claiming it did', async () => {
+    const hubspot = clientPageHubSpot();
+    const clock = { now: enteredAt };
+    const sink = await startSmtpSink();
+    const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: await clientPagePlaybook(), SMTP_URL: sink.url, EMAIL_FROM: 'onboarding@first100.example.com' } });
+    onCleanUp(async () => {
+      await server.cleanUp();
+      await sink.stop();
+      hubspot.stop();
+    });
+    await clientLink(server, enteredAt, '42', 'activate', '9');
+    await recordUnsubscribe(server.db, '9', enteredAt, 'page');
+    for (const local of ['2026-12-14T09:30', '2026-12-17T09:30']) {
+      clock.now = at(local);
+      expect(await runTick(server.engine, server.jobs['client-task-sweep'], clock.now)).toBe('ran');
+      await server.worker.drain();
+    }
+    expect(sink.messages.filter((m) => parseMessage(m.raw).headers.subject === REMINDER_SUBJECT)).toEqual([]);
+    const tasks = hubspot.tasks.filter((t) => t.properties.hs_task_subject === 'Client task overdue: Name your day-to-day contact person');
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.properties.hs_task_body).toContain('first100 could not remind the client by email');
+    expect(tasks[0]!.properties.hs_task_body).not.toContain('already sent');
   });
 });

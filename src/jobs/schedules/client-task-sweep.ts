@@ -1,7 +1,7 @@
 import { clientTaskOverdueTask } from '../../domain/client-task-overdue-words.js';
 import { planClientTaskReminders, type OverdueClientTask } from '../../domain/plan-client-task-reminders.js';
 import { MAX_BATCH } from '../../hubspot/hubspot-port.js';
-import { readClientTaskEntries } from '../../store/client-task-sweep-reads.js';
+import { readClientTaskEntries, reminderSent } from '../../store/client-task-sweep-reads.js';
 import { insertSteps, type NewStep } from '../../store/onboarding-store.js';
 import { listOnboardingDeals, type OnboardingDeal } from '../../store/sweep-reads.js';
 import type { Engine } from '../engine.js';
@@ -35,7 +35,7 @@ export function createClientTaskSweep(engine: Engine, kick: () => void): Schedul
           try {
             const overdue = planClientTaskReminders({ phase: deal.phase, enteredAt: deal.enteredAt, answers: entry.answers, playbook: engine.playbook, calendar: engine.calendar, now: tickAt });
             if (overdue.length === 0) continue;
-            const steps = overdue.map((o) => stepFor(engine, deal, o, engine.clock()));
+            const steps = await Promise.all(overdue.map((o) => stepFor(engine, deal, o, engine.clock())));
             // Only the rows this tick added are counted: the others were planned by an earlier tick or another replica.
             for (const step of steps) if ((await insertSteps(engine.db, [step])) > 0) counts[step.kind === 'email' ? 'reminders' : 'pmTasks'] += 1;
           } catch (error) {
@@ -55,7 +55,7 @@ export function clientTaskEffectKey(dealId: string, entryId: string, taskId: str
   return `${dealId}:client-task:${entryId}:${taskId}:${effect === 'reminder' ? 'reminder' : 'overdue'}`;
 }
 
-function stepFor(engine: Engine, deal: Started, { task, dueAt, effect }: OverdueClientTask, now: number): NewStep {
+async function stepFor(engine: Engine, deal: Started, { task, dueAt, effect }: OverdueClientTask, now: number): Promise<NewStep> {
   const key = clientTaskEffectKey(deal.dealId, deal.entryId, task.id, effect);
   const base = { effectKey: key, entryId: deal.entryId, dealId: deal.dealId, dueAt: now, runAt: now };
   if (effect === 'reminder') {
@@ -72,7 +72,8 @@ function stepFor(engine: Engine, deal: Started, { task, dueAt, effect }: Overdue
         dealId: deal.dealId,
         companyId: null,
         contactIds: [],
-        ...clientTaskOverdueTask(task.title, dueAt, engine.playbook.timezone, engine.playbook.locale),
+        // Says whether the reminder reached the client: a PM told it did, when it did not, would ask the wrong question.
+        ...clientTaskOverdueTask(task.title, dueAt, await reminderSent(engine.db, clientTaskEffectKey(deal.dealId, deal.entryId, task.id, 'reminder')), engine.playbook.timezone, engine.playbook.locale),
         // Due now: the client has had the task, and a reminder, for days already.
         dueAt: now,
         priority: 'HIGH',
