@@ -27,7 +27,7 @@ describe('"send the client their page" on the deal card', () => {
     await waitFor(() => expect(findByTestId(Button, 'client-page-send').text).toBe('Send the client their page'));
     expect(maybeFind(Alert)).toBeNull();
     fire(findByTestId(Button, 'client-page-send'), 'onClick');
-    await waitFor(() => expect(findByTestId(Alert, 'client-page-sent').text).toBe('Sent to Anna Verdi <anna@acme.example>: the email goes out within a minute.'));
+    await waitFor(() => expect(findByTestId(Alert, 'client-page-sent').text).toBe('Sent to Anna Verdi <anna@acme.example>, with their own link to the page.'));
     expect(findByTestId(Alert, 'client-page-sent').props.variant).toBe('success');
     expect(backend.posts()).toHaveLength(1);
     expect(backend.posts()[0]!.body).toMatchObject({ action: 'send', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,100}$/) });

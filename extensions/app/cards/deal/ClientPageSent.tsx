@@ -9,7 +9,7 @@ export const SEND_WORDS = {
   en: {
     send: 'Send the client their page',
     sendHint: 'One email to the deal\'s primary contact, with their own link to the page.',
-    planned: (to: string) => `Sent to ${to}: the email goes out within a minute.`,
+    planned: (to: string) => `Sent to ${to}, with their own link to the page.`,
     again: (to: string) => `Already sent to ${to} a moment ago: no second email.`,
     notSentTitle: 'Not sent',
     reasons: {
@@ -23,7 +23,7 @@ export const SEND_WORDS = {
   it: {
     send: 'Invia al cliente la sua pagina',
     sendHint: 'Un’email al contatto principale della trattativa, con il suo link personale alla pagina.',
-    planned: (to: string) => `Inviata a ${to}: l’email parte entro un minuto.`,
+    planned: (to: string) => `Inviata a ${to}, con il suo link personale alla pagina.`,
     again: (to: string) => `Già inviata a ${to} poco fa: nessuna seconda email.`,
     notSentTitle: 'Non inviata',
     reasons: {
