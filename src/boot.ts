@@ -26,6 +26,7 @@ import { createReconciliationSweep } from './jobs/schedules/reconciliation-sweep
 import type { JobName, ScheduledJob } from './jobs/schedules/scheduled-job.js';
 import { createSilentClientSweep } from './jobs/schedules/silent-client-sweep.js';
 import { createHealthSweep } from './jobs/schedules/health-sweep.js';
+import { createOwnersRefresh } from './jobs/schedules/owners-refresh.js';
 import { startSchedules, type RunningSchedules } from './jobs/schedules/start-schedules.js';
 import { createApp } from './server/create-app.js';
 import { cachedTokenCheck } from './server/hubspot-readiness.js';
@@ -131,6 +132,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     'reconciliation-sweep': createReconciliationSweep(engine, kick, { portalId: config.hubspot.portalId ?? '0' }),
     'checkpoint-sweep': createCheckpointSweep(engine, kick),
     'health-sweep': createHealthSweep(engine, kick),
+    'owners-refresh': createOwnersRefresh(engine),
   };
   const app = createApp({
     db,
@@ -174,6 +176,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       'reconciliation-sweep': config.schedules.reconciliationSweep,
       'checkpoint-sweep': config.schedules.checkpointSweep,
       'health-sweep': config.schedules.healthSweep,
+      'owners-refresh': config.schedules.ownersRefresh,
     });
   }
   log.info({ url, dryRun: hubspot.dryRun, database: db.kind, playbook: playbook.name }, 'first100 is listening');

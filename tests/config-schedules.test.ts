@@ -9,6 +9,7 @@ describe('configuration of the schedules', () => {
       reconciliationSweep: '*/10 * * * *',
       checkpointSweep: '30 7 * * *',
       healthSweep: '15 8 * * *',
+      ownersRefresh: '0 6 * * *',
     });
     expect(loadConfig({ SCHEDULES: 'off', SCHEDULE_RECONCILIATION: '*/2 * * * * *' }).schedules).toMatchObject({ enabled: false, reconciliationSweep: '*/2 * * * * *' });
   });
