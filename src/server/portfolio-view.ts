@@ -44,7 +44,8 @@ export async function portfolioView(engine: Engine, query: PortfolioQuery, local
   const [answers, nextSteps, owners] = await Promise.all([
     readLastAnswersPerScale(engine.db, ids),
     readNextSteps(engine.db, ids, now),
-    readStoredOwners(engine.db, [...read.pms, ...read.rows.flatMap((d) => (d.pmOwnerId ? [d.pmOwnerId] : []))]),
+    // Every PM of the portfolio (the filter's choices), so the page's rows are among them.
+    readStoredOwners(engine.db, read.pms),
   ]);
   return {
     locale,
