@@ -49,7 +49,7 @@ describe('the client page\'s team, from HubSpot\'s owners', () => {
     const before = await team();
     expect(before).not.toContain('Giulia');
     expect(before).not.toMatch(/\b(201|101)\b/);
-    expect(before).toContain('Not assigned yet');
+    expect(before).toContain('Your project manager will introduce themselves here soon.');
     expect(await refresh()).toBe('ran');
     const after = await team();
     expect(after).toContain('<h3>Giulia Bianchi</h3><p class="hint">Project manager</p>');

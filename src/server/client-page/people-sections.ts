@@ -21,7 +21,7 @@ export function teamSection(team: TeamView, locale: Locale): string {
     return `<div class="person"><h3>${escapeHtml(member.name)}</h3><p class="hint">${escapeHtml(role)}</p><p>${escapeHtml(member.does ?? does)}</p>${email}${phone}</div>`;
   };
   const people = person(team.pm, word('pmRole', locale), word('pmDoes', locale)) + person(team.rep, word('repRole', locale), word('repDoes', locale));
-  return section('team', word('teamTitle', locale), people || `<p>${word('unnamed', locale)}</p>`);
+  return section('team', word('teamTitle', locale), people || `<p>${word('teamSoon', locale)}</p>`);
 }
 
 /** "What we agreed": only the handoff items the PM shared; absent when none is. */
