@@ -18,6 +18,7 @@ import { migration018 } from './schema/018-portfolio.js';
 import { migration019 } from './schema/019-team-ratings.js';
 import { migration020 } from './schema/020-pm-records.js';
 import { migration021 } from './schema/021-company-segments.js';
+import { migration025 } from './schema/025-hubspot-owners.js';
 
 export interface Migration {
   id: number;
@@ -46,6 +47,7 @@ const MIGRATIONS: Migration[] = [
   migration020,
   migration021,
   migration018,
+  migration025,
 ];
 
 /** Brings the schema up to date; safe when several processes start at once on one PostgreSQL. */
