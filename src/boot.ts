@@ -22,10 +22,12 @@ import type { MailTransport } from './email/mail-transport.js';
 import { forgetDeletedContacts } from './jobs/privacy/forget-deleted-contacts.js';
 import { createWorker, type Worker, type WorkerTiming } from './jobs/worker.js';
 import { createCheckpointSweep } from './jobs/schedules/checkpoint-sweep.js';
+import { createClientTaskSweep } from './jobs/schedules/client-task-sweep.js';
 import { createReconciliationSweep } from './jobs/schedules/reconciliation-sweep.js';
 import type { JobName, ScheduledJob } from './jobs/schedules/scheduled-job.js';
 import { createSilentClientSweep } from './jobs/schedules/silent-client-sweep.js';
 import { createHealthSweep } from './jobs/schedules/health-sweep.js';
+import { createOwnersRefresh } from './jobs/schedules/owners-refresh.js';
 import { createAnalyticsRefresh } from './jobs/schedules/analytics-refresh.js';
 import { startSchedules, type RunningSchedules } from './jobs/schedules/start-schedules.js';
 import { createApp } from './server/create-app.js';
@@ -132,6 +134,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     'reconciliation-sweep': createReconciliationSweep(engine, kick, { portalId: config.hubspot.portalId ?? '0' }),
     'checkpoint-sweep': createCheckpointSweep(engine, kick),
     'health-sweep': createHealthSweep(engine, kick),
+    'client-task-sweep': createClientTaskSweep(engine, kick),
+    'owners-refresh': createOwnersRefresh(engine),
     'analytics-refresh': createAnalyticsRefresh(engine),
   };
   const app = createApp({
@@ -176,6 +180,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       'reconciliation-sweep': config.schedules.reconciliationSweep,
       'checkpoint-sweep': config.schedules.checkpointSweep,
       'health-sweep': config.schedules.healthSweep,
+      'client-task-sweep': config.schedules.clientTaskSweep,
+      'owners-refresh': config.schedules.ownersRefresh,
       'analytics-refresh': config.schedules.analyticsRefresh,
     });
   }

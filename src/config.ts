@@ -63,6 +63,10 @@ const schema = z.object({
   SCHEDULE_CHECKPOINTS: cronExpression('SCHEDULE_CHECKPOINTS').default('30 7 * * *'),
   // Health daily after the silence sweep, so the day's silences are in it (they recompute health themselves too).
   SCHEDULE_HEALTH_SWEEP: cronExpression('SCHEDULE_HEALTH_SWEEP').default('15 8 * * *'),
+  // Overdue client tasks in the morning of the playbook's time zone, when a reminder is read the same day.
+  SCHEDULE_CLIENT_TASKS: cronExpression('SCHEDULE_CLIENT_TASKS').default('30 9 * * *'),
+  // HubSpot's owners daily before the sweeps and the working day: the client page's team and "My onboardings".
+  SCHEDULE_OWNERS_REFRESH: cronExpression('SCHEDULE_OWNERS_REFRESH').default('0 6 * * *'),
   // The analytics page's stored figures, recomputed well within their 10-minute freshness.
   SCHEDULE_ANALYTICS_REFRESH: cronExpression('SCHEDULE_ANALYTICS_REFRESH').default('*/5 * * * *'),
   SMTP_URL: optionalText.pipe(
@@ -117,6 +121,8 @@ export interface Config {
     reconciliationSweep: string;
     checkpointSweep: string;
     healthSweep: string;
+    clientTaskSweep: string;
+    ownersRefresh: string;
     analyticsRefresh: string;
   };
   email: {
@@ -221,6 +227,8 @@ function toConfig(e: Env): Config {
       reconciliationSweep: e.SCHEDULE_RECONCILIATION,
       checkpointSweep: e.SCHEDULE_CHECKPOINTS,
       healthSweep: e.SCHEDULE_HEALTH_SWEEP,
+      clientTaskSweep: e.SCHEDULE_CLIENT_TASKS,
+      ownersRefresh: e.SCHEDULE_OWNERS_REFRESH,
       analyticsRefresh: e.SCHEDULE_ANALYTICS_REFRESH,
     },
     email: {

@@ -18,6 +18,7 @@ import { migration018 } from './schema/018-portfolio.js';
 import { migration019 } from './schema/019-team-ratings.js';
 import { migration020 } from './schema/020-pm-records.js';
 import { migration021 } from './schema/021-company-segments.js';
+import { migration025 } from './schema/025-hubspot-owners.js';
 import { migration024 } from './schema/024-analytics-figures.js';
 
 export interface Migration {
@@ -47,6 +48,7 @@ const MIGRATIONS: Migration[] = [
   migration020,
   migration021,
   migration018,
+  migration025,
   migration024,
 ];
 

@@ -81,17 +81,18 @@ export async function readPortfolio(db: Queryable, q: PortfolioQuery): Promise<P
       SELECT * FROM onboarding
        WHERE ($6::text IS NULL OR pm_owner_id = $6) AND ($7::text IS NULL OR phase = $7)
          AND ($8::text IS NULL OR health_value = $8) AND ($9::text IS NULL OR pipeline_id = $9)
+         AND ($10::text[] IS NULL OR pm_owner_id = ANY($10::text[]))
     )`;
-  const params = [q.zone.starts, q.zone.offsets, first, q.table.days, localDayOf(q), q.filter.pm ?? null, q.filter.phase ?? null, q.filter.health ?? null, q.filter.pipeline ?? null];
+  const params = [q.zone.starts, q.zone.offsets, first, q.table.days, localDayOf(q), q.filter.pm ?? null, q.filter.phase ?? null, q.filter.health ?? null, q.filter.pipeline ?? null, q.filter.mine ?? null];
   const [rows, chart, choices] = await Promise.all([
     db.query<Row>(
       `${onboardings}, page AS (
          SELECT deal_id, days_in_phase, health_value,
-                COALESCE(array_position($10::text[], health_value), array_length($10::text[], 1) - 0.5) AS health_rank,
-                GREATEST(0, days_in_phase - (($11::jsonb)->>phase)::int) AS days_over
+                COALESCE(array_position($11::text[], health_value), array_length($11::text[], 1) - 0.5) AS health_rank,
+                GREATEST(0, days_in_phase - (($12::jsonb)->>phase)::int) AS days_over
            FROM filtered
           ORDER BY health_rank, days_over DESC NULLS LAST, days_in_phase DESC, deal_id
-          LIMIT $12 OFFSET $13
+          LIMIT $13 OFFSET $14
        ), details AS (
          SELECT p.*, d.deal_name, d.company_id, d.pm_owner_id, d.pipeline_id, d.phase, d.entered_at, d.day_zero, d.paused_at,
                 d.last_feedback, d.silent_since, ${COMPUTED_COLUMNS}
