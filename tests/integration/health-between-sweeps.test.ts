@@ -21,13 +21,14 @@ function taskCompleted(taskId: string, occurredAt: number, eventId = 77) {
 }
 
 /** Deal 42 won on Monday 11 January 2027 at 10:00 in Rome, with the playbook given. */
-async function wonDeal(playbook: string) {
+async function wonDeal(playbook: string, before: (hubspot: ReturnType<typeof fakeHubSpot>) => void = () => {}) {
   const acme: FakeDeal = {
     properties: { dealname: 'Acme rollout', pipeline: 'default', dealstage: 'closedwon', hubspot_owner_id: '100', first100_pm_owner: '200', closedate: null },
     companyId: '7',
     contactIds: ['9'],
   };
   const hubspot = fakeHubSpot({ deals: { '42': acme }, companies: { '7': 'Acme' }, contacts: { '9': { email: 'anna@acme.example', firstname: 'Anna', lastname: 'Verdi', hs_language: 'en' } } });
+  before(hubspot);
   const clock = { now: at('2027-01-11T10:00') };
   const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: fixture(playbook) } });
   onCleanUp(async () => {
@@ -86,6 +87,18 @@ describe('health recomputed between sweeps', () => {
     expect(healthsWritten()).toEqual(['on_track', 'behind', 'on_track']);
     const completions = await server.db.query<{ task_id: string; deal_id: string; completed_at: string | number }>('SELECT task_id, deal_id, completed_at FROM task_completions');
     expect(completions.map((c) => [c.task_id, c.deal_id, Number(c.completed_at)])).toEqual([[task.id, '42', at('2027-01-12T10:30')]]);
+  });
+
+  it('counts a task HubSpot got only after its due moment as soon as it is created, without waiting for the sweep', async () => {
+    const { hubspot, server, clock, healthUpdates, healthsWritten } = await wonDeal('playbook.health.yml', (h) => h.failNext('/crm/v3/objects/tasks/batch/create', 503));
+    // The first attempt failed; HubSpot takes the tasks on Tuesday at 10:00, an hour after the first one was due.
+    expect(hubspot.tasks).toHaveLength(0);
+    expect(healthUpdates()).toEqual([{ first100_health: 'on_track', first100_projected_go_live: '2027-02-01', first100_slip_business_days: '0' }]);
+    clock.now = at('2027-01-12T10:00');
+    await server.worker.drain();
+    expect(hubspot.tasks).toHaveLength(2);
+    expect(healthUpdates()).toEqual([{ first100_health: 'behind', first100_health_reasons: '1 of 1 due tasks still open: "Prepare the kickoff with Acme" (due 2027-01-12)' }]);
+    expect(healthsWritten()).toEqual(['on_track', 'behind']);
   });
 
   it('ignores a completed task that is not first100\'s, and a task reopened', async () => {
