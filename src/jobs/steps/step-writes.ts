@@ -47,7 +47,7 @@ export async function createTasks(engine: Engine, steps: ClaimedStepOf<'task'>[]
   const { hubspot } = engine;
   await createMarked<'task', TaskToCreate>(engine, 'tasks', steps, (s) => s.payload.task, { create: (t) => hubspot.createTasks(t), find: (d, m) => hubspot.findTasksByMarker(d, m) }, {
     ...settleSteps(engine),
-    done: (units) => settleCreatedTasks(engine, units.flatMap(({ unit, hubspotId }) => unit.steps.map((s) => ({ stepId: s.id, dealId: s.dealId, dueAt: unit.input.dueAt, hubspotId })))),
+    done: (units) => settleCreatedTasks(engine, units.flatMap(({ unit, hubspotId }) => unit.steps.map((s) => ({ stepId: s.id, dealId: s.dealId, dueAt: unit.input.dueAt, retried: s.attempts > 1, hubspotId })))),
   });
 }
 
