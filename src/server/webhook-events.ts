@@ -98,6 +98,7 @@ function classify(event: unknown, o: { now: number; portalId?: string }): Verdic
  * as the health sweep does); a task reopened is ignored.
  */
 function taskStatusEvent(event: unknown, portalId: string, now: number): Verdict {
+  // The same shape as a stage change: a record and the value its property took.
   const e = stageEvent.safeParse(event);
   if (!e.success) return aside(e.error);
   if (e.data.propertyValue !== 'COMPLETED') return { kind: 'ignored' };

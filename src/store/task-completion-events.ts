@@ -11,7 +11,8 @@ export interface IncomingTaskCompletion {
 }
 
 /**
- * Records the completions of tasks first100 created (any other task is not ours and is left out), in the same table
+ * Records the completions of tasks first100 created (any other task is not ours and is left out; one first100 closed
+ * itself, a phase left behind, was not done by anyone and stays out of the on-time rate), in the same table
  * the health sweep fills, and asks for each such deal's health to be recomputed: a deal that was behind for that task
  * comes back without waiting for the sweep. A completion already known (the sweep's, or HubSpot retrying the
  * delivery) adds nothing. Returns how many completions were new.
@@ -28,6 +29,7 @@ export async function recordLearnedCompletions(tx: Queryable, completions: { tas
      SELECT DISTINCT ON (s.hubspot_id) s.hubspot_id, s.deal_id, x.occurred_at
        FROM jsonb_to_recordset($1::jsonb) AS x(task_id text, occurred_at bigint)
        JOIN steps s ON s.kind = 'task' AND s.hubspot_id = x.task_id AND s.status = 'done'
+      WHERE NOT EXISTS (SELECT 1 FROM steps c WHERE c.deal_id = s.deal_id AND c.kind = 'task-close' AND c.payload->>'taskId' = s.hubspot_id)
       ORDER BY s.hubspot_id, x.occurred_at
      ON CONFLICT (task_id) DO NOTHING
      RETURNING task_id, deal_id`,

@@ -101,7 +101,7 @@ describe('health recomputed between sweeps', () => {
     expect(healthsWritten()).toEqual(['on_track', 'behind']);
   });
 
-  it('ignores a completed task that is not first100\'s, and a task reopened', async () => {
+  it('ignores a completed task that is not first100\'s, a task reopened, and the tasks first100 closed itself', async () => {
     const { hubspot, server, clock, healthUpdates, sweep } = await wonDeal('playbook.health.yml');
     await sweep('2027-01-12T10:00');
     healthUpdates();
@@ -111,6 +111,15 @@ describe('health recomputed between sweeps', () => {
     expect(await answer.json()).toMatchObject({ received: 2, stored: 0 });
     await server.worker.drain();
     expect(healthUpdates()).toEqual([]);
+    expect(await server.db.query('SELECT * FROM task_completions')).toEqual([]);
+
+    // The deal is lost: first100 completes its open tasks itself, and HubSpot reports that like any completion.
+    clock.now = at('2027-01-12T11:00');
+    expect((await deliver(server.url, [stageEvent('42', 'closedlost', clock.now)], clock.now)).status).toBe(200);
+    await server.worker.drain();
+    expect(hubspot.tasks.every((t) => t.properties.hs_task_status === 'COMPLETED')).toBe(true);
+    const echoes = hubspot.tasks.map((t, i) => taskCompleted(t.id, clock.now, 80 + i));
+    expect(await (await deliver(server.url, echoes, clock.now)).json()).toMatchObject({ received: 2, stored: 0 });
     expect(await server.db.query('SELECT * FROM task_completions')).toEqual([]);
   });
 
