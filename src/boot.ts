@@ -22,6 +22,7 @@ import type { MailTransport } from './email/mail-transport.js';
 import { forgetDeletedContacts } from './jobs/privacy/forget-deleted-contacts.js';
 import { createWorker, type Worker, type WorkerTiming } from './jobs/worker.js';
 import { createCheckpointSweep } from './jobs/schedules/checkpoint-sweep.js';
+import { createClientTaskSweep } from './jobs/schedules/client-task-sweep.js';
 import { createReconciliationSweep } from './jobs/schedules/reconciliation-sweep.js';
 import type { JobName, ScheduledJob } from './jobs/schedules/scheduled-job.js';
 import { createSilentClientSweep } from './jobs/schedules/silent-client-sweep.js';
@@ -131,6 +132,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     'reconciliation-sweep': createReconciliationSweep(engine, kick, { portalId: config.hubspot.portalId ?? '0' }),
     'checkpoint-sweep': createCheckpointSweep(engine, kick),
     'health-sweep': createHealthSweep(engine, kick),
+    'client-task-sweep': createClientTaskSweep(engine, kick),
   };
   const app = createApp({
     db,
@@ -174,6 +176,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       'reconciliation-sweep': config.schedules.reconciliationSweep,
       'checkpoint-sweep': config.schedules.checkpointSweep,
       'health-sweep': config.schedules.healthSweep,
+      'client-task-sweep': config.schedules.clientTaskSweep,
     });
   }
   log.info({ url, dryRun: hubspot.dryRun, database: db.kind, playbook: playbook.name }, 'first100 is listening');

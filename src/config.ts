@@ -63,6 +63,8 @@ const schema = z.object({
   SCHEDULE_CHECKPOINTS: cronExpression('SCHEDULE_CHECKPOINTS').default('30 7 * * *'),
   // Health daily after the silence sweep, so the day's silences are in it (they recompute health themselves too).
   SCHEDULE_HEALTH_SWEEP: cronExpression('SCHEDULE_HEALTH_SWEEP').default('15 8 * * *'),
+  // Overdue client tasks in the morning of the playbook's time zone, when a reminder is read the same day.
+  SCHEDULE_CLIENT_TASKS: cronExpression('SCHEDULE_CLIENT_TASKS').default('30 9 * * *'),
   SMTP_URL: optionalText.pipe(
     z.string().regex(/^smtps?:\/\/[^\s/]+/, 'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465').optional(),
   ),
@@ -115,6 +117,7 @@ export interface Config {
     reconciliationSweep: string;
     checkpointSweep: string;
     healthSweep: string;
+    clientTaskSweep: string;
   };
   email: {
     /** SMTP sends; the outbox only writes .eml files to `outboxDir`, and nobody receives them. */
@@ -218,6 +221,7 @@ function toConfig(e: Env): Config {
       reconciliationSweep: e.SCHEDULE_RECONCILIATION,
       checkpointSweep: e.SCHEDULE_CHECKPOINTS,
       healthSweep: e.SCHEDULE_HEALTH_SWEEP,
+      clientTaskSweep: e.SCHEDULE_CLIENT_TASKS,
     },
     email: {
       transport: e.SMTP_URL ? 'smtp' : 'outbox',

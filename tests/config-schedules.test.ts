@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
 describe('configuration of the schedules', () => {
-  it('runs the four sweeps by default: silence daily at 08:00, reconciliation every 10 minutes, checkpoints daily at 07:30, health daily at 08:15', () => {
+  it('runs the five sweeps by default: silence daily at 08:00, reconciliation every 10 minutes, checkpoints daily at 07:30, health daily at 08:15, client tasks daily at 09:30', () => {
     expect(loadConfig({}).schedules).toEqual({
       enabled: true,
       silentClientSweep: '0 8 * * *',
       reconciliationSweep: '*/10 * * * *',
       checkpointSweep: '30 7 * * *',
       healthSweep: '15 8 * * *',
+      clientTaskSweep: '30 9 * * *',
     });
     expect(loadConfig({ SCHEDULES: 'off', SCHEDULE_RECONCILIATION: '*/2 * * * * *' }).schedules).toMatchObject({ enabled: false, reconciliationSweep: '*/2 * * * * *' });
   });

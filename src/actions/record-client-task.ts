@@ -81,7 +81,7 @@ export async function recordClientTask(engine: Engine, p: ClientTaskPost): Promi
 }
 
 /** The visit and contact a client action is; HubSpot hears of it at most once an hour per deal. */
-async function clientSeenSteps(tx: Queryable, engine: Engine, link: ClientLink, now: number): Promise<NewStep[]> {
+export async function clientSeenSteps(tx: Queryable, engine: Engine, link: ClientLink, now: number): Promise<NewStep[]> {
   const seenDue = await recordClientContact(tx, link.dealId, link.contactId, now);
   // Contact may end a silence: the health is recomputed (and written only if it changed), as after an answer.
   await recomputeDealHealth(tx, engine, link.dealId, now);

@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
+import { shiftDate, weekdayOf } from './calendar-dates.js';
 import type { Offset } from './playbook-schema.js';
 
 export interface CalendarSettings {
@@ -53,34 +54,40 @@ export function createBusinessCalendar(settings: CalendarSettings): BusinessCale
   }
 
   function isBusinessDay(isoDate: string): boolean {
-    const day = DateTime.fromISO(isoDate, { zone: settings.timezone });
-    return day.weekday <= 5 && holidayName(isoDate) === undefined;
+    return weekdayOf(isoDate) <= 5 && holidayName(isoDate) === undefined;
   }
 
-  const isBusiness = (d: DateTime) => isBusinessDay(d.toISODate()!);
-  const atDueTime = (d: DateTime) => d.set({ hour, minute, second: 0, millisecond: 0 });
+  /** The due time on a local date, as a moment. */
+  function dueTimeOn(isoDate: string, fromMs: number): number {
+    const [year, month, day] = [Number(isoDate.slice(0, -6)), Number(isoDate.slice(-5, -3)), Number(isoDate.slice(-2))];
+    return valid(DateTime.fromObject({ year, month, day, hour, minute }, { zone: settings.timezone }), fromMs).toMillis();
+  }
 
   function dueAt(fromMs: number, offset: Offset): number {
-    const start = valid(DateTime.fromMillis(fromMs, { zone: settings.timezone }), fromMs);
-    // Each day stepped is checked: past the last date JavaScript can hold, plus() gives an invalid date forever.
-    const nextDay = (d: DateTime) => valid(d.plus({ days: 1 }), fromMs);
-    let due: DateTime;
+    const startDate = valid(DateTime.fromMillis(fromMs, { zone: settings.timezone }), fromMs).toISODate()!;
+    // Days are stepped as dates, the zone consulted only for the due moment. Each step is checked: past the last
+    // date JavaScript can hold there is no next date.
+    const shift = (date: string, days: number) => {
+      const next = shiftDate(date, days);
+      if (next === undefined) throw new InvalidDateError(fromMs);
+      return next;
+    };
+    let date: string;
     if ('days' in offset) {
-      due = valid(atDueTime(start.plus({ days: offset.days })), fromMs);
-      if (due.toMillis() < fromMs) due = nextDay(due);
+      date = shift(startDate, offset.days);
+      if (dueTimeOn(date, fromMs) < fromMs) date = shift(date, 1);
+    } else if (offset.businessDays === 0) {
+      // "Today if it is a business day and the due time is still ahead, else the next business day."
+      date = startDate;
+      while (!isBusinessDay(date) || dueTimeOn(date, fromMs) < fromMs) date = shift(date, 1);
     } else {
-      due = atDueTime(start);
-      if (offset.businessDays === 0) {
-        // "Today if it is a business day and the due time is still ahead, else the next business day."
-        while (!isBusiness(due) || due.toMillis() < fromMs) due = nextDay(due);
-      } else {
-        for (let remaining = offset.businessDays; remaining > 0; ) {
-          due = nextDay(due);
-          if (isBusiness(due)) remaining -= 1;
-        }
+      date = startDate;
+      for (let remaining = offset.businessDays; remaining > 0; ) {
+        date = shift(date, 1);
+        if (isBusinessDay(date)) remaining -= 1;
       }
     }
-    return due.toMillis();
+    return dueTimeOn(date, fromMs);
   }
 
   return { timezone: settings.timezone, isBusinessDay, holidayName, dueAt };

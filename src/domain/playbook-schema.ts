@@ -39,6 +39,8 @@ export const EMAIL_TEMPLATES = [
   'result-ending',
   'pm-introduction',
   'before-and-after',
+  'client-task-reminder',
+  'client-page',
 ] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
 
@@ -165,6 +167,16 @@ const checkpoint = z
 const segmentTask = task.extend({ assignee: z.union([assignee, z.literal('pm_manager')]) });
 const segmentPlan = z.strictObject({ tasks: z.array(segmentTask).min(1) });
 
+const clientTaskReminders = z
+  .strictObject({
+    afterBusinessDays: z.number().int().min(0).max(60, 'a reminder is sent at most 60 business days after the due date'),
+    pmTaskAfterBusinessDays: z.number().int().min(1).max(120, 'the PM\'s task comes at most 120 business days after the due date'),
+  })
+  .refine((r) => r.pmTaskAfterBusinessDays > r.afterBusinessDays, {
+    message: 'pmTaskAfterBusinessDays must be later than afterBusinessDays: the client gets the reminder first, the PM the task after',
+    path: ['pmTaskAfterBusinessDays'],
+  });
+
 export const playbookSchema = z.strictObject({
   version: z.literal(1),
   name: z.string().min(1),
@@ -188,6 +200,11 @@ export const playbookSchema = z.strictObject({
   health: z
     .strictObject({ behind: z.strictObject({ overdueShare: z.number().min(0).max(0.99, 'an overdue share is below 1: "more than all of them" never happens') }) })
     .default({ behind: { overdueShare: 0.25 } }),
+  /**
+   * A client task still open past its due date: one reminder email to the client `afterBusinessDays` later, then one
+   * HIGH task for the PM `pmTaskAfterBusinessDays` after the due date. Absent: DEFAULT_CLIENT_TASK_REMINDERS.
+   */
+  clientTaskReminders: clientTaskReminders.optional(),
   checkpoints: z
     .array(checkpoint)
     .default([])
@@ -213,6 +230,7 @@ export type SegmentTask = z.output<typeof segmentTask>;
 export type Offset = z.output<typeof offset>;
 export type Assignee = z.output<typeof assignee>;
 export type StageTarget = z.output<typeof stageTarget>;
+export type ClientTaskReminders = z.output<typeof clientTaskReminders>;
 
 function isIanaZone(zone: string): boolean {
   try {

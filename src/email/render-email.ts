@@ -2,6 +2,8 @@ import type { EmailTemplateName } from '../domain/playbook-schema.js';
 import { renderLayout } from './layout.js';
 import type { RenderedEmail, Template, TemplateInput } from './template-types.js';
 import { clientLink } from './templates/client-link.js';
+import { clientPage } from './templates/client-page.js';
+import { clientTaskReminder } from './templates/client-task-reminder.js';
 import { beforeAndAfter } from './templates/before-and-after.js';
 import { kickoffSurvey } from './templates/kickoff-survey.js';
 import { milestoneUpdate } from './templates/milestone-update.js';
@@ -25,6 +27,8 @@ const TEMPLATES: Record<EmailTemplateName, Template> = {
   'result-ending': resultEnding,
   'pm-introduction': pmIntroduction,
   'before-and-after': beforeAndAfter,
+  'client-task-reminder': clientTaskReminder,
+  'client-page': clientPage,
 };
 
 /** Subject, HTML and text of one email in the recipient's language. */

@@ -50,8 +50,18 @@ export interface TemplateInput {
   accomplishOutcome?: AccomplishOutcome | null;
   /** The adopter's own terms for the client's doubt (the playbook's remorseTerms), said in plain words. */
   remorseTerms?: string | null;
+  /** The client's own task a reminder is about (the playbook's words), with the moment it fell due. */
+  clientTask?: ClientTaskMention | null;
   /** The people the client deals with, from HubSpot's owners when the email is prepared. */
   team?: { pm: TeamMember | null; rep: TeamMember | null };
+}
+
+export interface ClientTaskMention {
+  title: string;
+  why: string;
+  dueAt: number;
+  /** The playbook's time zone, in which the due date is told. */
+  timezone: string;
 }
 
 export interface TeamMember {

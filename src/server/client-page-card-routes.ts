@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { clientLinkForCard } from '../actions/client-link-for-card.js';
+import { sendClientPage } from '../actions/send-client-page.js';
 import type { CardCaller } from './card-auth.js';
 import { toLocale } from '../domain/locale.js';
 import type { Engine } from '../jobs/engine.js';
@@ -12,12 +13,15 @@ import { HttpError } from './http-error.js';
 export interface ClientPageCardDeps {
   engine: Engine;
   publicBaseUrl?: string;
+  /** Wakes the worker, as after a webhook: a planned email goes now, not at the next poll. */
+  onStored?: () => void;
 }
 
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/);
 const body = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('copy'), requestId }),
   z.strictObject({ action: z.literal('revoke'), requestId }),
+  z.strictObject({ action: z.literal('send'), requestId }),
   z.strictObject({ action: z.literal('share'), requestId, items: z.array(z.enum(SHAREABLE_ITEMS)).max(SHAREABLE_ITEMS.length) }),
 ]);
 
@@ -44,6 +48,14 @@ export function clientPageCardRoutes(deps: ClientPageCardDeps): Router {
     if (action.action === 'share') {
       const by = (res.locals.caller as CardCaller).userId;
       for (const key of SHAREABLE_ITEMS) await setItemShared(engine.db, dealId, key, action.items.includes(key), by, engine.clock());
+    }
+    if (action.action === 'send') {
+      const sent = await sendClientPage(engine, dealId, action.requestId, res.locals.caller as CardCaller);
+      if (sent.kind === 'deal-not-found') throw new HttpError(404, 'DEAL_NOT_FOUND', `HubSpot has no deal ${dealId}; reload the record`);
+      if (sent.kind === 'request-id-reused') throw new HttpError(409, 'REQUEST_ID_REUSED', 'this requestId was used for another request; send a new one for each press');
+      // Durable now: the email sender delivers it within seconds, with the contact's current link.
+      if (sent.kind === 'planned') deps.onStored?.();
+      return void res.json({ ...(await view(req)), sent });
     }
     if (action.action !== 'copy') return void res.json(await view(req));
     const outcome = await clientLinkForCard(engine, dealId);

@@ -15,7 +15,13 @@ export interface ClientPageCardView {
   tasks: { id: string; title: string; dueAt: number; status: 'open' | 'done' | 'stuck'; comment: string | null }[];
   /** Set right after "copy the client link": the fresh link, shown once. */
   link?: { url: string; expiresAt: number };
+  /** Set right after "send the client their page": to whom it goes, or why it does not. */
+  sent?: ClientPageSent;
 }
+
+export type ClientPageSent =
+  | { kind: 'planned' | 'already-planned'; to: { name: string | null; email: string } }
+  | { kind: 'not-sent'; reason: 'no-contact' | 'no-email' | 'unsubscribed' | 'paused' };
 
 export async function clientPageCardView(engine: Engine, dealId: string, locale: Locale, now: number): Promise<ClientPageCardView> {
   const { db } = engine;

@@ -1,6 +1,8 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { recordClientComment, recordClientTask, type ClientActionOutcome } from '../actions/record-client-task.js';
+import { recordClientPageVisit } from '../actions/record-client-visit.js';
+import { recordClientSurvey } from '../actions/record-client-survey.js';
 import { requestClientLink } from '../actions/request-client-link.js';
 import { clientPageView } from '../domain/client-page-view.js';
 import { MAX_COMMENT_CHARS } from '../domain/feedback-effects.js';
@@ -10,13 +12,15 @@ import type { Locale } from '../domain/phases.js';
 import type { Engine } from '../jobs/engine.js';
 import { readClientPage } from '../store/client-page-reads.js';
 import { findClientLink, type ClientLink } from '../store/client-links.js';
-import { hashToken } from '../store/feedback-requests.js';
+import { findOpenFeedbackRequest, hashToken } from '../store/feedback-requests.js';
 import { takeSharedRates, type RateCount, type RateLimit } from '../store/shared-rate-limit.js';
 import { formToken, isFormToken } from './client-page/csrf.js';
 import { clientPageStyle } from './client-page/layout.js';
 import { clientMessagePage, clientPageHtml, resendForm, type Brand } from './client-page/page-html.js';
 import { CLIENT_WORDS, LINK_WORDS } from './client-page/words.js';
-import { fill } from './feedback-page/words.js';
+import { surveyRefusal } from './client-page/survey-refusal.js';
+import { fill, WORDS as FEEDBACK_WORDS } from './feedback-page/words.js';
+import { scoreParam } from './feedback-routes.js';
 import { HttpError } from './http-error.js';
 import { PageError } from './page-error.js';
 
@@ -99,6 +103,7 @@ export function clientPageRouter(deps: ClientRouteDeps): Router {
     const link = await openLink(req);
     const locale = requestedLocale(req) ?? link.locale;
     const data = await guard(brand(), locale, () => readClientPage(engine.db, link.dealId));
+    const open = await guard(brand(), locale, () => findOpenFeedbackRequest(engine.db, link.dealId, link.contactId, deps.clock()));
     const view = clientPageView(data, engine.playbook, engine.calendar, locale, deps.clock());
     const team = engine.playbook.team;
     const sent = req.query.sent;
@@ -113,7 +118,9 @@ export function clientPageRouter(deps: ClientRouteDeps): Router {
         shared: data.shared,
         form: { token: tokenOf(req), csrf: formToken(tokenOf(req)), locale },
         maxComment: MAX_COMMENT_CHARS,
+        survey: open && { requestId: open.id, survey: open.survey, touchpoint: open.touchpoint, brand: engine.mail?.brand.name ?? null },
         ...(sent === 'task' || sent === 'comment' ? { notice: CLIENT_WORDS.saved[locale] } : {}),
+        ...(sent === 'survey' ? { notice: `${FEEDBACK_WORDS.thanksTitle[locale]} ${FEEDBACK_WORDS.thanks[locale]}` } : {}),
       }),
     );
   });
@@ -149,6 +156,26 @@ export function clientPageRouter(deps: ClientRouteDeps): Router {
     const status = String((req.body as Record<string, unknown>).status ?? '');
     const outcome = await guard(brand(), locale, () => recordClientTask(engine, { link, taskId: String(req.params.taskId), status, comment }));
     answer(res, req, outcome, locale, '../../', 'task');
+  });
+
+  // The page's beacon (visit-script.ts): the page was shown to a person. 204, nothing to show; a GET records nothing.
+  router.post('/c/:token/visit', readForm, async (req, res) => {
+    const { link } = await formLink(req);
+    const stored = await guard(brand(), link.locale, () => recordClientPageVisit(engine, link));
+    deps.log.info({ ref: hashToken(tokenOf(req)).slice(0, 12), stored }, 'client page visit');
+    if (stored) deps.onStored();
+    res.status(204).end();
+  });
+
+  // The open survey answered on the page: the survey page's own rule records it (record-feedback.ts).
+  router.post('/c/:token/survey/:requestId', readForm, async (req, res) => {
+    const { link, locale, comment } = await formLink(req);
+    const score = scoreParam((req.body as Record<string, unknown>).score);
+    const outcome = await guard(brand(), locale, () => recordClientSurvey(engine, { link, requestId: String(req.params.requestId), score, comment }));
+    deps.log.info({ ref: hashToken(tokenOf(req)).slice(0, 12), outcome: outcome.kind, ...(outcome.kind === 'recorded' ? { stored: outcome.stored } : {}) }, 'client page survey answer');
+    if (outcome.kind !== 'recorded') throw surveyRefusal(brand(), locale, outcome, engine.calendar.timezone, tokenOf(req));
+    if (outcome.stored) deps.onStored();
+    res.redirect(303, `../../${encodeURIComponent(tokenOf(req))}?lang=${locale}&sent=survey`);
   });
 
   router.post('/c/:token/comment', readForm, async (req, res) => {

@@ -4,6 +4,7 @@ import type { IngestGate } from '../jobs/ingest-gate.js';
 import type { Engine } from '../jobs/engine.js';
 import type { Db } from '../store/db.js';
 import { cardRouter } from './card-routes.js';
+import { visitScriptRouter } from './client-page/visit-script.js';
 import { clientPageRouter } from './client-routes.js';
 import { errorHandler } from './error-handler.js';
 import { feedbackRouter } from './feedback-routes.js';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(cardRouter(deps));
   app.use(pageRouter(deps));
   app.use(feedbackRouter(deps));
+  app.use(visitScriptRouter());
   app.use(clientPageRouter({ engine: deps.engine, log: deps.log, clock: deps.clock, onStored: deps.onStored }));
   app.use(workflowActionRouter(deps));
   app.use(unsubscribeRouter({ db: deps.db, clock: deps.clock, brandName: () => deps.engine.mail?.brand.name ?? 'first100' }));

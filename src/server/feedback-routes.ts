@@ -137,10 +137,10 @@ function tokenOf(req: Request): string {
   return String(req.params.token ?? req.path.split('/')[1] ?? '');
 }
 
-const REFUSAL_CODES = { score: 'SCORE_INVALID', comment: 'COMMENT_TOO_LONG', characters: 'COMMENT_UNREADABLE' } as const;
+export const REFUSAL_CODES = { score: 'SCORE_INVALID', comment: 'COMMENT_TOO_LONG', characters: 'COMMENT_UNREADABLE' } as const;
 
 /** A score as the form and the email's links write it: "0" to "10", never "03" or "+3". */
-function scoreParam(raw: unknown): number | null {
+export function scoreParam(raw: unknown): number | null {
   return typeof raw === 'string' && /^(0|[1-9]\d?)$/.test(raw) ? Number(raw) : null;
 }
 

@@ -114,3 +114,32 @@ function toRequest(row: RequestRow): FeedbackRequest {
           },
   };
 }
+
+/** The request with this id, with its answer; null when there is none. */
+export async function findFeedbackRequestById(db: Queryable, id: string): Promise<FeedbackRequest | null> {
+  if (!/^\d{1,18}$/.test(id)) return null;
+  const [row] = await db.query<RequestRow>(
+    `SELECT r.*, a.score, a.comment, a.first_answered_at, a.answered_at, a.revisions
+       FROM feedback_requests r LEFT JOIN feedback_answers a ON a.request_id = r.id
+      WHERE r.id = $1`,
+    [id],
+  );
+  return row ? toRequest(row) : null;
+}
+
+/**
+ * The survey a contact was sent for a deal and has not answered yet, still open at `now`: the latest, when several
+ * are (the current touchpoint). Sent means its email went out; a request whose email failed or waits is not shown.
+ */
+export async function findOpenFeedbackRequest(db: Queryable, dealId: string, contactId: string, now: number): Promise<FeedbackRequest | null> {
+  const [row] = await db.query<RequestRow>(
+    `SELECT r.*, NULL::int AS score, NULL::text AS comment, NULL::bigint AS first_answered_at, NULL::bigint AS answered_at, NULL::int AS revisions
+       FROM feedback_requests r
+       JOIN email_messages m ON m.effect_key = r.effect_key AND m.contact_id = r.contact_id AND m.status = 'sent'
+      WHERE r.deal_id = $1 AND r.contact_id = $2 AND r.expires_at > $3
+        AND NOT EXISTS (SELECT 1 FROM feedback_answers a WHERE a.request_id = r.id)
+      ORDER BY r.created_at DESC, r.id DESC LIMIT 1`,
+    [dealId, contactId, now],
+  );
+  return row ? toRequest(row) : null;
+}

@@ -46,6 +46,8 @@ export interface EmailStepPayload {
   delivery?: unknown;
   /** Sent only if the contact's address has this hash (addressHash): a client page's "email me a new link" form. */
   toAddressHash?: string;
+  /** The client's own task a reminder is about: skipped if the client answers it before the email goes. */
+  clientTask?: { id: string; title: string; why: string; dueAt: number };
   /** Waits for this task of the same phase entry to be completed, or for the PM to mark the kickoff held. */
   afterTask?: string;
 }

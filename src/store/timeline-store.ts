@@ -1,12 +1,8 @@
 import type { Queryable } from './db.js';
+import type { NewPhaseEntry } from './onboarding-store.js';
 
-export interface TimelineEntry {
-  dealId: string;
-  phase: string;
-  fromPhase: string | null;
-  enteredAt: number;
-  cause: string;
-  warnings: string[];
+/** A phase entry as recorded, with the steps it planned. */
+export interface TimelineEntry extends NewPhaseEntry {
   steps: TimelineStep[];
 }
 

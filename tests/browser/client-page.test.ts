@@ -9,6 +9,7 @@ import { clientPageLinkIn, readOutboxMessage } from '../../src/email/outbox-read
 import { CHROMIUM_SKIP, HAS_CHROMIUM, launchChromium } from '../support/chromium.js';
 import { clientPageHubSpot, clientPagePlaybook, formTokenOf, PM, postForm } from '../support/client-page.js';
 import { isolateNetwork } from '../support/isolate-network.js';
+import { sentSurvey } from '../support/sent-survey.js';
 import { outboxFiles } from '../support/outbox.js';
 import { PUBLIC_URL, startServer } from '../support/start-server.js';
 import { onboardDeal } from '../support/survey.js';
@@ -47,7 +48,12 @@ describe.skipIf(!HAS_CHROMIUM)(`the client page in Chromium${CHROMIUM_SKIP}`, ()
     await server.worker.drain();
     const [email] = await outboxFiles(server.dataDir);
     const link = clientPageLinkIn((await readOutboxMessage(email!)).text)!.replace(PUBLIC_URL, server.url);
-    const before = { notes: hubspot.notes.length, tasks: hubspot.tasks.length };
+    // The kickoff survey, sent to the contact and not answered yet: the page asks it too.
+    await sentSurvey(server, { dealId: '42', contactId: '9', survey: 'CSAT', touchpoint: 'Kickoff meeting', now: wednesday });
+    const before = { notes: hubspot.notes.length, tasks: hubspot.tasks.length, dealWrites: hubspot.callsTo('/crm/v3/objects/deals/batch/update').length };
+    const visits = () => server.db.query<{ contact_id: string }>('SELECT contact_id FROM client_visits');
+    const seenWrites = () =>
+      hubspot.callsTo('/crm/v3/objects/deals/batch/update').slice(before.dealWrites).flatMap((c) => c.body.inputs).filter((i: any) => i.properties.first100_client_last_seen).map((i: any) => [i.id, i.properties.first100_client_last_seen]);
 
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, javaScriptEnabled: false });
     page.setDefaultTimeout(10_000);
@@ -60,13 +66,20 @@ describe.skipIf(!HAS_CHROMIUM)(`the client page in Chromium${CHROMIUM_SKIP}`, ()
     const tasks = page.getByRole('region', { name: 'What we need from you' }).getByRole('article');
     expect(await tasks.count()).toBe(2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Without JavaScript, opening the page records nothing (as a mail scanner's GET records nothing).
+    await page.waitForLoadState('networkidle');
+    expect(await visits()).toEqual([]);
 
     // Accessibility and screenshots, both languages, phone and desktop. axe runs on timers, so this page lets
     // scripts run; the page's own CSP still allows none of its own.
     const checked = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
     checked.setDefaultTimeout(10_000);
+    const checkedConsole: string[] = [];
+    checked.on('console', (m) => checkedConsole.push(m.text()));
     for (const lang of ['en', 'it'] as const) {
       await checked.goto(`${link}?lang=${lang}`);
+      // With JavaScript, the page shown to a person tells the server of the visit (the page's own beacon).
+      await expect.poll(visits).toEqual([{ contact_id: '9' }]);
       expect(await seriousViolations(checked), lang).toEqual([]);
       for (const width of [390, 1280]) {
         await checked.setViewportSize({ width, height: width === 390 ? 844 : 900 });
@@ -78,6 +91,10 @@ describe.skipIf(!HAS_CHROMIUM)(`the client page in Chromium${CHROMIUM_SKIP}`, ()
       await checked.setViewportSize({ width: 390, height: 844 });
     }
     await checked.close();
+    expect(checkedConsole).toEqual([]); // the policy blocked nothing: the beacon is our own script and our own address
+    await server.worker.drain();
+    // Two page loads within the hour: HubSpot hears of the visit once.
+    expect(seenWrites()).toEqual([['42', new Date(wednesday).toISOString()]]);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${link}?lang=en`);
     const csrf = formTokenOf(await page.content());
@@ -95,7 +112,18 @@ describe.skipIf(!HAS_CHROMIUM)(`the client page in Chromium${CHROMIUM_SKIP}`, ()
     expect((await postForm(`${base}/day-to-day-contact`, { csrf, status: 'done' })).status).toBe(303);
     expect((await postForm(`${base}/confirm-success-criteria`, { csrf, status: 'stuck', comment: 'Our board meets on the 15th; we cannot confirm before.' })).status).toBe(303);
 
+    // The open survey, answered on the page without JavaScript: thanks, and it is no longer asked.
+    const survey = page.getByRole('group', { name: 'How satisfied are you with “Kickoff meeting”?' });
+    await survey.getByRole('radio', { name: '5 (Very satisfied)' }).check();
+    await page.getByLabel('What is the main reason for your score?').fill('A clear kickoff, thank you.');
+    await page.getByRole('button', { name: 'Send my answer' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Thank you! Your answer is recorded, and the team will read it.');
+    expect(await page.getByRole('button', { name: 'Send my answer' }).count()).toBe(0);
+
     await server.worker.drain();
+    expect(await server.db.query('SELECT score, comment FROM feedback_answers')).toEqual([{ score: 5, comment: 'A clear kickoff, thank you.' }]);
+    expect(hubspot.notes.slice(before.notes).filter((n) => n.properties.hs_note_body?.includes('A clear kickoff, thank you.'))).toHaveLength(1);
+    expect(seenWrites()).toHaveLength(1);
     const notes = hubspot.notes.slice(before.notes).filter((n) => n.properties.hs_note_body?.includes('Client task done'));
     expect(notes).toHaveLength(1);
     const pmTasks = hubspot.tasks.slice(before.tasks).filter((t) => t.properties.hs_task_subject?.startsWith('The client is stuck'));

@@ -48,6 +48,9 @@ const EXPECTED: Record<(typeof EMAIL_TEMPLATES)[number], Record<Locale, { subjec
   'result-ending': { en: { subject: 'Rossi Meccanica, how did it go from your side?', text: 'only you can say' }, it: { subject: 'Rossi Meccanica, com’è andata dal vostro punto di vista?', text: 'solo voi potete dire' } },
   'pm-introduction': { en: { subject: 'Rossi Meccanica, meet your project manager', text: 'your first call' }, it: { subject: 'Rossi Meccanica, vi presento il vostro project manager', text: 'primo riferimento' } },
   'before-and-after': { en: { subject: 'Rossi Meccanica: where you started, and where you are', text: '“Orders typed twice, 3 days to close the month”' }, it: { subject: 'Rossi Meccanica: da dove siete partiti e dove siete oggi', text: '«Orders typed twice, 3 days to close the month»' } },
+  // Without the task it is about (a playbook that lists this template in a phase), the reminder points to the page.
+  'client-task-reminder': { en: { subject: 'A reminder about the Rossi Meccanica project', text: 'your project page lists what it is' }, it: { subject: 'Promemoria sul progetto Rossi Meccanica', text: 'lo trovate sulla pagina del vostro progetto' } },
+  'client-page': { en: { subject: 'Your Rossi Meccanica project page', text: 'here is the page of our project together' }, it: { subject: 'La pagina del progetto Rossi Meccanica', text: 'ecco la pagina del nostro progetto insieme' } },
 };
 
 describe('email templates', () => {

@@ -6,7 +6,7 @@ import { SCHEDULES_PLAYBOOK_PATH } from '../support/playbook.js';
 import { freshPostgresDatabase, POSTGRES_SKIP, POSTGRES_URL } from '../support/postgres.js';
 import { PORTAL, PUBLIC_URL, SECRET } from '../support/start-server.js';
 
-const JOBS = ['silent-client-sweep', 'reconciliation-sweep', 'checkpoint-sweep', 'health-sweep'];
+const JOBS = ['silent-client-sweep', 'reconciliation-sweep', 'checkpoint-sweep', 'health-sweep', 'client-task-sweep'];
 const EVERY_2_SECONDS = '*/2 * * * * *';
 
 interface TickLine {
@@ -47,6 +47,7 @@ describe.skipIf(!POSTGRES_URL)(`cron ticks with two server processes on one Post
       SCHEDULE_RECONCILIATION: EVERY_2_SECONDS,
       SCHEDULE_CHECKPOINTS: EVERY_2_SECONDS,
       SCHEDULE_HEALTH_SWEEP: EVERY_2_SECONDS,
+      SCHEDULE_CLIENT_TASKS: EVERY_2_SECONDS,
     };
     servers = await Promise.all([spawnServer(env), spawnServer(env)]);
   }, 120_000);

@@ -36,7 +36,7 @@ describe('the client page', () => {
     const res = await fetch(`${server.url}/c/${token}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toBe(clientPageStyle('#1f6feb').csp);
-    expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]{43}='; form-action 'self'; frame-ancestors 'none'; base-uri 'none'$/);
+    expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]{43}='; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; script-src 'self'; connect-src 'self'$/);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
@@ -57,7 +57,9 @@ describe('the client page', () => {
     expect(html).toContain(`<a href="tel:+390212345678">${PM.phone}</a>`);
     expect(html).toContain(`<h3>${REP.name}</h3>`);
     expect(html).not.toContain('What we agreed'); // nothing shared yet
-    expect(html).not.toMatch(/<script|<link|<img|src=|https?:\/\//);
+    // One script, our own (the visit beacon); nothing from elsewhere.
+    expect(html.match(/<script[^>]*>/g)).toEqual([expect.stringMatching(/^<script src="\.\.\/assets\/client-visit-[0-9a-f]{12}\.js" defer data-visit="[^"]+\/visit" data-csrf="[^"]+">$/)]);
+    expect(html).not.toMatch(/<link|<img|https?:\/\//);
     expect(await traces()).toEqual(NOTHING);
     expect(hubspot.requests.length).toBe(requestsBefore);
   });

@@ -1,12 +1,17 @@
 import { DateTime } from 'luxon';
 import type { BusinessCalendar } from '../business-calendar.js';
+import { shiftDate } from '../calendar-dates.js';
 
 /** The local date (YYYY-MM-DD) of a moment in the calendar's time zone. */
 export function localDate(ms: number, calendar: Pick<BusinessCalendar, 'timezone'>): string {
   return DateTime.fromMillis(ms, { zone: calendar.timezone }).toISODate()!;
 }
 
-const nextDate = (isoDate: string, step: 1 | -1) => DateTime.fromISO(isoDate, { zone: 'UTC' }).plus({ days: step }).toISODate()!;
+function nextDate(isoDate: string, step: 1 | -1): string {
+  const next = shiftDate(isoDate, step);
+  if (next === undefined) throw new RangeError(`no date after ${isoDate}`);
+  return next;
+}
 
 /** The date `n` business days after `isoDate` (n = 0: the date itself, business day or not). */
 export function addBusinessDays(calendar: Pick<BusinessCalendar, 'isBusinessDay'>, isoDate: string, n: number): string {

@@ -2,6 +2,7 @@ import type { DealSnapshot } from '../../domain/deal.js';
 import type { PmRecordKind } from '../../domain/pm-records.js';
 import type { EmailStep } from '../../store/email-steps.js';
 import type { Queryable } from '../../store/db.js';
+import { clientTaskAnswered } from '../../store/client-task-sweep-reads.js';
 import { recordLearnedCompletions } from '../../store/task-completion-events.js';
 import { waitSteps } from '../../store/waiting-steps.js';
 import type { Engine } from '../engine.js';
@@ -25,6 +26,11 @@ export const OPENED_BY_RECORD: Partial<Record<string, PmRecordKind>> = { 'kickof
  * waits until the task of its phase entry is completed in HubSpot, or the PM records on the card what it stands for.
  */
 export async function emailGate(engine: Engine, step: EmailStep, deal: DealSnapshot, now: number): Promise<Gate> {
+  // A reminder about a client task the client answered in the meantime would ask for what they already did.
+  const task = step.payload.clientTask;
+  if (task && step.entryId !== null && (await clientTaskAnswered(engine.db, step.dealId, step.entryId, task.id))) {
+    return { open: false, givenUp: 'not sent: the client answered the task on their page before the reminder went out' };
+  }
   const waitingFor = await whatItWaitsFor(engine, step, deal);
   if (waitingFor === null) return { open: true };
   if (now - step.dueAt > GATE_GIVE_UP_MS) return { open: false, givenUp: `not sent: still waiting, after 30 days, for ${waitingFor}` };

@@ -140,6 +140,7 @@ async function storeMessage(tx: Queryable, i: MessageInput): Promise<void> {
     phase: facts.knownPhase, onboardingDay: facts.onboardingDay, remorseType: facts.remorseType, handoffAccepted: facts.handoffAccepted,
     caseHistories: facts.caseHistories, startingPoint: facts.startingPoint, survey, unsubscribeUrl, clientPageUrl,
     accomplishOutcome: facts.accomplishOutcome, remorseTerms: facts.remorseTerms, team: i.team,
+    ...(step.payload.clientTask ? { clientTask: { ...step.payload.clientTask, timezone: i.engine.playbook.timezone } } : {}),
     ...(template === 'milestone-update' ? { progress: { report: facts.progress, timezone: i.engine.playbook.timezone } } : {}),
   });
   const to = { address: i.contact.email, ...(fullName(i.contact) ? { name: fullName(i.contact) } : {}) };

@@ -1,5 +1,6 @@
 import type { Locale } from '../../domain/phases.js';
 import { escapeHtml } from '../../domain/user-text.js';
+import { SCALE_CSS } from '../feedback-page/scale-fieldset.js';
 import { pageCsp } from '../page-csp.js';
 
 /**
@@ -49,7 +50,10 @@ a{color:#174ea6}
 .notice{background:#eef4ff;border-left:4px solid #2d5bd7;padding:.6rem .8rem;margin:0 0 1rem}
 .hint{color:#44505e;font-size:.9rem;margin:.1rem 0}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (min-width:48rem){body{padding:1.5rem}.map{grid-template-columns:repeat(8,1fr)}.map li{font-size:.85rem}button{width:auto;display:inline-block}}
+${SCALE_CSS}
+.scale label{margin:0}
+.survey{border-bottom:1px solid #dde2e8;padding-bottom:1rem;margin-bottom:1rem}
+@media (min-width:48rem){body{padding:1.5rem}.map{grid-template-columns:repeat(8,1fr)}.map li{font-size:.85rem}button{width:auto;display:inline-block}.scale-11{--n:11}}
 `;
 }
 
@@ -65,7 +69,8 @@ export function clientPageStyle(brandColor: string): PageStyle {
   let style = styles.get(brandColor);
   if (!style) {
     const text = css(brandColor, readableOn(brandColor));
-    style = { css: text, csp: pageCsp(text) };
+    // The one script is the visit beacon, served by us (visit-script.ts); it may only talk back to us.
+    style = { css: text, csp: `${pageCsp(text)}; script-src 'self'; connect-src 'self'` };
     styles.set(brandColor, style);
   }
   return style;
@@ -81,12 +86,12 @@ export function readableOn(hex: string): '#000000' | '#ffffff' {
   return (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) ? '#000000' : '#ffffff';
 }
 
-/** A whole page; `header` and `body` are HTML already escaped by their views. */
-export function clientPage(locale: Locale, title: string, style: PageStyle, header: string, body: string): string {
+/** A whole page; `header`, `body` and `script` (the visit beacon's element, if any) are HTML already escaped by their views. */
+export function clientPage(locale: Locale, title: string, style: PageStyle, header: string, body: string, script = ''): string {
   return (
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +
-    `<title>${escapeHtml(title)}</title><style>${style.css}</style></head>` +
+    `<title>${escapeHtml(title)}</title><style>${style.css}</style>${script}</head>` +
     `<body><header>${header}</header><main>${body}</main></body></html>`
   );
 }

@@ -5,6 +5,8 @@ import type { SharedItem } from '../../store/client-page-reads.js';
 import { fill } from '../feedback-page/words.js';
 import { clientPage, clientPageStyle, type PageStyle } from './layout.js';
 import { agreedSection, feedbackSection, teamSection, type TeamView } from './people-sections.js';
+import type { OpenSurvey } from './survey-section.js';
+import { visitScriptTag } from './visit-script.js';
 import { nextSection, tasksSection, whereSection, type FormTarget } from './progress-sections.js';
 import { LINK_WORDS, word } from './words.js';
 
@@ -23,6 +25,8 @@ export interface ClientPageHtml {
   shared: SharedItem[];
   form: FormTarget;
   maxComment: number;
+  /** The survey the contact was sent and has not answered, if any. */
+  survey?: OpenSurvey | null;
   /** A line at the top after a form was sent. */
   notice?: string;
 }
@@ -53,8 +57,9 @@ export function clientPageHtml(p: ClientPageHtml): string {
     tasksSection(view, locale, p.timezone, p.form, p.maxComment) +
     teamSection(p.team, locale) +
     agreedSection(p.shared, locale) +
-    feedbackSection(locale, p.form, p.maxComment);
-  return clientPage(locale, fill(word('title', locale), { brand: p.brand.name }), clientPageStyle(p.brand.color), header(p.brand, locale, p.form.token), body);
+    feedbackSection(locale, p.form, p.maxComment, p.survey ?? null);
+  const script = visitScriptTag(p.form.token, p.form.csrf);
+  return clientPage(locale, fill(word('title', locale), { brand: p.brand.name }), clientPageStyle(p.brand.color), header(p.brand, locale, p.form.token), body, script);
 }
 
 /** A page with one message, for a link that does not open and for the answers to forms; `extra` is escaped HTML. */

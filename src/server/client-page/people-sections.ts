@@ -4,6 +4,7 @@ import { escapeHtml } from '../../domain/user-text.js';
 import type { SharedItem } from '../../store/client-page-reads.js';
 import { fill } from '../feedback-page/words.js';
 import { section, type FormTarget } from './progress-sections.js';
+import { surveyForm, type OpenSurvey } from './survey-section.js';
 import { CLIENT_WORDS, word } from './words.js';
 
 export interface TeamView {
@@ -34,12 +35,13 @@ export function agreedSection(items: SharedItem[], locale: Locale): string {
   return section('agreed', word('agreedTitle', locale), `<dl>${entries}</dl>`);
 }
 
-/** "Tell us how it is going": a free comment that lands on the deal as a note. */
-export function feedbackSection(locale: Locale, form: FormTarget, maxComment: number): string {
+/** "Tell us how it is going": the open survey, if the contact has one, and a free comment that lands on the deal as a note. */
+export function feedbackSection(locale: Locale, form: FormTarget, maxComment: number, survey: OpenSurvey | null = null): string {
   return section(
     'feedback',
     word('feedbackTitle', locale),
-    `<form method="post" action="${encodeURIComponent(form.token)}/comment">` +
+    (survey ? surveyForm(survey, locale, form) : '') +
+      `<form method="post" action="${encodeURIComponent(form.token)}/comment">` +
       `<input type="hidden" name="csrf" value="${form.csrf}"><input type="hidden" name="lang" value="${form.locale}">` +
       `<label for="comment">${word('commentLabel', locale)}</label>` +
       `<p class="hint" id="comment-hint">${fill(word('commentHint', locale), { max: maxComment })}</p>` +

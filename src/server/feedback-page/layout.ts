@@ -1,6 +1,7 @@
 import type { Locale } from '../../domain/phases.js';
 import { escapeHtml } from '../../domain/user-text.js';
 import { pageCsp } from '../page-csp.js';
+import { SCALE_CSS } from './scale-fieldset.js';
 
 /** Phone first: one column, large touch targets; wider screens get the scale on one row. No outside assets. */
 const CSS = `
@@ -14,17 +15,7 @@ h1{font-size:1.4rem;line-height:1.25;margin:0 0 .5rem}
 .hint{font-size:.9rem;margin:.25rem 0 .5rem}
 .notice{background:#eef4ff;border-left:4px solid #2d5bd7;padding:.6rem .8rem;margin:0 0 1rem}
 .error{background:#fdecec;border-left:4px solid #b3261e;color:#7a1510;padding:.6rem .8rem;margin:0 0 1rem;font-weight:600}
-fieldset{border:0;padding:0;margin:0 0 1.25rem;min-width:0}
-legend{font-weight:700;font-size:1.1rem;padding:0;margin-bottom:.75rem}
-.scale{display:grid;gap:.4rem;grid-template-columns:repeat(var(--n),1fr)}
-.scale-11{--n:6}.scale-7{--n:7}.scale-5{--n:5}
-.scale label{position:relative;display:block}
-.scale input{position:absolute;opacity:0;inset:0;margin:0;width:100%;height:100%;cursor:pointer}
-.scale span{display:flex;align-items:center;justify-content:center;min-height:3rem;border:2px solid #8a96a3;border-radius:.5rem;font-weight:700;font-size:1.1rem;background:#fff}
-.scale input:checked+span{background:#2d5bd7;border-color:#2d5bd7;color:#fff}
-.scale input:focus-visible+span{outline:3px solid #f0a500;outline-offset:2px}
-.ends{display:flex;justify-content:space-between;gap:1rem;font-size:.9rem;color:#44505e;margin:.5rem 0 0}
-.ends span:last-child{text-align:right}
+${SCALE_CSS}
 label.q{display:block;font-weight:700;font-size:1.05rem}
 textarea{width:100%;min-height:8rem;font:inherit;padding:.6rem;border:2px solid #8a96a3;border-radius:.5rem}
 textarea:focus{outline:3px solid #f0a500;outline-offset:1px}

@@ -1,9 +1,10 @@
 import { MAX_COMMENT_CHARS } from '../../domain/feedback-effects.js';
 import { SURVEY_SCALES, type SurveyKind } from '../../domain/feedback-scoring.js';
 import type { Locale } from '../../domain/phases.js';
-import { scaleEnds, surveyQuestion } from '../../domain/survey-questions.js';
+import { surveyQuestion } from '../../domain/survey-questions.js';
 import { escapeHtml } from '../../domain/user-text.js';
 import { page } from './layout.js';
+import { scaleFieldset } from './scale-fieldset.js';
 import { fill, WORDS } from './words.js';
 
 export interface SurveyFormView {
@@ -24,7 +25,6 @@ export interface SurveyFormView {
 /** The survey: the touchpoint, the score as radio buttons in a fieldset, the open question, one button. */
 export function surveyForm(v: SurveyFormView): string {
   const { min, max } = SURVEY_SCALES[v.survey];
-  const { low, high } = scaleEnds(v.survey, v.locale);
   const question = surveyQuestion(v.survey, v.locale, { touchpoint: v.touchpoint, brand: v.brand });
   const t = (text: Record<Locale, string>) => text[v.locale];
   const errorText =
@@ -34,14 +34,6 @@ export function surveyForm(v: SurveyFormView): string {
         ? t(WORDS.commentUnreadable)
         : fill(t(WORDS.scoreMissing), { min, max });
   const commentInvalid = v.error === 'comment' || v.error === 'characters';
-  const radios = [];
-  for (let n = min; n <= max; n++) {
-    const end = n === min ? low : n === max ? high : '';
-    radios.push(
-      `<label><input type="radio" name="score" value="${n}" required${n === v.selected ? ' checked' : ''}>` +
-        `<span>${n}${end ? `<span class="vh"> (${escapeHtml(end)})</span>` : ''}</span></label>`,
-    );
-  }
   const body =
     `<p class="about">${t(WORDS.about)}: ${escapeHtml(v.touchpoint)}</p>` +
     `<h1>${t(WORDS.title)}</h1>` +
@@ -49,12 +41,7 @@ export function surveyForm(v: SurveyFormView): string {
     (v.error ? `<p class="error" role="alert" id="form-error">${escapeHtml(errorText)}</p>` : '') +
     (v.notice ? `<p class="notice">${escapeHtml(v.notice)}</p>` : '') +
     `<form method="post" action="${encodeURIComponent(v.token)}">` +
-    // The ends' meaning is in the first and last radio's name; the visible line repeats it for sighted readers.
-    `<fieldset${v.error === 'score' ? ' aria-describedby="form-error" aria-invalid="true"' : ''}>` +
-    `<legend>${escapeHtml(question)}</legend>` +
-    `<div class="scale scale-${max - min + 1}">${radios.join('')}</div>` +
-    `<p class="ends" id="scale-ends" aria-hidden="true"><span>${min} = ${escapeHtml(low)}</span><span>${max} = ${escapeHtml(high)}</span></p>` +
-    `</fieldset>` +
+    scaleFieldset({ survey: v.survey, locale: v.locale, question, selected: v.selected, invalid: v.error === 'score' }) +
     `<label class="q" for="comment">${t(WORDS.commentLabel)}</label>` +
     `<p class="hint" id="comment-hint">${fill(t(WORDS.commentHint), { max: MAX_COMMENT_CHARS })}</p>` +
     `<textarea id="comment" name="comment" rows="5" maxlength="${MAX_COMMENT_CHARS}" aria-describedby="comment-hint${commentInvalid ? ' form-error' : ''}"` +

@@ -25,7 +25,7 @@ export const WORDS = {
   },
   commentUnreadable: {
     en: 'Your comment contains characters we cannot keep (such as a null character): type it again, then send.',
-    it: 'Il commento contiene caratteri che non possiamo salvare (ad esempio un carattere nullo): riscrivilo, poi invia.',
+    it: 'Il commento contiene caratteri che non possiamo salvare (ad esempio un carattere nullo): riscrivetelo, poi inviatelo di nuovo.',
   },
   prefilled: {
     en: 'We kept the score you chose in the email. Check it, add a comment if you like, and send.',

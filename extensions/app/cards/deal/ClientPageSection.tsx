@@ -4,6 +4,7 @@ import type { ClientPageCardView } from '../../../../src/server/client-page-card
 import type { Locale, Text as Words } from '../lib/i18n';
 import { ProblemAlert } from '../lib/states';
 import { useBackend, useWrite } from '../lib/use-backend';
+import { ClientPageSentNotice, SEND_WORDS } from './ClientPageSent';
 
 const WORDS = {
   en: {
@@ -66,6 +67,9 @@ export function ClientPageSection({ dealId, locale, t }: { dealId: string | numb
         <Button testId="client-link-revoke" variant="destructive" disabled={busy || view.activeLinks === 0} onClick={() => void run({ action: 'revoke' })}>{w.revoke}</Button>
       </Flex>
       <Text variant="microcopy">{w.revokeHint}</Text>
+      <ClientPageSentNotice sent={view.sent} locale={locale} />
+      <Button testId="client-page-send" disabled={busy} onClick={() => void run({ action: 'send' })}>{SEND_WORDS[locale].send}</Button>
+      <Text variant="microcopy">{SEND_WORDS[locale].sendHint}</Text>
       <Text format={{ fontWeight: 'demibold' }}>{w.shared}</Text>
       {view.items.map((item) => (
         <Checkbox key={item.key} name={`share-${item.key}`} checked={shared[item.key] ?? false} onChange={(checked) => setChoice({ ...shared, [item.key]: checked })}>
