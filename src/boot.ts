@@ -27,6 +27,7 @@ import { createReconciliationSweep } from './jobs/schedules/reconciliation-sweep
 import type { JobName, ScheduledJob } from './jobs/schedules/scheduled-job.js';
 import { createSilentClientSweep } from './jobs/schedules/silent-client-sweep.js';
 import { createHealthSweep } from './jobs/schedules/health-sweep.js';
+import { createOwnersRefresh } from './jobs/schedules/owners-refresh.js';
 import { startSchedules, type RunningSchedules } from './jobs/schedules/start-schedules.js';
 import { createApp } from './server/create-app.js';
 import { cachedTokenCheck } from './server/hubspot-readiness.js';
@@ -133,6 +134,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     'checkpoint-sweep': createCheckpointSweep(engine, kick),
     'health-sweep': createHealthSweep(engine, kick),
     'client-task-sweep': createClientTaskSweep(engine, kick),
+    'owners-refresh': createOwnersRefresh(engine),
   };
   const app = createApp({
     db,
@@ -177,6 +179,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       'checkpoint-sweep': config.schedules.checkpointSweep,
       'health-sweep': config.schedules.healthSweep,
       'client-task-sweep': config.schedules.clientTaskSweep,
+      'owners-refresh': config.schedules.ownersRefresh,
     });
   }
   log.info({ url, dryRun: hubspot.dryRun, database: db.kind, playbook: playbook.name }, 'first100 is listening');

@@ -65,6 +65,8 @@ const schema = z.object({
   SCHEDULE_HEALTH_SWEEP: cronExpression('SCHEDULE_HEALTH_SWEEP').default('15 8 * * *'),
   // Overdue client tasks in the morning of the playbook's time zone, when a reminder is read the same day.
   SCHEDULE_CLIENT_TASKS: cronExpression('SCHEDULE_CLIENT_TASKS').default('30 9 * * *'),
+  // HubSpot's owners daily before the sweeps and the working day: the client page's team and "My onboardings".
+  SCHEDULE_OWNERS_REFRESH: cronExpression('SCHEDULE_OWNERS_REFRESH').default('0 6 * * *'),
   SMTP_URL: optionalText.pipe(
     z.string().regex(/^smtps?:\/\/[^\s/]+/, 'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465').optional(),
   ),
@@ -118,6 +120,7 @@ export interface Config {
     checkpointSweep: string;
     healthSweep: string;
     clientTaskSweep: string;
+    ownersRefresh: string;
   };
   email: {
     /** SMTP sends; the outbox only writes .eml files to `outboxDir`, and nobody receives them. */
@@ -222,6 +225,7 @@ function toConfig(e: Env): Config {
       checkpointSweep: e.SCHEDULE_CHECKPOINTS,
       healthSweep: e.SCHEDULE_HEALTH_SWEEP,
       clientTaskSweep: e.SCHEDULE_CLIENT_TASKS,
+      ownersRefresh: e.SCHEDULE_OWNERS_REFRESH,
     },
     email: {
       transport: e.SMTP_URL ? 'smtp' : 'outbox',

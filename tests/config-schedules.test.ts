@@ -10,6 +10,7 @@ describe('configuration of the schedules', () => {
       checkpointSweep: '30 7 * * *',
       healthSweep: '15 8 * * *',
       clientTaskSweep: '30 9 * * *',
+      ownersRefresh: '0 6 * * *',
     });
     expect(loadConfig({ SCHEDULES: 'off', SCHEDULE_RECONCILIATION: '*/2 * * * * *' }).schedules).toMatchObject({ enabled: false, reconciliationSweep: '*/2 * * * * *' });
   });

@@ -128,11 +128,16 @@ const caseHistory = z.strictObject({
 });
 const caseHistories = z.partialRecord(z.enum([...REMORSE_TYPES, 'default']), z.array(caseHistory).min(1).max(3));
 
-/** A person of the team as the client sees them on their page; HubSpot's owners carry no phone number. */
+/**
+ * A person of the team as the client sees them on their page, added to HubSpot's owner of that id: HubSpot's owners
+ * carry no phone number nor what the person does for the client; a name or email given here replaces HubSpot's.
+ */
 const teamMember = z.strictObject({
-  name: z.string().trim().min(1).max(120),
+  name: z.string().trim().min(1).max(120).optional(),
   email: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'an email address such as anna@example.com').optional(),
   phone: z.string().trim().regex(/^\+?[0-9 ()./-]{5,30}$/, 'a phone number such as +39 02 1234 5678').optional(),
+  /** What they do for the client, shown under their role instead of the page's general words. */
+  does: z.string().trim().min(1).max(300).optional(),
 });
 /**
  * The adopter's own terms, per kind of doubt, that the reassurance email states in plain words (nobody reads

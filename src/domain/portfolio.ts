@@ -14,6 +14,17 @@ export interface PortfolioFilter {
   phase?: string;
   health?: string;
   pipeline?: string;
+  /** "My onboardings": the deals whose PM is one of these owners (the signed-in user's); empty, none matches. */
+  mine?: string[];
+}
+
+/**
+ * The owners "My onboardings" keeps: the signed-in user's own, when first100 knows which owner they are. A user who
+ * is not (yet) a HubSpot owner first100 stored sees no deal, never everyone's. Absent when "mine" was not asked.
+ */
+export function mineFilter(mine: boolean, myOwnerId: string | null): Pick<PortfolioFilter, 'mine'> {
+  if (!mine) return {};
+  return { mine: myOwnerId ? [myOwnerId] : [] };
 }
 
 export interface PhaseHealthCount {

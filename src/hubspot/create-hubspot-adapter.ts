@@ -2,7 +2,7 @@ import { createHubSpotHttp, type HubSpotHttpSettings } from './hubspot-http.js';
 import type { HubSpotPort } from './hubspot-port.js';
 import { readDeals } from './read-deals.js';
 import { closeTasks, readTaskCompletions, TASKS } from './tasks.js';
-import { readOwners } from './owners.js';
+import { listOwners, readOwners } from './owners.js';
 import { readPipelines } from './deals-and-pipelines.js';
 import { NOTES } from './notes.js';
 import { updateNotes } from './note-updates.js';
@@ -28,6 +28,7 @@ export function createHubSpotAdapter(settings: HubSpotHttpSettings & Pick<QuickR
     closeTasks: (taskIds) => closeTasks(request, taskIds),
     readTaskCompletions: (taskIds) => readTaskCompletions(request, taskIds),
     readOwners: (ids) => readOwners(request, ids),
+    listOwners: (after) => listOwners(request, after),
     updateDeals: (updates) => updateObjects(request, 'deals', updates),
     updateCompanies: (updates) => updateObjects(request, 'companies', updates),
     readPipelines: () => readPipelines(request),

@@ -98,6 +98,10 @@ export function createDryRunAdapter(
     async readOwners(ids) {
       return new Map(ids.flatMap((id) => (owners.has(id) ? [[id, owners.get(id)!] as const] : [])));
     },
+    async listOwners() {
+      // Without a token the sample owners are the account's owners, all on one page.
+      return { owners: [...owners.values()] };
+    },
     async updateDeals(updates) {
       for (const update of updates) {
         writes.push({ kind: 'update-deal', update });

@@ -122,6 +122,17 @@ export interface Owner {
   email: string | null;
   firstName: string | null;
   lastName: string | null;
+  /** The HubSpot user behind the owner (what hubspot.fetch signs as `userId`); absent for a team or queue owner. */
+  userId?: string | null;
+  /** HubSpot no longer lists the owner as active (a user removed from the account). */
+  archived?: boolean;
+}
+
+/** One page of HubSpot's owners list. */
+export interface OwnerPage {
+  owners: Owner[];
+  /** HubSpot's paging token for the next page; absent on the last page. */
+  after?: string;
 }
 
 export interface HubSpotPort {
@@ -143,6 +154,8 @@ export interface HubSpotPort {
   readTaskCompletions(taskIds: string[]): Promise<Map<string, number | null>>;
   /** The owners HubSpot knows among these ids (jobs only: one call per owner). */
   readOwners(ownerIds: string[]): Promise<Map<string, Owner>>;
+  /** One page (up to 500) of the account's active owners, from `after` on (jobs only: the daily owners refresh). */
+  listOwners(after?: string): Promise<OwnerPage>;
   updateDeals(updates: RecordUpdate[]): Promise<BatchAnswer>;
   updateCompanies(updates: RecordUpdate[]): Promise<BatchAnswer>;
   readPipelines(): Promise<Pipeline[]>;

@@ -17,7 +17,7 @@ export const SCOPES = {
   'crm.objects.contacts.write': 'creating tasks and notes, updating the note of a changed survey answer, and logging sent emails: HubSpot files these engagements under the contacts scope',
   'crm.schemas.deals.write': '"first100 setup" creating the first100 deal properties and their group',
   'crm.schemas.companies.write': '"first100 setup" creating the first100 company properties and their group',
-  'crm.objects.owners.read': 'naming the project manager and the rep who closed in the introduction email (name and email from HubSpot\'s owners, read when the email is prepared)',
+  'crm.objects.owners.read': 'naming the project manager and the rep who closed in the introduction email and on the client\'s page, and finding the signed-in user\'s deals for "My onboardings" (HubSpot\'s owners, read when an email is prepared and by the daily owners refresh)',
   automation: 'completing the custom workflow actions first100 answered later (the callbacks API)',
   // The emails search also accepts crm.objects.contacts.read (spec); whether HubSpot returns an email's text to a
   // token without this scope is not documented (UNCONFIRMED), and the marker search needs that text.

@@ -15,6 +15,7 @@ import { findClientLink, type ClientLink } from '../store/client-links.js';
 import { findOpenFeedbackRequest, hashToken } from '../store/feedback-requests.js';
 import { takeSharedRates, type RateCount, type RateLimit } from '../store/shared-rate-limit.js';
 import { formToken, isFormToken } from './client-page/csrf.js';
+import { readClientTeam } from './client-page/client-team.js';
 import { clientPageStyle } from './client-page/layout.js';
 import { clientMessagePage, clientPageHtml, resendForm, type Brand } from './client-page/page-html.js';
 import { CLIENT_WORDS, LINK_WORDS } from './client-page/words.js';
@@ -105,7 +106,7 @@ export function clientPageRouter(deps: ClientRouteDeps): Router {
     const data = await guard(brand(), locale, () => readClientPage(engine.db, link.dealId));
     const open = await guard(brand(), locale, () => findOpenFeedbackRequest(engine.db, link.dealId, link.contactId, deps.clock()));
     const view = clientPageView(data, engine.playbook, engine.calendar, locale, deps.clock());
-    const team = engine.playbook.team;
+    const team = await guard(brand(), locale, () => readClientTeam(engine.db, data, engine.playbook.team));
     const sent = req.query.sent;
     res.type('html').send(
       clientPageHtml({
@@ -114,7 +115,7 @@ export function clientPageRouter(deps: ClientRouteDeps): Router {
         timezone: engine.calendar.timezone,
         companyName: data.companyName ?? data.dealName ?? '',
         view,
-        team: { pm: data.pmOwnerId ? (team[data.pmOwnerId] ?? null) : null, rep: data.repOwnerId ? (team[data.repOwnerId] ?? null) : null },
+        team,
         shared: data.shared,
         form: { token: tokenOf(req), csrf: formToken(tokenOf(req)), locale },
         maxComment: MAX_COMMENT_CHARS,

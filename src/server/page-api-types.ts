@@ -30,8 +30,12 @@ export interface PortfolioDeal {
 
 export interface PortfolioView {
   locale: 'en' | 'it';
-  filters: { pm: string | null; phase: string | null; health: string | null; pipeline: string | null };
+  filters: { pm: string | null; phase: string | null; health: string | null; pipeline: string | null; mine?: boolean };
   choices: { pms: string[]; phases: Labeled[]; healths: Labeled[]; pipelines: string[] };
+  /** Owner id → name, from HubSpot's owners as first100 stored them, for the PMs on this answer (rows and filter). */
+  pmNames?: Record<string, string>;
+  /** The signed-in user's owner id; null while they are not a HubSpot owner first100 has stored. */
+  me?: { ownerId: string | null };
   /** Deals per phase split by health, over the filtered portfolio. */
   chart: { phase: string; health: string; count: number }[];
   total: number;

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { toLocale } from '../domain/locale.js';
 import type { Engine } from '../jobs/engine.js';
 import { analyticsView, RANGES, type RangeDays } from './analytics-view.js';
-import { cardAuth, type CardAuthDeps } from './card-auth.js';
+import { mineFilter } from '../domain/portfolio.js';
+import { ownerIdOfUser } from '../store/owner-store.js';
+import { cardAuth, type CardAuthDeps, type CardCaller } from './card-auth.js';
 import { HttpError } from './http-error.js';
 import { portfolioView } from './portfolio-view.js';
 import { settingsView, type SettingsSources } from './settings-view.js';
@@ -24,6 +26,7 @@ const portfolioQuery = z.object({
   phase: id.optional(),
   health: id.optional(),
   pipeline: id.optional(),
+  mine: z.enum(['true', 'false'], { error: 'mine is "true" or "false"' }).optional(),
   start: z.coerce.number().int().min(0).max(1_000_000).default(0),
   size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 });
@@ -40,8 +43,10 @@ export function pageRouter(deps: PageRouteDeps): Router {
   router.use('/api/pages', ...cardAuth(deps));
 
   router.get('/api/pages/portfolio', async (req, res) => {
-    const q = parseQuery(portfolioQuery, req);
-    res.json(await portfolioView(deps.engine, q, toLocale(queryOf(req).get('locale'))));
+    const { mine, ...q } = parseQuery(portfolioQuery, req);
+    // "My onboardings": the signed user's owner, from HubSpot's owners as first100 stored them.
+    const me = await ownerIdOfUser(deps.engine.db, (res.locals.caller as CardCaller).userId);
+    res.json(await portfolioView(deps.engine, { ...q, ...mineFilter(mine === 'true', me) }, toLocale(queryOf(req).get('locale')), me));
   });
 
   router.get('/api/pages/analytics', async (req, res) => {

@@ -4,6 +4,8 @@ import { isPhase, PHASES, phaseLabel, type Locale, type Phase } from '../domain/
 import { chartOrder, NEEDS_ACTION_ORDER, type PortfolioFilter } from '../domain/portfolio.js';
 import { HEALTH_LABELS, isHealth } from '../domain/status-labels.js';
 import type { Engine } from '../jobs/engine.js';
+import { ownerName } from '../domain/owner-name.js';
+import { readStoredOwners } from '../store/owner-store.js';
 import { expectedBusinessDays, reasonText } from '../store/onboarding-health.js';
 import { readLastAnswersPerScale, readNextSteps, readPortfolio, type OnboardingRow, type UpcomingStep } from '../store/portfolio-reads.js';
 import type { Labeled } from './card-api-types.js';
@@ -22,7 +24,7 @@ const COUNTED_DAYS = 3 * 366;
  * per phase by health. All from first100's store, which filters, ranks, counts and pages; then the answers and next
  * steps of the page's deals only.
  */
-export async function portfolioView(engine: Engine, query: PortfolioQuery, locale: Locale): Promise<PortfolioView> {
+export async function portfolioView(engine: Engine, query: PortfolioQuery, locale: Locale, myOwnerId: string | null = null): Promise<PortfolioView> {
   const now = engine.clock();
   const tz = engine.calendar.timezone;
   const isBusinessDay = (iso: string) => engine.calendar.isBusinessDay(iso);
@@ -39,10 +41,17 @@ export async function portfolioView(engine: Engine, query: PortfolioQuery, local
     ranks: NEEDS_ACTION_ORDER,
   });
   const ids = read.rows.map((d) => d.dealId);
-  const [answers, nextSteps] = await Promise.all([readLastAnswersPerScale(engine.db, ids), readNextSteps(engine.db, ids, now)]);
+  const [answers, nextSteps, owners] = await Promise.all([
+    readLastAnswersPerScale(engine.db, ids),
+    readNextSteps(engine.db, ids, now),
+    // Every PM of the portfolio (the filter's choices), so the page's rows are among them.
+    readStoredOwners(engine.db, read.pms),
+  ]);
   return {
     locale,
-    filters: { pm: query.pm ?? null, phase: query.phase ?? null, health: query.health ?? null, pipeline: query.pipeline ?? null },
+    filters: { pm: query.pm ?? null, phase: query.phase ?? null, health: query.health ?? null, pipeline: query.pipeline ?? null, mine: query.mine !== undefined },
+    pmNames: Object.fromEntries([...owners].flatMap(([id, o]) => (ownerName(o) ? [[id, ownerName(o)!]] : []))),
+    me: { ownerId: myOwnerId },
     choices: {
       pms: read.pms,
       phases: PHASES.filter((p) => p !== 'assess').map((p) => ({ value: p, label: phaseLabel(p, locale) })),

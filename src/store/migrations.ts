@@ -19,6 +19,7 @@ import { migration026 } from './schema/026-task-lookup.js';
 import { migration019 } from './schema/019-team-ratings.js';
 import { migration020 } from './schema/020-pm-records.js';
 import { migration021 } from './schema/021-company-segments.js';
+import { migration025 } from './schema/025-hubspot-owners.js';
 
 export interface Migration {
   id: number;
@@ -47,6 +48,7 @@ const MIGRATIONS: Migration[] = [
   migration020,
   migration021,
   migration018,
+  migration025,
   migration026,
 ];
 

@@ -81,17 +81,18 @@ export async function readPortfolio(db: Queryable, q: PortfolioQuery): Promise<P
       SELECT * FROM onboarding
        WHERE ($6::text IS NULL OR pm_owner_id = $6) AND ($7::text IS NULL OR phase = $7)
          AND ($8::text IS NULL OR health_value = $8) AND ($9::text IS NULL OR pipeline_id = $9)
+         AND ($10::text[] IS NULL OR pm_owner_id = ANY($10::text[]))
     )`;
-  const params = [q.zone.starts, q.zone.offsets, first, q.table.days, localDayOf(q), q.filter.pm ?? null, q.filter.phase ?? null, q.filter.health ?? null, q.filter.pipeline ?? null];
+  const params = [q.zone.starts, q.zone.offsets, first, q.table.days, localDayOf(q), q.filter.pm ?? null, q.filter.phase ?? null, q.filter.health ?? null, q.filter.pipeline ?? null, q.filter.mine ?? null];
   const [rows, chart, choices] = await Promise.all([
     db.query<Row>(
       `${onboardings}
        SELECT f.deal_id, f.deal_name, f.company_id, c.name AS company_name, f.pm_owner_id, f.pipeline_id, f.phase, f.entered_at,
               f.day_zero, f.paused_at IS NOT NULL AS paused, f.days_in_phase, ${HEALTH_COLUMNS}, count(*) OVER ()::int AS total
          FROM filtered f LEFT JOIN company_names c ON c.company_id = f.company_id
-        ORDER BY COALESCE(array_position($10::text[], f.health_value), array_length($10::text[], 1) - 0.5),
-                 GREATEST(0, f.days_in_phase - (($11::jsonb)->>f.phase)::int) DESC NULLS LAST, f.days_in_phase DESC, f.deal_id
-        LIMIT $12 OFFSET $13`,
+        ORDER BY COALESCE(array_position($11::text[], f.health_value), array_length($11::text[], 1) - 0.5),
+                 GREATEST(0, f.days_in_phase - (($12::jsonb)->>f.phase)::int) DESC NULLS LAST, f.days_in_phase DESC, f.deal_id
+        LIMIT $13 OFFSET $14`,
       [...params, q.ranks, JSON.stringify(q.expected), q.size, q.start],
     ),
     db.query<{ phase: string; health: string; count: number }>(

@@ -30,6 +30,8 @@ export function portfolioView(over: Partial<PortfolioView> = {}): PortfolioView 
       healths: [{ value: 'at_risk', label: 'At risk' }, { value: 'silent', label: 'Silent' }, { value: 'stuck', label: 'Stuck' }, { value: 'behind', label: 'Behind' }, { value: 'needs_attention', label: 'Needs attention' }, { value: 'on_track', label: 'On track' }],
       pipelines: ['987654', 'default'],
     },
+    // HubSpot's owners as the owners refresh stored them; 203 is not (yet) among them.
+    pmNames: { '201': 'Giulia Bianchi', '202': 'Sara Conti' },
     chart: [
       { phase: 'activate', health: 'at_risk', count: 1 },
       { phase: 'activate', health: 'needs_attention', count: 1 },

@@ -1,6 +1,6 @@
 import React, { useState } from 'react';
 import {
-  BarChart, Button, EmptyState, ErrorState, Flex, Heading, LoadingSpinner, Link, Select, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text,
+  Alert, BarChart, Button, EmptyState, ErrorState, Flex, Heading, LoadingSpinner, Link, Select, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, Toggle,
 } from '@hubspot/ui-extensions';
 import { PageLink, PageTitle } from '@hubspot/ui-extensions/pages';
 import type { PortfolioDeal, PortfolioView } from '../../../src/server/page-api-types';
@@ -9,8 +9,12 @@ import { usePageData } from './lib/use-page-data';
 import type { Locale, Words } from './lib/words';
 
 const PAGE_SIZE = 50;
-type Filters = { pm: string; phase: string; health: string; pipeline: string };
-const NO_FILTER: Filters = { pm: '', phase: '', health: '', pipeline: '' };
+/** `mine` is "true" for "My onboardings" (the signed-in user's deals as PM), else empty. */
+type Filters = { pm: string; phase: string; health: string; pipeline: string; mine: string };
+const NO_FILTER: Filters = { pm: '', phase: '', health: '', pipeline: '', mine: '' };
+
+/** A PM as the page names them: HubSpot's name as first100 stored it, else their owner id said as such. */
+const pmLabel = (view: PortfolioView, t: Words, id: string) => view.pmNames?.[id] ?? t.owner(id);
 
 /** The query the page asks the server with: only the filters chosen, then the page. */
 export function portfolioPath(filters: Filters, start: number, locale: string): string {
@@ -45,8 +49,14 @@ export function PortfolioPage({ t, locale, portalId }: { t: Words; locale: Local
       )}
       {state.kind === 'ready' && (
         <>
+          <Toggle label={t.mine} testId="filter-mine" checked={filters.mine === 'true'} onChange={(checked) => choose('mine')(checked ? 'true' : '')} />
+          {state.data.filters.mine && state.data.me?.ownerId === null && (
+            <Alert title={t.notAnOwnerTitle} variant="warning" testId="not-an-owner">
+              {t.notAnOwner}
+            </Alert>
+          )}
           <Flex direction="row" gap="sm" wrap="wrap">
-            <Select label={t.pm} testId="filter-pm" value={filters.pm} onChange={choose('pm')} options={[{ label: t.any, value: '' }, ...state.data.choices.pms.map((p) => ({ label: p, value: p }))]} />
+            <Select label={t.pm} testId="filter-pm" value={filters.pm} onChange={choose('pm')} options={[{ label: t.any, value: '' }, ...state.data.choices.pms.map((p) => ({ label: pmLabel(state.data, t, p), value: p }))]} />
             <Select label={t.phase} testId="filter-phase" value={filters.phase} onChange={choose('phase')} options={[{ label: t.any, value: '' }, ...state.data.choices.phases]} />
             <Select label={t.health} testId="filter-health" value={filters.health} onChange={choose('health')} options={[{ label: t.any, value: '' }, ...state.data.choices.healths]} />
             <Select label={t.pipeline} testId="filter-pipeline" value={filters.pipeline} onChange={choose('pipeline')} options={[{ label: t.any, value: '' }, ...state.data.choices.pipelines.map((p) => ({ label: p, value: p }))]} />
@@ -89,7 +99,7 @@ function Portfolio({ view, t, portalId, onPage }: { view: PortfolioView; t: Word
         </TableHead>
         <TableBody>
           {view.deals.map((d) => (
-            <DealRow key={d.dealId} deal={d} t={t} portalId={portalId} />
+            <DealRow key={d.dealId} deal={d} t={t} portalId={portalId} pm={d.pmOwnerId ? pmLabel(view, t, d.pmOwnerId) : t.noPm} />
           ))}
         </TableBody>
       </Table>
@@ -102,14 +112,14 @@ function Portfolio({ view, t, portalId, onPage }: { view: PortfolioView; t: Word
   );
 }
 
-function DealRow({ deal: d, t, portalId }: { deal: PortfolioDeal; t: Words; portalId: number | string }) {
+function DealRow({ deal: d, t, portalId, pm }: { deal: PortfolioDeal; t: Words; portalId: number | string; pm: string }) {
   return (
     <TableRow>
       <TableCell>
         <Link href={{ url: dealUrl(portalId, d.dealId), external: false }}>{d.companyName ?? d.dealName ?? d.dealId}</Link>
         {d.companyName && d.dealName ? <Text variant="microcopy">{d.dealName}</Text> : null}
       </TableCell>
-      <TableCell>{d.pmOwnerId ?? t.noPm}</TableCell>
+      <TableCell>{pm}</TableCell>
       <TableCell>{d.paused ? `${d.phase.label} (${t.paused})` : d.phase.label}</TableCell>
       <TableCell>{d.day ?? t.unknown}</TableCell>
       <TableCell>

@@ -21,6 +21,8 @@ import { holdWaitingEmails } from './email-gates.js';
 import { routeProgress } from './progress-update-route.js';
 import type { Engine } from '../engine.js';
 import { markerOf } from '../steps/steps-from-plan.js';
+import { ownersForJob } from '../owners/owners-for-job.js';
+import { ownerName } from '../../domain/owner-name.js';
 
 /**
  * Picks each step's recipients, then renders and stores every message with its survey token, in one transaction
@@ -31,8 +33,9 @@ export async function prepareEmails(engine: Engine, mailer: Mailer, claimed: Ema
   const deals = await engine.hubspot.readDeals([...new Set(claimed.map((s) => s.dealId))]);
   const { waiting, givenUp } = await holdWaitingEmails(engine, claimed, deals);
   const steps = claimed.filter((s) => !waiting.has(s.id));
-  // The introduction names the PM and the rep; a progress update names whom to turn to.
-  const owners = await ownersFor(engine, steps.filter((s) => s.payload.template === 'pm-introduction' || s.payload.template === 'milestone-update').flatMap((s) => {
+  // The introduction names the PM and the rep; a progress update names whom to turn to. Owners stored within the
+  // last day are not read from HubSpot again.
+  const owners = await ownersForJob(engine, steps.filter((s) => s.payload.template === 'pm-introduction' || s.payload.template === 'milestone-update').flatMap((s) => {
     const deal = deals.get(s.dealId);
     return deal ? [deal.pmOwnerId, deal.ownerId].filter((id): id is string => !!id) : [];
   }));
@@ -57,14 +60,9 @@ export async function prepareEmails(engine: Engine, mailer: Mailer, claimed: Ema
   return waiting;
 }
 
-async function ownersFor(engine: Engine, ids: string[]): Promise<Map<string, Owner>> {
-  return ids.length === 0 ? new Map() : engine.hubspot.readOwners([...new Set(ids)]);
-}
-
 function member(owner: Owner | undefined): TeamMember | null {
-  if (!owner) return null;
-  const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ') || owner.email;
-  return name ? { name, email: owner.email } : null;
+  const name = owner ? ownerName(owner) : null;
+  return owner && name ? { name, email: owner.email } : null;
 }
 
 function recipientsOf(step: EmailStep, deal: DealSnapshot | undefined, forgotten: Set<string>): string[] {

@@ -1,7 +1,7 @@
 import type { Engine } from '../engine.js';
 import { claimTick } from '../../store/schedule-store.js';
 
-export const JOB_NAMES = ['silent-client-sweep', 'reconciliation-sweep', 'checkpoint-sweep', 'health-sweep', 'client-task-sweep'] as const;
+export const JOB_NAMES = ['silent-client-sweep', 'reconciliation-sweep', 'checkpoint-sweep', 'health-sweep', 'client-task-sweep', 'owners-refresh'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** A scheduled job: a plain function of the tick's moment, so tests run it without waiting for a clock. */

@@ -1,5 +1,5 @@
 import type { Locale } from '../../domain/phases.js';
-import type { TeamMember } from '../../domain/playbook-schema.js';
+import type { ClientTeamMember } from '../../domain/client-team.js';
 import { escapeHtml } from '../../domain/user-text.js';
 import type { SharedItem } from '../../store/client-page-reads.js';
 import { fill } from '../feedback-page/words.js';
@@ -7,24 +7,22 @@ import { section, type FormTarget } from './progress-sections.js';
 import { surveyForm, type OpenSurvey } from './survey-section.js';
 import { CLIENT_WORDS, word } from './words.js';
 
+/** The PM and the rep; null when not assigned or not known by name yet (left out: a client never reads an id). */
 export interface TeamView {
-  pm: TeamMember | null;
-  rep: TeamMember | null;
+  pm: ClientTeamMember | null;
+  rep: ClientTeamMember | null;
 }
 
 /** "Your team": the PM and the rep, what each does for the client, and how to reach them. */
 export function teamSection(team: TeamView, locale: Locale): string {
-  const person = (member: TeamMember | null, role: string, does: string) => {
-    const name = member ? escapeHtml(member.name) : word('unnamed', locale);
-    const email = member?.email ? `<p><a href="mailto:${escapeHtml(member.email)}">${escapeHtml(member.email)}</a></p>` : '';
-    const phone = member?.phone ? `<p><a href="tel:${escapeHtml(member.phone.replace(/[^+0-9]/g, ''))}">${escapeHtml(member.phone)}</a></p>` : '';
-    return `<div class="person"><h3>${name}</h3><p class="hint">${escapeHtml(role)}</p><p>${escapeHtml(does)}</p>${email}${phone}</div>`;
+  const person = (member: ClientTeamMember | null, role: string, does: string) => {
+    if (!member) return '';
+    const email = member.email ? `<p><a href="mailto:${escapeHtml(member.email)}">${escapeHtml(member.email)}</a></p>` : '';
+    const phone = member.phone ? `<p><a href="tel:${escapeHtml(member.phone.replace(/[^+0-9]/g, ''))}">${escapeHtml(member.phone)}</a></p>` : '';
+    return `<div class="person"><h3>${escapeHtml(member.name)}</h3><p class="hint">${escapeHtml(role)}</p><p>${escapeHtml(member.does ?? does)}</p>${email}${phone}</div>`;
   };
-  return section(
-    'team',
-    word('teamTitle', locale),
-    person(team.pm, word('pmRole', locale), word('pmDoes', locale)) + person(team.rep, word('repRole', locale), word('repDoes', locale)),
-  );
+  const people = person(team.pm, word('pmRole', locale), word('pmDoes', locale)) + person(team.rep, word('repRole', locale), word('repDoes', locale));
+  return section('team', word('teamTitle', locale), people || `<p>${word('teamSoon', locale)}</p>`);
 }
 
 /** "What we agreed": only the handoff items the PM shared; absent when none is. */

@@ -40,7 +40,7 @@ export const CLIENT_WORDS = {
     en: 'Agreed the terms with you: ask them about anything promised during the sale.',
     it: 'Ha concordato con voi le condizioni: chiedete a lui per tutto ciò che è stato promesso in trattativa.',
   },
-  unnamed: { en: 'Not assigned yet', it: 'Non ancora assegnato' },
+  teamSoon: { en: 'Your project manager will introduce themselves here soon.', it: 'Il vostro project manager si presenterà qui a breve.' },
   agreedTitle: { en: 'What we agreed', it: 'Cosa abbiamo concordato' },
   agreedItems: {
     en: { goals: 'Your goals', success_criteria: 'How we will know it worked', promises: 'What we promised' },

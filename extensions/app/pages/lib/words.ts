@@ -61,6 +61,10 @@ const en = {
   questions: 'Questions',
   none: 'Nothing in this range yet.',
   businessDaysShort: 'business days',
+  mine: 'My onboardings',
+  notAnOwnerTitle: 'You are not a HubSpot owner first100 knows yet',
+  notAnOwner: 'first100 reads HubSpot\'s owners once a day. If you are the project manager of some deals, they show here after the next refresh; if you are not an owner in HubSpot (Settings → Users & Teams), ask your HubSpot admin.',
+  owner: (id: string) => `Owner ${id}`,
 };
 
 export type Words = typeof en;
@@ -118,6 +122,10 @@ const it: Words = {
   questions: 'Domande',
   none: 'Ancora niente in questo periodo.',
   businessDaysShort: 'giorni lavorativi',
+  mine: 'I miei onboarding',
+  notAnOwnerTitle: 'first100 non ti conosce ancora come proprietario HubSpot',
+  notAnOwner: 'first100 legge i proprietari di HubSpot una volta al giorno. Se sei il project manager di qualche trattativa, la vedrai qui dopo il prossimo aggiornamento; se non sei un proprietario in HubSpot (Impostazioni → Utenti e team), chiedi al tuo amministratore HubSpot.',
+  owner: (id) => `Proprietario ${id}`,
 };
 
 export const WORDS: Record<Locale, Words> = { en, it };
