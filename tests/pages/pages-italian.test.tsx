@@ -1,6 +1,6 @@
 import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Alert, Button, DescriptionListItem, ErrorState, LoadingSpinner, Select, StatusTag, Table, TableHeader, TableRow, Text, ToggleGroup } from '@hubspot/ui-extensions';
+import { Alert, Button, DescriptionListItem, ErrorState, LoadingSpinner, Select, StatusTag, Table, TableHeader, TableRow, Text, Toggle, ToggleGroup } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { AnalyticsPage } from '../../extensions/app/pages/AnalyticsPage';
 import { uiLocale, WORDS } from '../../extensions/app/pages/lib/words';
@@ -34,6 +34,7 @@ describe('the app pages in Italian', () => {
     expect(backend.calls[0]!.path).toBe('/api/pages/portfolio?locale=it&size=50&start=0');
     expect(headers(r, 'portfolio')).toEqual(['Cliente', 'PM', 'Fase', 'Giorno', 'Salute', 'Attività scadute', 'Giorni nella fase', 'Ultimo feedback', 'Go-live (slittamento)', 'Prossimo passo']);
     expect(r.findAll(Select).map((s) => s.props.label)).toEqual(['PM', 'Fase', 'Salute', 'Pipeline']);
+    expect(r.findByTestId(Toggle, 'filter-mine').props.label).toBe('I miei onboarding');
     expect(r.findByTestId(Text, 'shown').text).toBe('1–6 di 6');
     expect(r.findByTestId(Button, 'next').text).toBe('Successivi');
   });
