@@ -88,8 +88,13 @@ export function clientPageView(f: ClientPageFacts, playbook: Playbook, calendar:
   };
 }
 
+/** When a client task falls due: its business days counted from the phase entry (the page and the health both use this). */
+export function clientTaskDueAt(t: Pick<ClientTask, 'due'>, phaseEnteredAt: number, calendar: Pick<BusinessCalendar, 'dueAt'>): number {
+  return calendar.dueAt(phaseEnteredAt, t.due);
+}
+
 function taskView(t: ClientTask, from: number, answer: ClientTaskAnswer | null, calendar: BusinessCalendar, now: number): ClientTaskView {
-  const dueAt = calendar.dueAt(from, t.due);
+  const dueAt = clientTaskDueAt(t, from, calendar);
   return { id: t.id, title: t.title, why: t.why, dueAt, overdue: answer?.status !== 'done' && dueAt < now, who: t.who, answer };
 }
 

@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from './business-calendar.js';
-import type { ClientTaskStatus } from './client-page-view.js';
+import { clientTaskDueAt, type ClientTaskStatus } from './client-page-view.js';
 import type { ClientTask, ClientTaskReminders, Playbook } from './playbook-schema.js';
 import type { Phase } from './phases.js';
 
@@ -38,7 +38,7 @@ export function planClientTaskReminders(i: ClientTaskReminderInput): OverdueClie
   const planned: OverdueClientTask[] = [];
   for (const task of i.playbook.phases[i.phase]?.clientTasks ?? []) {
     if (i.answers.has(task.id)) continue;
-    const dueAt = i.calendar.dueAt(i.enteredAt, task.due);
+    const dueAt = clientTaskDueAt(task, i.enteredAt, i.calendar);
     if (i.now >= i.calendar.dueAt(dueAt, { businessDays: settings.afterBusinessDays })) planned.push({ task, dueAt, effect: 'reminder' });
     if (i.now >= i.calendar.dueAt(dueAt, { businessDays: settings.pmTaskAfterBusinessDays })) planned.push({ task, dueAt, effect: 'pm-task' });
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isPlainIdentifier } from '../domain/input-text.js';
 import type { IncomingPrivacyDeletion } from '../store/privacy-deletion-store.js';
 import type { IncomingStageChange } from '../store/stage-change-store.js';
+import type { IncomingTaskCompletion } from '../store/task-completion-events.js';
 import type { SetAsideEvent } from '../store/delivery-store.js';
 import { HttpError } from './http-error.js';
 import { parseJson } from './parse-json-body.js';
@@ -15,6 +16,7 @@ export const OCCURRED_AT_WINDOW = { pastMs: 7 * 24 * 3600_000, futureMs: 3600_00
 
 const MAX_EVENTS = 1000;
 const DEAL_OBJECT_TYPE = '0-3';
+const TASK_OBJECT_TYPE = '0-27';
 
 const id = z.union([z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,20}$/)], { error: 'expected a HubSpot id (digits)' }).transform(String);
 const recordId = id.refine((v) => /^[1-9]/.test(v), 'expected a HubSpot record id (a positive number)');
@@ -29,6 +31,8 @@ export interface DeliveryContents {
   received: number;
   changes: IncomingStageChange[];
   deletions: IncomingPrivacyDeletion[];
+  /** Tasks marked completed in HubSpot (a generic `object.propertyChange` on `hs_task_status`); first100's own are kept. */
+  completions: IncomingTaskCompletion[];
   /** Malformed events: kept out of the store, counted and logged without their values. */
   setAside: SetAsideEvent[];
   /** Well-formed events first100 does not act on (other kinds, other properties, other accounts). */
@@ -42,11 +46,12 @@ export interface DeliveryContents {
  */
 export function readDelivery(body: Buffer, o: { now: number; portalId?: string }): DeliveryContents {
   const events = parseArray(body);
-  const contents: DeliveryContents = { received: events.length, changes: [], deletions: [], setAside: [], ignored: 0 };
+  const contents: DeliveryContents = { received: events.length, changes: [], deletions: [], completions: [], setAside: [], ignored: 0 };
   for (const event of events) {
     const verdict = classify(event, o);
     if (verdict.kind === 'change') contents.changes.push(verdict.change);
     else if (verdict.kind === 'deletion') contents.deletions.push(verdict.deletion);
+    else if (verdict.kind === 'completion') contents.completions.push(verdict.completion);
     else if (verdict.kind === 'aside') contents.setAside.push(asideOf(event, verdict.reason));
     else contents.ignored += 1;
   }
@@ -56,6 +61,7 @@ export function readDelivery(body: Buffer, o: { now: number; portalId?: string }
 type Verdict =
   | { kind: 'change'; change: IncomingStageChange }
   | { kind: 'deletion'; deletion: IncomingPrivacyDeletion }
+  | { kind: 'completion'; completion: IncomingTaskCompletion }
   | { kind: 'aside'; reason: string }
   | { kind: 'ignored' };
 
@@ -72,6 +78,7 @@ function classify(event: unknown, o: { now: number; portalId?: string }): Verdic
     if (late) return { kind: 'aside', reason: late };
     return { kind: 'deletion', deletion: { eventId: e.data.eventId, portalId, contactId: e.data.objectId, occurredAt: e.data.occurredAt } };
   }
+  if (subscriptionType === 'object.propertyChange' && objectTypeId === TASK_OBJECT_TYPE && propertyName === 'hs_task_status') return taskStatusEvent(event, portalId, o.now);
   const onDeal = subscriptionType === 'deal.propertyChange' || (subscriptionType === 'object.propertyChange' && objectTypeId === DEAL_OBJECT_TYPE);
   if (!onDeal || propertyName !== 'dealstage') return { kind: 'ignored' };
   const e = stageEvent.safeParse(event);
@@ -84,6 +91,20 @@ function classify(event: unknown, o: { now: number; portalId?: string }): Verdic
   if (late) return { kind: 'aside', reason: late };
   const { eventId, objectId, propertyValue, occurredAt } = e.data;
   return { kind: 'change', change: { eventId, portalId, dealId: objectId, stageId: propertyValue, occurredAt } };
+}
+
+/**
+ * A task's status changed in HubSpot. Only "completed" is acted on (first100 counts a task done once HubSpot says so,
+ * as the health sweep does); a task reopened is ignored.
+ */
+function taskStatusEvent(event: unknown, portalId: string, now: number): Verdict {
+  // The same shape as a stage change: a record and the value its property took.
+  const e = stageEvent.safeParse(event);
+  if (!e.success) return aside(e.error);
+  if (e.data.propertyValue !== 'COMPLETED') return { kind: 'ignored' };
+  const late = outsideWindow(e.data.occurredAt, now);
+  if (late) return { kind: 'aside', reason: late };
+  return { kind: 'completion', completion: { eventId: e.data.eventId, portalId, taskId: e.data.objectId, occurredAt: e.data.occurredAt } };
 }
 
 function outsideWindow(occurredAt: number, now: number): string | null {

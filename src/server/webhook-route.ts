@@ -41,8 +41,8 @@ export function webhookRouter(deps: WebhookDeps): Router {
     } finally {
       deps.gate.leave();
     }
-    const { received, changes, deletions, setAside, ignored } = delivery;
-    deps.log.info({ received, relevant: changes.length + deletions.length, privacyDeletions: deletions.length, setAside: setAside.length, stored }, 'webhook delivery stored');
+    const { received, changes, deletions, completions, setAside, ignored } = delivery;
+    deps.log.info({ received, relevant: changes.length + deletions.length + completions.length, privacyDeletions: deletions.length, taskCompletions: completions.length, setAside: setAside.length, stored }, 'webhook delivery stored');
     if (stored > 0) deps.onStored();
     res.status(200).json({ received, stored, ignored, setAside: setAside.length });
   });

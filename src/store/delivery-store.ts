@@ -1,6 +1,7 @@
 import type { Db, Queryable } from './db.js';
 import { recordPrivacyDeletions, type IncomingPrivacyDeletion } from './privacy-deletion-store.js';
 import { recordStageChanges, type IncomingStageChange } from './stage-change-store.js';
+import { recordTaskCompletionEvents, type IncomingTaskCompletion } from './task-completion-events.js';
 
 /** A malformed webhook event, as kept: which one and why, never its values (they may hold personal data). */
 export interface SetAsideEvent {
@@ -13,6 +14,7 @@ export interface SetAsideEvent {
 export interface StoredDelivery {
   changes: IncomingStageChange[];
   deletions: IncomingPrivacyDeletion[];
+  completions: IncomingTaskCompletion[];
   setAside: SetAsideEvent[];
 }
 
@@ -21,9 +23,9 @@ export interface StoredDelivery {
  * Returns how many events were new. The common delivery (stage changes only) is one statement, no transaction.
  */
 export async function recordDelivery(db: Db, d: StoredDelivery, now: number): Promise<number> {
-  if (d.deletions.length === 0 && d.setAside.length === 0) return recordStageChanges(db, d.changes, now);
+  if (d.deletions.length === 0 && d.completions.length === 0 && d.setAside.length === 0) return recordStageChanges(db, d.changes, now);
   return db.transaction(async (tx) => {
-    const stored = (await recordStageChanges(tx, d.changes, now)) + (await recordPrivacyDeletions(tx, d.deletions, now));
+    const stored = (await recordStageChanges(tx, d.changes, now)) + (await recordPrivacyDeletions(tx, d.deletions, now)) + (await recordTaskCompletionEvents(tx, d.completions, now));
     await recordSetAside(tx, d.setAside, now);
     return stored;
   });

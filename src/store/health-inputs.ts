@@ -13,6 +13,8 @@ export interface StoredHealthInputs {
   silentSince: number | null;
   lastAnswer: { kind: SurveyKind; score: number; at: number } | null;
   tasks: TrackedTask[];
+  /** The client tasks of the current phase entry the client marked done (the playbook says which there are). */
+  clientTasksDone: Set<string>;
   /** The plan made at day zero, once stored. */
   plannedGoLive: string | null;
   /** The properties last handed to the step engine, and the revision that keyed that step. */
@@ -55,6 +57,7 @@ export async function lockHealthInputs(tx: Queryable, dealId: string): Promise<S
     silentSince: num(deal.silent_since),
     lastAnswer: answer && isSurveyKind(answer.kind) ? { kind: answer.kind, score: Number(answer.score), at: Number(answer.at) } : null,
     tasks: await readTrackedTasks(tx, dealId),
+    clientTasksDone: deal.entry_id === null ? new Set() : await readClientTasksDone(tx, dealId, String(deal.entry_id)),
     plannedGoLive: stored?.planned_go_live ?? null,
     written: stored?.written ?? {},
     revision: Number(stored?.revision ?? 0),
@@ -75,6 +78,14 @@ async function readTrackedTasks(tx: Queryable, dealId: string): Promise<TrackedT
     [dealId],
   );
   return rows.map((r) => ({ title: r.subject ?? '', dueAt: Number(r.due_at), completed: r.completed, source: 'first100' as const }));
+}
+
+async function readClientTasksDone(tx: Queryable, dealId: string, entryId: string): Promise<Set<string>> {
+  const rows = await tx.query<{ task_id: string }>(
+    `SELECT task_id FROM client_task_answers WHERE deal_id = $1 AND entry_id = $2 AND status = 'done'`,
+    [dealId, entryId],
+  );
+  return new Set(rows.map((r) => r.task_id));
 }
 
 /** Stores the computed health with what was handed to HubSpot; the plan made at day zero is kept once set. */

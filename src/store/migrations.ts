@@ -15,6 +15,7 @@ import { migration014 } from './schema/014-watch-start-and-last-contact.js';
 import { migration015 } from './schema/015-client-page.js';
 import { migration017 } from './schema/017-deal-health.js';
 import { migration018 } from './schema/018-portfolio.js';
+import { migration026 } from './schema/026-task-lookup.js';
 import { migration019 } from './schema/019-team-ratings.js';
 import { migration020 } from './schema/020-pm-records.js';
 import { migration021 } from './schema/021-company-segments.js';
@@ -49,6 +50,7 @@ const MIGRATIONS: Migration[] = [
   migration021,
   migration018,
   migration025,
+  migration026,
   migration024,
 ];
 

@@ -30,6 +30,8 @@ export interface StepPayloads {
   'workflow-callback': { callbackId: string; outputFields: ActionOutputs };
   /** Closes (never deletes) a task first100 created, when its deal is lost or moves back before its phase. */
   'task-close': { taskId: string; subject: string; reason: string; causeKey: string };
+  /** Recomputes the deal's health when the step runs, after a change first100 learned outside a deal transaction (src/jobs/health/health-steps.ts). */
+  health: { cause: string };
 }
 
 export type StepKind = keyof StepPayloads;
@@ -79,6 +81,8 @@ export const STEP_KINDS = {
   'workflow-callback': { held: false, runner: 'worker', creates: false },
   'task-close': { held: false, runner: 'worker', creates: false },
   email: { held: true, runner: 'email-sender', creates: false },
+  // Not held: a paused deal's health still follows what happens to it.
+  health: { held: false, runner: 'worker', creates: false },
 } as const satisfies { readonly [K in StepKind]: StepKindRule };
 
 export type WorkerKind = { [K in StepKind]: (typeof STEP_KINDS)[K]['runner'] extends 'worker' ? K : never }[StepKind];

@@ -54,7 +54,7 @@ describe('computed health: each rule', () => {
     expect(h).toMatchObject({ dueTasks: 4, overdueTasks: 2 });
     expect(h.reasons).toEqual([{
       kind: 'overdue-tasks', open: 2, due: 4,
-      tasks: [{ title: 'Sign the data agreement', dueDate: '2027-01-11', source: 'client' }, { title: 'Send case histories', dueDate: '2027-01-12', source: 'first100' }],
+      tasks: [{ title: 'Sign the data agreement', dueDate: '2027-01-11', source: 'client', businessDaysOverdue: 1 }, { title: 'Send case histories', dueDate: '2027-01-12', source: 'first100', businessDaysOverdue: 0 }],
     }]);
   });
 

@@ -61,6 +61,13 @@ function sourceItalian(): { where: string; text: string }[] {
     for (const m of source.matchAll(/\ben \? '(?:\\.|[^'])*' : '((?:\\.|[^'])*)'/g)) out.push({ where: path, text: m[1]! });
     for (const m of source.matchAll(/=== 'it' \? '((?:\\.|[^'])*)'/g)) out.push({ where: path, text: m[1]! });
   }
+  // The app pages' and the settings page's Italian: each `const it` object literal, up to its closing line.
+  for (const path of ['extensions/app/pages/lib/words.ts', 'extensions/app/settings/lib/words.ts', 'extensions/app/pages/lib/backend.ts', 'extensions/app/settings/lib/backend.ts']) {
+    const source = readFileSync(path, 'utf8');
+    const start = source.indexOf('const it');
+    const block = source.slice(start, source.indexOf('\n};', start));
+    for (const m of block.matchAll(/(['`])((?:\\.|(?!\1).)*)\1/g)) out.push({ where: `${path} (it)`, text: m[2]! });
+  }
   const cards = readFileSync('extensions/app/cards/lib/i18n.ts', 'utf8');
   const italianBlock = cards.slice(cards.indexOf('const it'), cards.indexOf('export const TEXT'));
   for (const m of italianBlock.matchAll(/(['`])((?:\\.|(?!\1).)*)\1/g)) out.push({ where: 'extensions/app/cards/lib/i18n.ts (it)', text: m[2]! });
@@ -84,7 +91,7 @@ function italianTeamTexts(): { where: string; text: string }[] {
 describe('the Italian a user or a client reads', () => {
   it('finds Italian to check in every place it lives', () => {
     const texts = italianTeamTexts();
-    for (const place of ['move-phase-hsmeta.json', 'send-survey-hsmeta.json', 'i18n.ts (it)', 'default.it.yml', 'WORKFLOW_ERRORS_IT', 'first100 properties (it)', 'src/email/templates/', 'PM records']) {
+    for (const place of ['move-phase-hsmeta.json', 'send-survey-hsmeta.json', 'i18n.ts (it)', 'default.it.yml', 'WORKFLOW_ERRORS_IT', 'first100 properties (it)', 'src/email/templates/', 'PM records', 'pages/lib/words.ts (it)', 'settings/lib/words.ts (it)', 'pages/lib/backend.ts (it)']) {
       expect(texts.some((t) => t.where.includes(place)), place).toBe(true);
     }
     expect(texts.length).toBeGreaterThan(300);

@@ -38,6 +38,13 @@ describe('HubSpot\'s webhook deliveries, as the raw bytes of tests/fixtures/webh
     expect(await stored()).toEqual([]);
   });
 
+  it('a task marked completed (generic, objectTypeId 0-27) is read as a completion: stored only for a task first100 created', async () => {
+    const { send, stored } = await setUp();
+    // Task 5012 is nobody's first100 task here: acknowledged, neither stored nor set aside (tests/integration/health-between-sweeps.test.ts has one that is).
+    expect(await send('object-propertychange.task-completed.json')).toEqual({ received: 1, stored: 0, ignored: 0, setAside: 0 });
+    expect(await stored()).toEqual([]);
+  });
+
   it('a mixed delivery keeps only our account\'s deal stage changes', async () => {
     const { send, stored } = await setUp();
     expect(await send('deal-propertychange.mixed-batch.json')).toEqual({ received: 4, stored: 2, ignored: 2, setAside: 0 });

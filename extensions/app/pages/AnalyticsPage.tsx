@@ -6,12 +6,12 @@ import { PageLink, PageTitle } from '@hubspot/ui-extensions/pages';
 import type { AnalyticsView, OnTimeRate, Spread } from '../../../src/server/page-api-types';
 import { problemText } from './lib/backend';
 import { usePageData } from './lib/use-page-data';
-import type { Words } from './lib/words';
+import type { Locale, Words } from './lib/words';
 
 const RANGES = ['30', '90', '365'];
 
 /** Analytics: phase durations, day zero to activate/accomplish, on-time rates, feedback per touchpoint, handoffs. */
-export function AnalyticsPage({ t, locale }: { t: Words; locale: string }) {
+export function AnalyticsPage({ t, locale }: { t: Words; locale: Locale }) {
   const [range, setRange] = useState('90');
   const state = usePageData<AnalyticsView>(`/api/pages/analytics?range=${range}&locale=${locale}`);
   return (
@@ -31,7 +31,7 @@ export function AnalyticsPage({ t, locale }: { t: Words; locale: string }) {
       {state.kind === 'loading' && <LoadingSpinner label={t.loading} layout="centered" />}
       {state.kind === 'error' && (
         <ErrorState title={t.errorTitle} testId="load-error">
-          <Text>{problemText(state.problem)}</Text>
+          <Text>{problemText(state.problem, locale)}</Text>
         </ErrorState>
       )}
       {state.kind === 'ready' && <Analytics view={state.data} t={t} />}

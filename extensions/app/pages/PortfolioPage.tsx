@@ -6,7 +6,7 @@ import { PageLink, PageTitle } from '@hubspot/ui-extensions/pages';
 import type { PortfolioDeal, PortfolioView } from '../../../src/server/page-api-types';
 import { problemText } from './lib/backend';
 import { usePageData } from './lib/use-page-data';
-import type { Words } from './lib/words';
+import type { Locale, Words } from './lib/words';
 
 const PAGE_SIZE = 50;
 /** `mine` is "true" for "My onboardings" (the signed-in user's deals as PM), else empty. */
@@ -29,7 +29,7 @@ export const dealUrl = (portalId: number | string, dealId: string) => `https://a
 const HEALTH_VARIANT: Record<string, 'success' | 'warning' | 'danger' | 'default'> = { on_track: 'success', needs_attention: 'warning', silent: 'warning', behind: 'warning', stuck: 'danger', at_risk: 'danger' };
 
 /** The portfolio (home): every deal in onboarding, needing action first, with filters, paging and the chart. */
-export function PortfolioPage({ t, locale, portalId }: { t: Words; locale: string; portalId: number | string }) {
+export function PortfolioPage({ t, locale, portalId }: { t: Words; locale: Locale; portalId: number | string }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTER);
   const [start, setStart] = useState(0);
   const state = usePageData<PortfolioView>(portfolioPath(filters, start, locale));
@@ -44,7 +44,7 @@ export function PortfolioPage({ t, locale, portalId }: { t: Words; locale: strin
       {state.kind === 'loading' && <LoadingSpinner label={t.loading} layout="centered" />}
       {state.kind === 'error' && (
         <ErrorState title={t.errorTitle} testId="load-error">
-          <Text>{problemText(state.problem)}</Text>
+          <Text>{problemText(state.problem, locale)}</Text>
         </ErrorState>
       )}
       {state.kind === 'ready' && (

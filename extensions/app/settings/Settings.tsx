@@ -1,19 +1,22 @@
 import React, { useEffect, useState } from 'react';
 import {
-  Alert, Button, DescriptionList, DescriptionListItem, ErrorState, Flex, Heading, hubspot, LoadingSpinner, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text,
+  Alert, Button, DescriptionList, DescriptionListItem, ErrorState, Flex, Heading, hubspot, LoadingSpinner, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, useExtensionContext,
 } from '@hubspot/ui-extensions';
 import type { SettingsView } from '../../../src/server/page-api-types';
 import { getFromBackend, problemOf, problemText, type Load } from './lib/backend';
+import { uiLocale, WORDS, type Words } from './lib/words';
 
 const STATUS_VARIANT = { ok: 'success', warn: 'warning', fail: 'danger' } as const;
-const STATUS_WORD = { ok: 'OK', warn: 'Check', fail: 'Fix' } as const;
 
 /**
  * first100's settings page, read-only: the playbook stays in git. It shows the `first100 doctor` checks as the
  * server runs them, the playbook and its stage mapping against the account's pipelines, the email sender, and the
- * example content still in the playbook.
+ * example content still in the playbook. In the user's language, as the cards.
  */
 export function SettingsPage() {
+  const context = useExtensionContext<'settings'>();
+  const locale = uiLocale(context.user.locale);
+  const t = WORDS[locale];
   const [state, setState] = useState<Load<SettingsView>>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -27,12 +30,12 @@ export function SettingsPage() {
       current = false;
     };
   }, [attempt]);
-  if (state.kind === 'loading') return <LoadingSpinner label="Running first100's checks…" layout="centered" />;
+  if (state.kind === 'loading') return <LoadingSpinner label={t.loading} layout="centered" />;
   if (state.kind === 'error') {
     return (
-      <ErrorState title="first100 could not run its checks" testId="load-error">
-        <Text>{problemText(state.problem)}</Text>
-        <Button onClick={() => setAttempt((n) => n + 1)}>Try again</Button>
+      <ErrorState title={t.errorTitle} testId="load-error">
+        <Text>{problemText(state.problem, locale)}</Text>
+        <Button onClick={() => setAttempt((n) => n + 1)}>{t.retry}</Button>
       </ErrorState>
     );
   }
@@ -40,16 +43,16 @@ export function SettingsPage() {
   const failing = view.checks.filter((c) => c.status === 'fail').length;
   return (
     <Flex direction="column" gap="md">
-      <Alert title={failing === 0 ? 'first100 and HubSpot fit together' : `${failing} thing(s) to fix`} variant={failing === 0 ? 'success' : 'danger'} testId="summary">
-        {failing === 0 ? 'Every check passed.' : 'Each check below says what to fix. Run "first100 doctor" on the server for the same list.'}
+      <Alert title={failing === 0 ? t.allGood : t.toFix(failing)} variant={failing === 0 ? 'success' : 'danger'} testId="summary">
+        {failing === 0 ? t.allPassed : t.whatToFix}
       </Alert>
-      <Button onClick={() => setAttempt((n) => n + 1)} testId="recheck">Check again</Button>
+      <Button onClick={() => setAttempt((n) => n + 1)} testId="recheck">{t.recheck}</Button>
       <Table testId="checks" density="condensed">
         <TableHead>
           <TableRow>
-            <TableHeader>Check</TableHeader>
-            <TableHeader>Status</TableHeader>
-            <TableHeader>Detail</TableHeader>
+            <TableHeader>{t.check}</TableHeader>
+            <TableHeader>{t.status}</TableHeader>
+            <TableHeader>{t.detail}</TableHeader>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -57,33 +60,33 @@ export function SettingsPage() {
             <TableRow key={`${c.check}-${i}`}>
               <TableCell>{c.check}</TableCell>
               <TableCell>
-                <StatusTag variant={STATUS_VARIANT[c.status]}>{STATUS_WORD[c.status]}</StatusTag>
+                <StatusTag variant={STATUS_VARIANT[c.status]}>{t.statusWord[c.status]}</StatusTag>
               </TableCell>
               <TableCell>{c.detail}</TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      <Heading>Playbook</Heading>
+      <Heading>{t.playbook}</Heading>
       <DescriptionList direction="row">
-        <DescriptionListItem label="Name">{view.playbook.name}</DescriptionListItem>
-        <DescriptionListItem label="Language">{view.playbook.locale}</DescriptionListItem>
-        <DescriptionListItem label="Time zone">{view.playbook.timezone}</DescriptionListItem>
-        <DescriptionListItem label="File">{view.playbook.path}</DescriptionListItem>
+        <DescriptionListItem label={t.name}>{view.playbook.name}</DescriptionListItem>
+        <DescriptionListItem label={t.language}>{view.playbook.locale}</DescriptionListItem>
+        <DescriptionListItem label={t.timezone}>{view.playbook.timezone}</DescriptionListItem>
+        <DescriptionListItem label={t.file}>{view.playbook.path}</DescriptionListItem>
       </DescriptionList>
-      <StageMapping view={view} />
-      <Heading>Email</Heading>
+      <StageMapping view={view} t={t} />
+      <Heading>{t.email}</Heading>
       <DescriptionList direction="row">
-        <DescriptionListItem label="Transport">{view.email.transport}</DescriptionListItem>
-        <DescriptionListItem label="Sender">{view.email.from}</DescriptionListItem>
-        <DescriptionListItem label="Reply to">{view.email.replyTo ?? '—'}</DescriptionListItem>
-        <DescriptionListItem label="Brand">{view.email.brandName}</DescriptionListItem>
+        <DescriptionListItem label={t.transport}>{view.email.transport}</DescriptionListItem>
+        <DescriptionListItem label={t.sender}>{view.email.from}</DescriptionListItem>
+        <DescriptionListItem label={t.replyTo}>{view.email.replyTo ?? t.none}</DescriptionListItem>
+        <DescriptionListItem label={t.brand}>{view.email.brandName}</DescriptionListItem>
       </DescriptionList>
-      <Heading>Example content still in the playbook</Heading>
+      <Heading>{t.examples}</Heading>
       {view.exampleContent.length === 0 ? (
-        <Text testId="no-examples">None: the playbook tells only your own stories.</Text>
+        <Text testId="no-examples">{t.noExamples}</Text>
       ) : (
-        <Alert title="Replace these examples before going live" variant="warning" testId="examples">
+        <Alert title={t.replaceExamples} variant="warning" testId="examples">
           {view.exampleContent.map((e) => `${e.where}: ${e.title}`).join(' · ')}
         </Alert>
       )}
@@ -91,18 +94,18 @@ export function SettingsPage() {
   );
 }
 
-function StageMapping({ view }: { view: SettingsView }) {
+function StageMapping({ view, t }: { view: SettingsView; t: Words }) {
   return (
     <>
-      <Heading>Stage mapping against the account's pipelines</Heading>
-      {view.pipelinesProblem ? <Alert title="Pipelines not read" variant="warning">{view.pipelinesProblem}</Alert> : null}
+      <Heading>{t.stageMapping}</Heading>
+      {view.pipelinesProblem ? <Alert title={t.pipelinesNotRead} variant="warning">{view.pipelinesProblem}</Alert> : null}
       <Table testId="stage-mapping" density="condensed">
         <TableHead>
           <TableRow>
-            <TableHeader>Pipeline</TableHeader>
-            <TableHeader>Stage</TableHeader>
-            <TableHeader>Kind</TableHeader>
-            <TableHeader>first100 phase</TableHeader>
+            <TableHeader>{t.pipeline}</TableHeader>
+            <TableHeader>{t.stage}</TableHeader>
+            <TableHeader>{t.kind}</TableHeader>
+            <TableHeader>{t.phase}</TableHeader>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -111,8 +114,8 @@ function StageMapping({ view }: { view: SettingsView }) {
               <TableRow key={`${p.pipelineId}/${s.stageId}`}>
                 <TableCell>{p.pipelineLabel}</TableCell>
                 <TableCell>{s.label}</TableCell>
-                <TableCell>{s.kind}</TableCell>
-                <TableCell>{s.flagged ? <StatusTag variant="danger">{`not mapped: a ${s.kind} stage`}</StatusTag> : (s.target ?? 'not mapped')}</TableCell>
+                <TableCell>{t.kindWord[s.kind]}</TableCell>
+                <TableCell>{s.flagged ? <StatusTag variant="danger">{t.unmappedFlag(s.kind)}</StatusTag> : (s.target ?? t.unmapped)}</TableCell>
               </TableRow>
             )),
           )}

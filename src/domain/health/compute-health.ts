@@ -48,6 +48,11 @@ const HEALTH_OF: Record<HealthReason['kind'], Health> = {
   'lukewarm-answer': 'needs_attention',
 };
 
+function overdueTask(t: TrackedTask, calendar: HealthInput['calendar'], today: string): OverdueTask {
+  const dueDate = localDate(t.dueAt, calendar);
+  return { title: t.title, dueDate, source: t.source, businessDaysOverdue: Math.max(0, businessDaysBetween(calendar, dueDate, today)) };
+}
+
 /** The health of a deal in onboarding, its reasons, and its projected go-live and slip. Pure: time comes in as `now`. */
 export function computeHealth(input: HealthInput): ComputedHealth {
   const { phase, playbook, calendar, now } = input;
@@ -67,7 +72,7 @@ export function computeHealth(input: HealthInput): ComputedHealth {
     reasons.push({ kind: 'over-expected', phase, businessDaysInPhase, expectedBusinessDays, overBy: businessDaysInPhase - expectedBusinessDays });
   }
   if (open.length > 0 && open.length / due.length > playbook.health.behind.overdueShare) {
-    reasons.push({ kind: 'overdue-tasks', open: open.length, due: due.length, tasks: open.map((t) => ({ title: t.title, dueDate: localDate(t.dueAt, calendar), source: t.source })) });
+    reasons.push({ kind: 'overdue-tasks', open: open.length, due: due.length, tasks: open.map((t) => overdueTask(t, calendar, today)) });
   }
   if (input.lastAnswer && tone === 'neutral') reasons.push({ kind: 'lukewarm-answer', survey: input.lastAnswer.kind, score: input.lastAnswer.score, at: input.lastAnswer.at });
 

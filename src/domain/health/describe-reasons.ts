@@ -27,12 +27,22 @@ const IT: typeof EN = {
 
 function taskList(r: Extract<HealthReason, { kind: 'overdue-tasks' }>, locale: Locale): string {
   const named = r.tasks.slice(0, TASKS_NAMED).map((t) => {
+    if (t.source === 'client' && t.businessDaysOverdue !== undefined) return clientTaskLate(t.title, t.businessDaysOverdue, locale);
     const whose = t.source === 'client' ? (locale === 'en' ? 'client, ' : 'cliente, ') : '';
     return `"${t.title}" (${whose}${locale === 'en' ? 'due' : 'scadenza'} ${t.dueDate})`;
   });
   const more = r.tasks.length - named.length;
   if (more > 0) named.push(locale === 'en' ? `and ${more} more` : `e altri ${more}`);
   return named.join(', ');
+}
+
+/**
+ * A client's task, late: the PM and the manager do not see the client's list in HubSpot, so the reason says whose it
+ * is and how late, in business days, rather than a date to count from.
+ */
+function clientTaskLate(title: string, days: number, locale: Locale): string {
+  if (locale === 'en') return `client task "${title}" (${days === 0 ? 'due today' : `${days} business ${days === 1 ? 'day' : 'days'} overdue`})`;
+  return `attività del cliente "${title}" (${days === 0 ? 'scaduta oggi' : `in ritardo di ${days} ${days === 1 ? 'giorno lavorativo' : 'giorni lavorativi'}`})`;
 }
 
 /** One reason as a sentence fragment, in the locale. */

@@ -7,6 +7,8 @@ export interface OverdueTask {
   /** The local date it was due, YYYY-MM-DD. */
   dueDate: string;
   source: 'first100' | 'client';
+  /** Business days from its due date to the day the health was computed (0: due today); absent in reasons stored before it was kept. */
+  businessDaysOverdue?: number;
 }
 
 /**

@@ -3,10 +3,11 @@ import type { PmRecordKind } from '../../domain/pm-records.js';
 import type { EmailStep } from '../../store/email-steps.js';
 import type { Queryable } from '../../store/db.js';
 import { clientTaskAnswered } from '../../store/client-task-sweep-reads.js';
+import { recordLearnedCompletions } from '../../store/task-completion-events.js';
 import { waitSteps } from '../../store/waiting-steps.js';
 import type { Engine } from '../engine.js';
 
-/** How often a waiting email looks again (a PM set in HubSpot, a kickoff task ticked there: no webhook tells us). */
+/** How often a waiting email looks again (a PM set in HubSpot, a kickoff task ticked there: the email does not wait for a webhook). */
 export const GATE_RECHECK_MS = 4 * 3600_000;
 /** An email still waiting after this long is dropped, with the reason on its step: it would no longer be true. */
 export const GATE_GIVE_UP_MS = 30 * 24 * 3600_000;
@@ -59,7 +60,12 @@ async function whatItWaitsFor(engine: Engine, step: EmailStep, deal: DealSnapsho
   if (record && (await isRecorded(engine.db, step.dealId, record))) return null;
   const taskId = await createdTaskOf(engine.db, step, task);
   // Completed, with HubSpot's completion date; a task deleted in HubSpot (no date) does not say the kickoff happened.
-  if (taskId && typeof (await engine.hubspot.readTaskCompletions([taskId])).get(taskId) === 'number') return null;
+  const completedAt = taskId ? (await engine.hubspot.readTaskCompletions([taskId])).get(taskId) : undefined;
+  if (taskId && typeof completedAt === 'number') {
+    // Learned on the way: the deal's health hears of it now rather than at the next sweep.
+    await engine.db.transaction((tx) => recordLearnedCompletions(tx, [{ taskId, completedAt }], engine.clock()));
+    return null;
+  }
   return `the task "${task}" to be completed${record ? `, or the PM's record "${record}" on the deal card` : ''}`;
 }
 

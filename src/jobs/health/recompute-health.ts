@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from '../../domain/business-calendar.js';
+import { clientTrackedTasks } from '../../domain/health/client-tracked-tasks.js';
 import { computeHealth } from '../../domain/health/compute-health.js';
 import type { ComputedHealth } from '../../domain/health/computed-health.js';
 import { describeReasons } from '../../domain/health/describe-reasons.js';
@@ -44,7 +45,7 @@ export async function recomputeDealHealth(
     dayZero: inputs.dayZero,
     lastAnswer: inputs.lastAnswer,
     silentSince: inputs.silentSince,
-    tasks: inputs.tasks,
+    tasks: [...inputs.tasks, ...clientTrackedTasks(ctx.playbook.phases[inputs.phase]?.clientTasks, inputs.enteredAt, inputs.clientTasksDone, ctx.calendar)],
     storedPlannedGoLive: inputs.plannedGoLive,
     playbook: ctx.playbook,
     calendar: ctx.calendar,

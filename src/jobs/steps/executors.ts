@@ -1,5 +1,6 @@
 import type { ClaimedStepOf, WorkerKind } from '../../store/step-kinds.js';
 import type { Engine } from '../engine.js';
+import { recomputeHealthSteps } from '../health/health-steps.js';
 import { advancePhases } from './advance-phases.js';
 import { assignTaskOwners } from './assign-task-owners.js';
 import { closeLeftTasks } from './close-tasks.js';
@@ -21,4 +22,5 @@ export const EXECUTORS: { [K in WorkerKind]: Executor<K> } = {
   'workflow-action': runWorkflowActions,
   'workflow-callback': completeWorkflowCallbacks,
   'task-close': closeLeftTasks,
+  health: recomputeHealthSteps,
 };

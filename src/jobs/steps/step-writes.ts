@@ -1,12 +1,13 @@
 import { companyHealth, dealHealth } from '../../domain/client-health.js';
 import { companySegment } from '../../domain/client-segment.js';
 import type { BatchAnswer } from '../../hubspot/batch-answer.js';
-import type { RecordUpdate } from '../../hubspot/hubspot-port.js';
+import type { RecordUpdate, TaskToCreate } from '../../hubspot/hubspot-port.js';
 import { countWonDeals } from '../../store/company-purchases.js';
 import { readCompanySignals } from '../../store/health-signals.js';
 import type { ClaimedStepOf, StepKind } from '../../store/step-kinds.js';
 import { markStepsDone, retrySteps } from '../../store/step-store.js';
 import type { Engine } from '../engine.js';
+import { settleCreatedTasks } from '../health/created-task-health.js';
 import { planSegmentActions, type SegmentComputed } from './segment-actions.js';
 import { groupBy, runHubSpotWrites, type HubSpotWrite, type WriteUnit } from './hubspot-writes.js';
 
@@ -33,17 +34,21 @@ async function createMarked<K extends StepKind, T extends { marker: string }>(
   steps: ClaimedStepOf<K>[],
   itemOf: (step: ClaimedStepOf<K>) => T,
   port: { create(items: T[]): Promise<BatchAnswer>; find(dealId: string, markers: string[]): Promise<Map<string, string>> },
+  settle: Pick<HubSpotWrite<StepUnit<K, T>>, 'done' | 'later'> = settleSteps(engine),
 ): Promise<void> {
   await runHubSpotWrites<StepUnit<K, T>>(
     engine,
-    { what, write: (units) => port.create(units.map((u) => u.input)), find: (dealId, markers) => port.find(dealId, markers), ...settleSteps(engine) },
+    { what, write: (units) => port.create(units.map((u) => u.input)), find: (dealId, markers) => port.find(dealId, markers), ...settle },
     steps.map((s) => single(s, itemOf(s).marker, itemOf(s))),
   );
 }
 
 export async function createTasks(engine: Engine, steps: ClaimedStepOf<'task'>[]): Promise<void> {
   const { hubspot } = engine;
-  await createMarked(engine, 'tasks', steps, (s) => s.payload.task, { create: (t) => hubspot.createTasks(t), find: (d, m) => hubspot.findTasksByMarker(d, m) });
+  await createMarked<'task', TaskToCreate>(engine, 'tasks', steps, (s) => s.payload.task, { create: (t) => hubspot.createTasks(t), find: (d, m) => hubspot.findTasksByMarker(d, m) }, {
+    ...settleSteps(engine),
+    done: (units) => settleCreatedTasks(engine, units.flatMap(({ unit, hubspotId }) => unit.steps.map((s) => ({ stepId: s.id, dealId: s.dealId, dueAt: unit.input.dueAt, retried: s.attempts > 1, hubspotId })))),
+  });
 }
 
 export async function createNotes(engine: Engine, steps: ClaimedStepOf<'note'>[]): Promise<void> {

@@ -78,6 +78,7 @@ const it: Words = {
   analytics: 'Analisi',
   toAnalytics: 'Analisi: durata delle fasi, puntualità, feedback',
   toPortfolio: 'Torna al portafoglio',
+  phase: 'Fase',
   health: 'Salute',
   any: 'Tutti',
   noPm: 'Nessun PM',

@@ -42,9 +42,22 @@ export function problemOf(error: unknown): Problem {
 
 export type Load<T> = { kind: 'loading' } | { kind: 'ready'; data: T } | { kind: 'error'; problem: Problem };
 
-/** What to tell the user about a failed load. */
-export function problemText(p: Problem): string {
-  if (p.status === null || p.status === 502 || p.status === 503) return p.message ?? 'The first100 server did not answer. Try again in a minute; if it keeps failing, ask your HubSpot admin to run "first100 doctor".';
-  if (p.status === 401 || p.status === 403) return 'The first100 server refused this request. Ask your HubSpot admin to check the app\'s client secret and account with "first100 doctor".';
-  return p.message ?? `The first100 server answered ${p.status}.`;
+const en = {
+  unreachable: 'The first100 server did not answer. Try again in a minute; if it keeps failing, ask your HubSpot admin to run "first100 doctor".',
+  refused: 'The first100 server refused this request. Ask your HubSpot admin to check the app\'s client secret and account with "first100 doctor".',
+  answered: (status: number) => `The first100 server answered ${status}.`,
+};
+
+const it: typeof en = {
+  unreachable: 'Il server di first100 non ha risposto. Riprova tra un minuto; se continua, chiedi all\'amministratore HubSpot di eseguire "first100 doctor".',
+  refused: 'Il server di first100 ha rifiutato la richiesta. Chiedi all\'amministratore HubSpot di verificare client secret e account dell\'app con "first100 doctor".',
+  answered: (status) => `Il server di first100 ha risposto ${status}.`,
+};
+
+/** What to tell the user about a failed load, in their language (the cards' words); the server's own message when it gave one. */
+export function problemText(p: Problem, locale: 'en' | 'it' = 'en'): string {
+  const t = locale === 'it' ? it : en;
+  if (p.status === null || p.status === 502 || p.status === 503) return p.message ?? t.unreachable;
+  if (p.status === 401 || p.status === 403) return t.refused;
+  return p.message ?? t.answered(p.status);
 }
