@@ -10,9 +10,15 @@ export { RANGES, type RangeDays } from '../jobs/analytics/analytics-figures.js';
 
 /**
  * The analytics page from a range's stored figures (src/jobs/analytics/), labelled in the user's language, with the
- * moment they were computed in the calendar's time zone so nobody reads older figures as this minute's.
+ * moment they were computed in the calendar's time zone so nobody reads older figures as this minute's, and the
+ * PMs by name where HubSpot's owners are stored.
  */
-export function analyticsView(stored: StoredFigures<AnalyticsFigures>, locale: Locale, timezone: string): AnalyticsView {
+export function analyticsView(
+  stored: StoredFigures<AnalyticsFigures>,
+  locale: Locale,
+  timezone: string,
+  pmNames: ReadonlyMap<string, string> = new Map(),
+): AnalyticsView {
   const f = stored.figures;
   const byPhase = new Map(f.durations.map((d) => [d.key, d]));
   const local = (ms: number) => DateTime.fromMillis(ms, { zone: timezone });
@@ -25,7 +31,7 @@ export function analyticsView(stored: StoredFigures<AnalyticsFigures>, locale: L
     phaseDurations: PHASES.filter((p) => byPhase.has(p)).map((p) => ({ phase: { value: p, label: phaseLabel(p, locale) }, ...spreadOf(byPhase.get(p)!) })),
     toActivate: spreadOf(f.toActivate),
     toAccomplish: spreadOf(f.toAccomplish),
-    onTimeByPm: f.onTime.byPm.map(rateOf),
+    onTimeByPm: f.onTime.byPm.map((r) => ({ ...rateOf(r), ...(pmNames.has(r.key) ? { label: pmNames.get(r.key)! } : {}) })),
     onTimeByPlaybookTask: f.onTime.byTask.map(rateOf),
     feedback: {
       bucket: f.bucket,

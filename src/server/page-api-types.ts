@@ -83,6 +83,8 @@ export interface AnalyticsView {
 
 export interface OnTimeRate {
   key: string;
+  /** The PM's name, from HubSpot's owners as first100 stored them (by PM only, where known). */
+  label?: string;
   due: number;
   onTime: number;
   /** 0–100; null when no task was due. */

@@ -6,7 +6,8 @@ import { createStoredAnalytics } from '../jobs/analytics/stored-analytics.js';
 import type { Engine } from '../jobs/engine.js';
 import { analyticsView, RANGES, type RangeDays } from './analytics-view.js';
 import { mineFilter } from '../domain/portfolio.js';
-import { ownerIdOfUser } from '../store/owner-store.js';
+import { ownerNames } from '../domain/owner-name.js';
+import { ownerIdOfUser, readStoredOwners } from '../store/owner-store.js';
 import { cardAuth, type CardAuthDeps, type CardCaller } from './card-auth.js';
 import { HttpError } from './http-error.js';
 import { portfolioView } from './portfolio-view.js';
@@ -61,7 +62,8 @@ export function pageRouter(deps: PageRouteDeps): Router {
   router.get('/api/pages/analytics', async (req, res) => {
     const q = parseQuery(analyticsQuery, req);
     const stored = await analytics.figures(q.range as RangeDays);
-    res.json(analyticsView(stored, toLocale(queryOf(req).get('locale')), engine.calendar.timezone));
+    const pms = await readStoredOwners(engine.db, stored.figures.onTime.byPm.map((r) => r.key).filter(Boolean));
+    res.json(analyticsView(stored, toLocale(queryOf(req).get('locale')), engine.calendar.timezone, ownerNames(pms)));
   });
 
   router.get('/api/pages/settings', async (_req, res) => {

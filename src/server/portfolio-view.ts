@@ -4,7 +4,7 @@ import { isPhase, PHASES, phaseLabel, type Locale, type Phase } from '../domain/
 import { chartOrder, NEEDS_ACTION_ORDER, type PortfolioFilter } from '../domain/portfolio.js';
 import { HEALTH_LABELS, isHealth } from '../domain/status-labels.js';
 import type { Engine } from '../jobs/engine.js';
-import { ownerName } from '../domain/owner-name.js';
+import { ownerNames } from '../domain/owner-name.js';
 import { readStoredOwners } from '../store/owner-store.js';
 import { expectedBusinessDays, reasonText } from '../store/onboarding-health.js';
 import { readLastAnswersPerScale, readNextSteps, readPortfolio, type OnboardingRow, type UpcomingStep } from '../store/portfolio-reads.js';
@@ -50,7 +50,7 @@ export async function portfolioView(engine: Engine, query: PortfolioQuery, local
   return {
     locale,
     filters: { pm: query.pm ?? null, phase: query.phase ?? null, health: query.health ?? null, pipeline: query.pipeline ?? null, mine: query.mine !== undefined },
-    pmNames: Object.fromEntries([...owners].flatMap(([id, o]) => (ownerName(o) ? [[id, ownerName(o)!]] : []))),
+    pmNames: Object.fromEntries(ownerNames(owners)),
     me: { ownerId: myOwnerId },
     choices: {
       pms: read.pms,

@@ -47,6 +47,15 @@ describe('analytics page', () => {
     expect([r.findByTestId(Text, 'most-asked-goals').text, r.findByTestId(Text, 'most-asked-risks').text]).toEqual(['Goals and desired outcome: 2', 'Risks: 1']);
   });
 
+  it('names the PMs whose HubSpot owner first100 has stored, and shows the id of the others', async () => {
+    const view = analyticsView();
+    view.onTimeByPm = [{ ...view.onTimeByPm[0]!, label: 'Giulia Bianchi' }, ...view.onTimeByPm.slice(1)];
+    fakeBackend(on('GET', '/api/pages/analytics', ok(view)));
+    const r = renderPage();
+    await r.waitFor(() => expect(r.findByTestId(Table, 'on-time-pm')).toBeTruthy());
+    expect(rows(r, 'on-time-pm')).toEqual(['Giulia Bianchi 4 2 50%', '202 1 1 100%']);
+  });
+
   it('draws feedback per touchpoint over time as a line per series, with the response rates', async () => {
     fakeBackend(on('GET', '/api/pages/analytics', ok(analyticsView())));
     const r = renderPage();

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeOwners } from '../../src/store/owner-store.js';
 import type { AnalyticsView, PortfolioView } from '../../src/server/page-api-types.js';
 import { cardCall } from '../support/card-requests.js';
 import { fakeHubSpot } from '../support/fake-hubspot.js';
@@ -139,6 +140,16 @@ describe('analytics endpoint: the hand-computed fixture', () => {
       { key: 'plan', due: 1, onTime: 0, rate: 0 },
       { key: 'welcome-call', due: 3, onTime: 3, rate: 100 },
     ]);
+  });
+
+  it("names a PM of the on-time rates from HubSpot's owners as first100 stored them, even on figures computed before", async () => {
+    await storeOwners(server.db, [{ id: '201', userId: '9201', email: 'giulia@example.com', firstName: 'Giulia', lastName: 'Bianchi' }], Date.now());
+    const view = await get<AnalyticsView>('/api/pages/analytics?range=90');
+    expect(view.onTimeByPm).toEqual([
+      { key: '201', label: 'Giulia Bianchi', due: 4, onTime: 2, rate: 50 },
+      { key: '202', due: 1, onTime: 1, rate: 100 },
+    ]);
+    await server.db.query("DELETE FROM hubspot_owners WHERE owner_id = '201'");
   });
 
   it('gives feedback per touchpoint and scale over time, with the response rate', async () => {

@@ -132,7 +132,7 @@ function Rates({ title, keyLabel, rates, t, testId }: { title: string; keyLabel:
         <TableBody>
           {rates.map((r) => (
             <TableRow key={r.key}>
-              <TableCell>{r.key || t.noPm}</TableCell>
+              <TableCell>{r.label ?? (r.key || t.noPm)}</TableCell>
               <TableCell>{r.due}</TableCell>
               <TableCell>{r.onTime}</TableCell>
               <TableCell>{r.rate === null ? '—' : `${r.rate}%`}</TableCell>
