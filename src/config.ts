@@ -1,6 +1,6 @@
-import cron from 'node-cron';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { SCHEDULE_SETTINGS, toScheduleConfig, type ScheduleConfig } from './config-schedules.js';
 
 const optionalText = z
   .string()
@@ -15,11 +15,6 @@ const httpUrl = (what: string) =>
     .refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), `${what} must be an absolute http(s) URL`)
     .transform((v) => v.replace(/\/+$/, ''));
 
-const cronExpression = (name: string) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => cron.validate(v), `${name} must be a cron expression such as "0 8 * * *" (minute hour day month weekday, optional seconds first), in the playbook's time zone`);
 // A bare address or "Name <address>": nodemailer parses it; this only catches obvious mistakes early.
 const EMAIL_ADDRESS = /^([^<>]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 
@@ -56,19 +51,7 @@ const schema = z.object({
       )
       .optional(),
   ),
-  SCHEDULES: z.enum(['on', 'off'], { error: 'SCHEDULES must be "on" or "off"' }).default('on'),
-  // Silence is judged once a day before work starts; missed webhooks are caught within minutes; checkpoints daily.
-  SCHEDULE_SILENT_SWEEP: cronExpression('SCHEDULE_SILENT_SWEEP').default('0 8 * * *'),
-  SCHEDULE_RECONCILIATION: cronExpression('SCHEDULE_RECONCILIATION').default('*/10 * * * *'),
-  SCHEDULE_CHECKPOINTS: cronExpression('SCHEDULE_CHECKPOINTS').default('30 7 * * *'),
-  // Health daily after the silence sweep, so the day's silences are in it (they recompute health themselves too).
-  SCHEDULE_HEALTH_SWEEP: cronExpression('SCHEDULE_HEALTH_SWEEP').default('15 8 * * *'),
-  // Overdue client tasks in the morning of the playbook's time zone, when a reminder is read the same day.
-  SCHEDULE_CLIENT_TASKS: cronExpression('SCHEDULE_CLIENT_TASKS').default('30 9 * * *'),
-  // HubSpot's owners daily before the sweeps and the working day: the client page's team and "My onboardings".
-  SCHEDULE_OWNERS_REFRESH: cronExpression('SCHEDULE_OWNERS_REFRESH').default('0 6 * * *'),
-  // The analytics page's stored figures, recomputed well within their 10-minute freshness.
-  SCHEDULE_ANALYTICS_REFRESH: cronExpression('SCHEDULE_ANALYTICS_REFRESH').default('*/5 * * * *'),
+  ...SCHEDULE_SETTINGS,
   SMTP_URL: optionalText.pipe(
     z.string().regex(/^smtps?:\/\/[^\s/]+/, 'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465').optional(),
   ),
@@ -114,17 +97,7 @@ export interface Config {
   playbookPath: string;
   /** Which proxies' X-Forwarded-For to believe for the client's address: false (none), a hop count, or their addresses. */
   trustProxy: false | number | string;
-  /** The scheduled sweeps: when each runs (cron, in the playbook's time zone), or off for this process. */
-  schedules: {
-    enabled: boolean;
-    silentClientSweep: string;
-    reconciliationSweep: string;
-    checkpointSweep: string;
-    healthSweep: string;
-    clientTaskSweep: string;
-    ownersRefresh: string;
-    analyticsRefresh: string;
-  };
+  schedules: ScheduleConfig;
   email: {
     /** SMTP sends; the outbox only writes .eml files to `outboxDir`, and nobody receives them. */
     transport: 'smtp' | 'outbox';
@@ -221,16 +194,7 @@ function toConfig(e: Env): Config {
     dataDir: e.DATA_DIR,
     playbookPath: e.PLAYBOOK,
     trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
-    schedules: {
-      enabled: e.SCHEDULES === 'on',
-      silentClientSweep: e.SCHEDULE_SILENT_SWEEP,
-      reconciliationSweep: e.SCHEDULE_RECONCILIATION,
-      checkpointSweep: e.SCHEDULE_CHECKPOINTS,
-      healthSweep: e.SCHEDULE_HEALTH_SWEEP,
-      clientTaskSweep: e.SCHEDULE_CLIENT_TASKS,
-      ownersRefresh: e.SCHEDULE_OWNERS_REFRESH,
-      analyticsRefresh: e.SCHEDULE_ANALYTICS_REFRESH,
-    },
+    schedules: toScheduleConfig(e),
     email: {
       transport: e.SMTP_URL ? 'smtp' : 'outbox',
       outboxChosen: e.EMAIL_TRANSPORT === 'outbox',
