@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clientPageLinkIn, parseMessage } from '../../src/email/outbox-reader.js';
-import { clientPageHubSpot, clientPagePlaybook, PM } from '../support/client-page.js';
+import { clientPageServerWithMail, PM } from '../support/client-page.js';
 import { deliver, stageEvent } from '../support/deliveries.js';
 import { isolateNetwork } from '../support/isolate-network.js';
-import { startSmtpSink } from '../support/smtp-sink.js';
-import { startServer, PUBLIC_URL } from '../support/start-server.js';
+import { PUBLIC_URL } from '../support/start-server.js';
 
 const wonAt = Date.parse('2026-12-07T10:00:00Z'); // Monday 11:00 in Rome; Tuesday 8 is a holiday in Italy
 const wednesday = Date.parse('2026-12-09T08:00:00Z');
@@ -12,16 +11,7 @@ const onCleanUp = isolateNetwork();
 
 describe('the client page link in emails', { timeout: 120_000 }, () => {
   it('comes fresh in each email, opens the contact\'s page of that deal, and never reaches HubSpot\'s logged copy', async () => {
-    const hubspot = clientPageHubSpot();
-    const clock = { now: wonAt };
-    // Sent through SMTP: only an email that really went out is logged in HubSpot.
-    const sink = await startSmtpSink();
-    const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: await clientPagePlaybook(), SMTP_URL: sink.url, EMAIL_FROM: 'onboarding@first100.example.com' } });
-    onCleanUp(async () => {
-      await server.cleanUp();
-      await sink.stop();
-      hubspot.stop();
-    });
+    const { hubspot, clock, sink, server } = await clientPageServerWithMail(wonAt, onCleanUp);
     await deliver(server.url, [stageEvent('42', 'closedwon', wonAt)], clock.now);
     await server.worker.drain();
     clock.now = wednesday;

@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { clientPageLinkIn, parseMessage } from '../../src/email/outbox-reader.js';
 import { runTick } from '../../src/jobs/schedules/scheduled-job.js';
 import { recordUnsubscribe } from '../../src/store/unsubscribes.js';
-import { clientLink, clientPageHubSpot, clientPagePlaybook, formTokenOf, PM, postForm } from '../support/client-page.js';
+import { clientLink, clientPageServerWithMail, formTokenOf, PM, postForm } from '../support/client-page.js';
 import { isolateNetwork } from '../support/isolate-network.js';
-import { startSmtpSink } from '../support/smtp-sink.js';
-import { PUBLIC_URL, startServer } from '../support/start-server.js';
+import { PUBLIC_URL } from '../support/start-server.js';
 
 const at = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Rome' }).toMillis();
 // Monday 7 December 2026, 11:00 in Rome; Tuesday 8 is a holiday in Italy. In activate, "day-to-day-contact" is due in
@@ -18,15 +17,7 @@ const onCleanUp = isolateNetwork();
 
 describe('the client-task sweep', { timeout: 120_000 }, () => {
   it('sends one reminder to the contact, then gives the PM one HIGH task; nothing before the limit, nothing for a done task, once however often it runs', async () => {
-    const hubspot = clientPageHubSpot();
-    const clock = { now: enteredAt };
-    const sink = await startSmtpSink();
-    const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: await clientPagePlaybook(), SMTP_URL: sink.url, EMAIL_FROM: 'onboarding@first100.example.com' } });
-    onCleanUp(async () => {
-      await server.cleanUp();
-      await sink.stop();
-      hubspot.stop();
-    });
+    const { hubspot, clock, sink, server } = await clientPageServerWithMail(enteredAt, onCleanUp);
     const job = server.jobs['client-task-sweep'];
     const tick = async (local: string) => {
       clock.now = at(local);
@@ -82,15 +73,7 @@ describe('the client-task sweep', { timeout: 120_000 }, () => {
   });
 
   it('does not send a reminder the client made pointless by answering the task before it went out', async () => {
-    const hubspot = clientPageHubSpot();
-    const clock = { now: enteredAt };
-    const sink = await startSmtpSink();
-    const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: await clientPagePlaybook(), SMTP_URL: sink.url, EMAIL_FROM: 'onboarding@first100.example.com' } });
-    onCleanUp(async () => {
-      await server.cleanUp();
-      await sink.stop();
-      hubspot.stop();
-    });
+    const { hubspot, clock, sink, server } = await clientPageServerWithMail(enteredAt, onCleanUp);
     const token = await clientLink(server, enteredAt, '42', 'activate', '9');
     await server.worker.drain();
     clock.now = at('2026-12-14T09:30');
@@ -105,15 +88,7 @@ describe('the client-task sweep', { timeout: 120_000 }, () => {
   });
 
   it('tells the PM when the reminder could not reach the client (unsubscribed), instead of claiming it did', async () => {
-    const hubspot = clientPageHubSpot();
-    const clock = { now: enteredAt };
-    const sink = await startSmtpSink();
-    const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: await clientPagePlaybook(), SMTP_URL: sink.url, EMAIL_FROM: 'onboarding@first100.example.com' } });
-    onCleanUp(async () => {
-      await server.cleanUp();
-      await sink.stop();
-      hubspot.stop();
-    });
+    const { hubspot, clock, sink, server } = await clientPageServerWithMail(enteredAt, onCleanUp);
     await clientLink(server, enteredAt, '42', 'activate', '9');
     await recordUnsubscribe(server.db, '9', enteredAt, 'page');
     for (const local of ['2026-12-14T09:30', '2026-12-17T09:30']) {

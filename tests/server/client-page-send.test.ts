@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { clientPageLinkIn, parseMessage } from '../../src/email/outbox-reader.js';
 import { recordUnsubscribe } from '../../src/store/unsubscribes.js';
 import { cardCall, newRequestId } from '../support/card-requests.js';
-import { clientPageHubSpot, clientPagePlaybook } from '../support/client-page.js';
+import { clientPageServerWithMail } from '../support/client-page.js';
 import { isolateNetwork } from '../support/isolate-network.js';
-import { startSmtpSink } from '../support/smtp-sink.js';
-import { PUBLIC_URL, startServer } from '../support/start-server.js';
+import { PUBLIC_URL } from '../support/start-server.js';
 import { onboardDeal } from '../support/survey.js';
 
 const at = Date.parse('2026-12-07T10:00:00Z');
@@ -13,15 +12,7 @@ const SUBJECT = 'Your Acme S.p.A. project page';
 const onCleanUp = isolateNetwork();
 
 async function setUp() {
-  const hubspot = clientPageHubSpot();
-  const clock = { now: at };
-  const sink = await startSmtpSink();
-  const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: await clientPagePlaybook(), SMTP_URL: sink.url, EMAIL_FROM: 'onboarding@first100.example.com' } });
-  onCleanUp(async () => {
-    await server.cleanUp();
-    await sink.stop();
-    hubspot.stop();
-  });
+  const { hubspot, clock, sink, server } = await clientPageServerWithMail(at, onCleanUp);
   const send = async (dealId = '42', body: Record<string, unknown> = { requestId: newRequestId(), action: 'send' }, extra = {}) => {
     const res = await cardCall(server.url, 'POST', `/api/cards/client-pages/${dealId}?locale=en`, clock.now, { userId: '2002', body, ...extra });
     return { status: res.status, body: (await res.json()) as any };

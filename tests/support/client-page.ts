@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { Running } from '../../src/boot.js';
 import { issueClientLink } from '../../src/store/client-links.js';
 import { fakeHubSpot } from './fake-hubspot.js';
+import { startSmtpSink } from './smtp-sink.js';
+import { startServer } from './start-server.js';
 import { DAY_MS, onboardDeal } from './survey.js';
 
 export const PM = { id: '201', name: 'Giulia Bianchi', email: 'giulia.bianchi@example.com', phone: '+39 02 1234 5678' };
@@ -67,4 +69,21 @@ export function formTokenOf(html: string): string {
   const found = html.match(/name="csrf" value="([^"]+)"/);
   if (!found) throw new Error('the page has no form token');
   return found[1]!;
+}
+
+/**
+ * The client page's HubSpot and a server on the default playbook whose emails really go out (a local SMTP sink: only
+ * an email that went out is logged in HubSpot), with a clock the test moves; all stopped by `onCleanUp`.
+ */
+export async function clientPageServerWithMail(now: number, onCleanUp: (cleanUp: () => Promise<void>) => void) {
+  const hubspot = clientPageHubSpot();
+  const clock = { now };
+  const sink = await startSmtpSink();
+  const server = await startServer({ clock: () => clock.now, env: { PLAYBOOK: await clientPagePlaybook(), SMTP_URL: sink.url, EMAIL_FROM: 'onboarding@first100.example.com' } });
+  onCleanUp(async () => {
+    await server.cleanUp();
+    await sink.stop();
+    hubspot.stop();
+  });
+  return { hubspot, clock, sink, server };
 }
